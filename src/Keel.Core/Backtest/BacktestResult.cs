@@ -1,0 +1,26 @@
+using Keel.Core.Domain;
+using Keel.Core.Metrics;
+using Keel.Core.Trading;
+
+namespace Keel.Core.Backtest;
+
+/// <summary>The outcome of one backtest: its statistics, every trade, the equity curve and the full journal.</summary>
+public sealed record BacktestResult
+{
+    public required BacktestSettings Settings { get; init; }
+    public required IReadOnlyList<string> Strategies { get; init; }
+    public required IReadOnlyList<Symbol> Symbols { get; init; }
+    public required Timeframe Timeframe { get; init; }
+    /// <summary>Bars fed to the kernel (all symbols).</summary>
+    public required long Bars { get; init; }
+    public required PerformanceMetrics Metrics { get; init; }
+    public required IReadOnlyList<Trade> Trades { get; init; }
+    public required IReadOnlyList<EquityPoint> EquityCurve { get; init; }
+    public required IReadOnlyList<OrderEvent> OrderEvents { get; init; }
+    public required IReadOnlyList<Decision> Decisions { get; init; }
+    /// <summary>Exact final equity: cash plus open positions at the last close.</summary>
+    public required decimal FinalEquity { get; init; }
+    public required decimal FinalCash { get; init; }
+    /// <summary>Quantity still held at the end (non-zero only with <see cref="BacktestSettings.CloseAtEnd"/> off).</summary>
+    public required decimal OpenQuantity { get; init; }
+}

@@ -1,0 +1,23 @@
+using Keel.Core.Costs;
+using Keel.Core.Risk;
+
+namespace Keel.Core.Backtest;
+
+/// <summary>Everything about a backtest that is not data or strategies; every choice is stated in the result.</summary>
+public sealed record BacktestSettings
+{
+    public decimal StartingCash { get; init; } = 100_000m;
+    public FillModel FillModel { get; init; } = FillModel.NextOpen;
+    public BrokerModel Broker { get; init; } = BrokerModel.Frictionless;
+    public RiskConfig Risk { get; init; } = new();
+
+    /// <summary>
+    /// True (default): positions still open after the last bar are sold at its close, so P&amp;L is complete.
+    /// False: they stay open and are marked at the last close.
+    /// </summary>
+    public bool CloseAtEnd { get; init; } = true;
+
+    /// <summary>The zone whose midnight starts a trading day (daily loss limit); null picks
+    /// America/New_York when any symbol is an equity, UTC when all are crypto.</summary>
+    public TimeZoneInfo? TradingDayZone { get; init; }
+}

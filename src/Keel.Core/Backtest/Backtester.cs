@@ -1,0 +1,116 @@
+using Keel.Core.Domain;
+using Keel.Core.Kernel;
+using Keel.Core.Metrics;
+using Keel.Core.Strategies;
+using Keel.Core.Trading;
+
+namespace Keel.Core.Backtest;
+
+/// <summary>
+/// Wires the kernel to bars from memory and the simulated broker, and replays time. For each
+/// timestamp (all series merged), each symbol's bar goes first to the broker (fills of orders decided
+/// earlier), then to the kernel (mark to market, strategies, new orders); then equity is recorded.
+/// </summary>
+public static class Backtester
+{
+    public static BacktestResult Run(BacktestSettings settings, IReadOnlyList<BarSeries> data, IReadOnlyList<StrategySpec> strategies) =>
+        Run(settings, data, strategies.Select(s => (Func<IStrategy>)s.Create).ToList());
+
+    /// <summary>Runs every strategy on every series; each (strategy, series) gets its own new instance.</summary>
+    public static BacktestResult Run(BacktestSettings settings, IReadOnlyList<BarSeries> data, IReadOnlyList<Func<IStrategy>> strategyFactories)
+    {
+        if (data.Count == 0) throw new ArgumentException("A backtest needs at least one bar series.");
+        if (strategyFactories.Count == 0) throw new ArgumentException("A backtest needs at least one strategy.");
+
+        var portfolio = new Portfolio(settings.StartingCash);
+        var broker = new Backtest.SimulatedBroker(settings.Broker, settings.FillModel, portfolio);
+        var journal = new InMemoryJournal();
+        var zone = settings.TradingDayZone ?? (data.All(d => d.Symbol.IsCrypto) ? TimeZoneInfo.Utc : NewYork());
+        var kernel = new TradingKernel(portfolio, broker, journal, settings.Risk, zone);
+        broker.Attach(kernel);
+        var names = new List<string>();
+        foreach (var series in data)
+        {
+            foreach (var factory in strategyFactories)
+            {
+                var strategy = factory();
+                kernel.AddStrategy(strategy, series.Symbol);
+                if (!names.Contains(strategy.Name)) names.Add(strategy.Name);
+            }
+        }
+
+        var bars = data.Count == 1 ? ReplaySingle(data[0], broker, kernel) : ReplayMerged(data, broker, kernel);
+
+        var lastTime = kernel.EquityCurve.Count > 0 ? kernel.EquityCurve[^1].Time : DateTime.MinValue;
+        broker.CancelAll("the backtest ended before this order could fill", lastTime);
+        if (settings.CloseAtEnd && kernel.EquityCurve.Count > 0)
+        {
+            kernel.CloseAllPositions("end of backtest: position closed at the last close", OrderPurpose.EndOfRun);
+            kernel.ReplaceLastEquity();
+        }
+
+        var first = data[0];
+        var assetClass = data.All(d => d.Symbol.IsCrypto) ? AssetClass.Crypto : AssetClass.UsEquity;
+        var metrics = PerformanceCalculator.Compute(kernel.EquityCurve, journal.Trades, settings.StartingCash, portfolio.ExactEquity(),
+            PeriodsPerYear.For(first.Timeframe, assetClass), portfolio.TotalCommissions, portfolio.TotalSlippage);
+        var open = 0m;
+        foreach (var s in portfolio.Symbols) open += portfolio.PositionQuantity(s);
+        return new BacktestResult
+        {
+            Settings = settings,
+            Strategies = names,
+            Symbols = data.Select(d => d.Symbol).ToList(),
+            Timeframe = first.Timeframe,
+            Bars = bars,
+            Metrics = metrics,
+            Trades = journal.Trades,
+            EquityCurve = kernel.EquityCurve,
+            OrderEvents = journal.OrderEvents,
+            Decisions = journal.Decisions,
+            FinalEquity = portfolio.ExactEquity(),
+            FinalCash = portfolio.Cash,
+            OpenQuantity = open,
+        };
+    }
+
+    private static long ReplaySingle(BarSeries series, SimulatedBroker broker, TradingKernel kernel)
+    {
+        var symbol = series.Symbol;
+        var bars = series.Span;
+        for (var i = 0; i < bars.Length; i++)
+        {
+            ref readonly var bar = ref bars[i];
+            broker.OnBar(symbol, bar);
+            kernel.OnBar(symbol, bar);
+            kernel.RecordEquity(bar.Timestamp);
+        }
+        return bars.Length;
+    }
+
+    /// <summary>A k-way merge by timestamp; symbols with a bar at the same time go in the order given.</summary>
+    private static long ReplayMerged(IReadOnlyList<BarSeries> data, SimulatedBroker broker, TradingKernel kernel)
+    {
+        var next = new int[data.Count];
+        long count = 0;
+        while (true)
+        {
+            var time = DateTime.MaxValue;
+            for (var s = 0; s < data.Count; s++)
+            {
+                if (next[s] < data[s].Count && data[s][next[s]].Timestamp < time) time = data[s][next[s]].Timestamp;
+            }
+            if (time == DateTime.MaxValue) return count;
+            for (var s = 0; s < data.Count; s++)
+            {
+                if (next[s] >= data[s].Count || data[s][next[s]].Timestamp != time) continue;
+                ref readonly var bar = ref data[s][next[s]++];
+                broker.OnBar(data[s].Symbol, bar);
+                kernel.OnBar(data[s].Symbol, bar);
+                count++;
+            }
+            kernel.RecordEquity(time);
+        }
+    }
+
+    private static TimeZoneInfo NewYork() => TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+}

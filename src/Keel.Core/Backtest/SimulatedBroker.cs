@@ -1,0 +1,313 @@
+using System.Globalization;
+using Keel.Core.Costs;
+using Keel.Core.Domain;
+using Keel.Core.Trading;
+
+namespace Keel.Core.Backtest;
+
+/// <summary>
+/// The backtest's execution port. Fills against bars:
+/// <list type="bullet">
+/// <item>Market orders fill at the next bar's open (<see cref="FillModel.NextOpen"/>) or at once at the
+/// current close (<see cref="FillModel.Close"/>), with slippage against the trader.</item>
+/// <item>Stops (stop loss, trailing stop, buy stops) trigger when the bar trades through them and fill at
+/// the stop price, or at the open if the bar gapped past it; slippage applies (they become market orders).</item>
+/// <item>Limits (take profit, limit entries) fill at the limit price, or at the open if it gapped past it
+/// in the trader's favour; no slippage.</item>
+/// <item>Bracket exits (stop loss, take profit, trailing stop) are attached when the entry fills, priced
+/// from the actual fill, and are live for the rest of that bar; one cancels the others. When a single bar
+/// reaches both the stop and the take profit and neither gapped at the open, the stop loss fills: a bar
+/// does not say which came first, so the worse outcome is assumed.</item>
+/// <item>End-of-run exits fill at once at the last close: there is no next bar.</item>
+/// <item>A buy that cash cannot cover at its fill price (commission included) is rejected with a reason;
+/// a sell of more than the account holds is rejected (no shorting); crypto orders under the minimum
+/// notional are rejected at submission.</item>
+/// </list>
+/// Orders fill completely (no volume-based partial fills).
+/// </summary>
+public sealed class SimulatedBroker : IExecutionPort
+{
+    private readonly BrokerModel _model;
+    private readonly FillModel _fillModel;
+    private readonly IAccountView _account;
+    private readonly Dictionary<Symbol, SymbolBook> _books = [];
+    private SymbolBook? _recentBook;
+    private readonly List<WorkingOrder> _triggered = [];
+    private IExecutionListener? _listener;
+    private int _workingCount;
+
+    public SimulatedBroker(BrokerModel model, FillModel fillModel, IAccountView account)
+    {
+        _model = model;
+        _fillModel = fillModel;
+        _account = account;
+    }
+
+    public FillModel FillModel => _fillModel;
+
+    public void Attach(IExecutionListener listener) => _listener = listener;
+
+    private IExecutionListener Listener => _listener ?? throw new InvalidOperationException("Attach a listener before trading.");
+
+    public bool HasWorkingOrders => _workingCount > 0;
+
+    public void Submit(OrderRequest order)
+    {
+        var book = Book(order.Symbol);
+        if (!book.HasBar)
+        {
+            Listener.OnOrderClosed(order, OrderStatus.Rejected, $"no price seen yet for {order.Symbol}", order.CreatedAt);
+            return;
+        }
+        if (order.Quantity <= 0)
+        {
+            Listener.OnOrderClosed(order, OrderStatus.Rejected, $"quantity must be positive, got {order.Quantity}", order.CreatedAt);
+            return;
+        }
+        var bar = book.LastBar;
+        var reference = order.LimitPrice ?? order.StopPrice ?? (decimal)bar.Close;
+        if (order.Symbol.IsCrypto && _model.CryptoMinimumNotional > 0 && order.Quantity * reference < _model.CryptoMinimumNotional)
+        {
+            Listener.OnOrderClosed(order, OrderStatus.Rejected,
+                F($"notional {order.Quantity * reference:0.00} is under the crypto minimum of {_model.CryptoMinimumNotional:0.00}; order skipped"), order.CreatedAt);
+            return;
+        }
+        if (order.Type == OrderType.Market && (_fillModel == FillModel.Close || order.Purpose == OrderPurpose.EndOfRun))
+        {
+            TryFill(new WorkingOrder(order, null), (decimal)bar.Close, applySlippage: true, bar.Timestamp);
+            return;
+        }
+        var working = new WorkingOrder(order, order.Type switch
+        {
+            OrderType.Limit => order.LimitPrice ?? throw new ArgumentException("A limit order needs a limit price."),
+            OrderType.Stop => order.StopPrice ?? throw new ArgumentException("A stop order needs a stop price."),
+            _ => null,
+        });
+        Add(working);
+    }
+
+    public void Cancel(string clientOrderId)
+    {
+        foreach (var (_, book) in _books)
+        {
+            var i = book.Orders.FindIndex(w => w.Request.ClientOrderId == clientOrderId);
+            if (i < 0) continue;
+            var order = book.Orders[i].Request;
+            book.Orders.RemoveAt(i);
+            _workingCount--;
+            Listener.OnOrderClosed(order, OrderStatus.Canceled, "cancelled on request", book.HasBar ? book.LastBar.Timestamp : order.CreatedAt);
+            return;
+        }
+    }
+
+    /// <summary>Cancels every working order (end of a run), reporting each.</summary>
+    public void CancelAll(string reason, DateTime time)
+    {
+        foreach (var (_, book) in _books)
+        {
+            foreach (var w in book.Orders) Listener.OnOrderClosed(w.Request, OrderStatus.Canceled, reason, time);
+            book.Orders.Clear();
+        }
+        _workingCount = 0;
+    }
+
+    /// <summary>
+    /// A new bar for <paramref name="symbol"/>: fills what it reaches, before strategies see the bar.
+    /// </summary>
+    public void OnBar(Symbol symbol, in Bar bar)
+    {
+        var book = Book(symbol);
+        book.LastBar = bar;
+        book.HasBar = true;
+        var list = book.Orders;
+        if (list.Count == 0) return;
+
+        var open = (decimal)bar.Open;
+        // 1. Market orders waiting since the previous bar fill at this open.
+        foreach (var w in list.ToArray())
+        {
+            if (w.Request.Type != OrderType.Market) continue;
+            Remove(list, w);
+            TryFill(w, open, applySlippage: true, bar.Timestamp);
+        }
+        // 2. Stops and limits (including exits attached just now) against this bar's range.
+        ProcessTriggers(symbol, list, bar);
+    }
+
+    private void ProcessTriggers(Symbol symbol, List<WorkingOrder> list, in Bar bar)
+    {
+        var open = (decimal)bar.Open;
+        var high = (decimal)bar.High;
+        var low = (decimal)bar.Low;
+        _triggered.Clear();
+        foreach (var w in list)
+        {
+            if (w.Request.Type == OrderType.Market) continue;
+            if (w.Request.Purpose == OrderPurpose.TrailingStop) w.TriggerPrice = TrailingStopPrice(w);
+            if (Reaches(w, open, high, low)) _triggered.Add(w);
+        }
+        // Stops before limits: when a bar reaches both legs of a bracket, the stop (worse case) wins.
+        _triggered.Sort(static (a, b) => Rank(a).CompareTo(Rank(b)));
+        foreach (var w in _triggered)
+        {
+            if (!list.Contains(w)) continue; // cancelled by its sibling's fill
+            Remove(list, w);
+            var price = FillPrice(w, open);
+            TryFill(w, price, applySlippage: w.Request.Type == OrderType.Stop, bar.Timestamp);
+        }
+        foreach (var w in list)
+        {
+            if (w.Request.Purpose == OrderPurpose.TrailingStop) w.HighWaterMark = Math.Max(w.HighWaterMark, high);
+        }
+    }
+
+    private static int Rank(WorkingOrder w) => w.Request.Type == OrderType.Stop ? 0 : 1;
+
+    private static decimal TrailingStopPrice(WorkingOrder w) => w.HighWaterMark * (1 - w.Request.TrailingStopPercent!.Value / 100m);
+
+    private static bool Reaches(WorkingOrder w, decimal open, decimal high, decimal low)
+    {
+        var p = w.TriggerPrice!.Value;
+        return (w.Request.Type, w.Request.Side) switch
+        {
+            (OrderType.Stop, OrderSide.Sell) => low <= p,
+            (OrderType.Stop, OrderSide.Buy) => high >= p,
+            (OrderType.Limit, OrderSide.Sell) => high >= p,
+            _ => low <= p, // buy limit
+        };
+    }
+
+    /// <summary>The trigger price, or the open when the bar opened beyond it.</summary>
+    private static decimal FillPrice(WorkingOrder w, decimal open)
+    {
+        var p = w.TriggerPrice!.Value;
+        return (w.Request.Type, w.Request.Side) switch
+        {
+            (OrderType.Stop, OrderSide.Sell) => Math.Min(p, open),
+            (OrderType.Stop, OrderSide.Buy) => Math.Max(p, open),
+            (OrderType.Limit, OrderSide.Sell) => Math.Max(p, open),
+            _ => Math.Min(p, open),
+        };
+    }
+
+    private void TryFill(WorkingOrder w, decimal marketPrice, bool applySlippage, DateTime time)
+    {
+        var order = w.Request;
+        var price = applySlippage ? _model.Slippage.Apply(marketPrice, order.Side, order.Quantity, order.Symbol) : marketPrice;
+        var commission = _model.Commission.Calculate(order.Symbol, order.Side, order.Quantity, price);
+        if (order.Side == OrderSide.Buy)
+        {
+            var cost = price * order.Quantity + commission;
+            if (cost > _account.Cash)
+            {
+                Listener.OnOrderClosed(order, OrderStatus.Rejected,
+                    F($"insufficient cash: buying {order.Quantity} {order.Symbol} at {price} costs {cost:0.00} with commission {commission:0.00}, cash is {_account.Cash:0.00}"), time);
+                return;
+            }
+        }
+        else if (order.Quantity > _account.PositionQuantity(order.Symbol))
+        {
+            Listener.OnOrderClosed(order, OrderStatus.Rejected,
+                F($"cannot sell {order.Quantity} {order.Symbol}: the account holds {_account.PositionQuantity(order.Symbol)} (no shorting)"), time);
+            return;
+        }
+        var slippage = Math.Abs(price - marketPrice) * order.Quantity;
+        var fill = new Fill(order.ClientOrderId, order.Strategy, order.Symbol, order.Side, order.Purpose, order.Quantity, price, commission, slippage, time);
+        if (order.ParentId is not null) CancelSiblings(order);
+        Listener.OnFill(fill);
+        if (order.Purpose == OrderPurpose.Entry) AttachExits(order, price);
+    }
+
+    /// <summary>Bracket: once the entry fills, its exits start working, priced from the fill.</summary>
+    private void AttachExits(OrderRequest entry, decimal fillPrice)
+    {
+        OrderRequest Exit(OrderPurpose purpose, OrderType type, decimal? limit, decimal? stop, string reason) => entry with
+        {
+            ClientOrderId = entry.ClientOrderId[..^1] + purpose switch { OrderPurpose.StopLoss => 'S', OrderPurpose.TakeProfit => 'T', _ => 'R' },
+            Side = OrderSide.Sell,
+            Type = type,
+            LimitPrice = limit,
+            StopPrice = stop,
+            Purpose = purpose,
+            Reason = reason,
+            StopLossPercent = null,
+            TakeProfitPercent = null,
+            ParentId = entry.ClientOrderId,
+        };
+        if (entry.StopLossPercent is { } sl)
+        {
+            var stop = fillPrice * (1 - sl / 100m);
+            Add(new WorkingOrder(Exit(OrderPurpose.StopLoss, OrderType.Stop, null, stop, F($"stop loss {sl}% under entry {fillPrice}: stop {stop}")), stop));
+        }
+        if (entry.TakeProfitPercent is { } tp)
+        {
+            var limit = fillPrice * (1 + tp / 100m);
+            Add(new WorkingOrder(Exit(OrderPurpose.TakeProfit, OrderType.Limit, limit, null, F($"take profit {tp}% over entry {fillPrice}: limit {limit}")), limit));
+        }
+        if (entry.TrailingStopPercent is { } trail)
+        {
+            var w = new WorkingOrder(Exit(OrderPurpose.TrailingStop, OrderType.Stop, null, null, F($"trailing stop {trail}% under the high since entry")), null)
+            {
+                HighWaterMark = fillPrice,
+            };
+            w.TriggerPrice = TrailingStopPrice(w);
+            Add(w);
+        }
+    }
+
+    private void CancelSiblings(OrderRequest filled)
+    {
+        var book = Book(filled.Symbol);
+        foreach (var w in book.Orders.ToArray())
+        {
+            if (w.Request.ParentId != filled.ParentId || w.Request.ClientOrderId == filled.ClientOrderId) continue;
+            Remove(book.Orders, w);
+            Listener.OnOrderClosed(w.Request, OrderStatus.Canceled, $"one-cancels-other: {filled.Purpose} filled", book.LastBar.Timestamp);
+        }
+    }
+
+    /// <summary>Cancels the exits attached to <paramref name="entryId"/>, e.g. when a strategy exits first.</summary>
+    public void CancelExitsOf(string entryId, string reason, DateTime time)
+    {
+        foreach (var (_, book) in _books)
+        {
+            foreach (var w in book.Orders.ToArray())
+            {
+                if (w.Request.ParentId != entryId) continue;
+                Remove(book.Orders, w);
+                Listener.OnOrderClosed(w.Request, OrderStatus.Canceled, reason, time);
+            }
+        }
+    }
+
+    private void Add(WorkingOrder w)
+    {
+        var book = Book(w.Request.Symbol);
+        book.Orders.Add(w);
+        _workingCount++;
+        Listener.OnOrderAccepted(w.Request, book.LastBar.Timestamp);
+    }
+
+    /// <summary>The symbol's book; the last one is cached because bars of one symbol usually come in runs.</summary>
+    private SymbolBook Book(Symbol symbol)
+    {
+        if (_recentBook is not null && ReferenceEquals(_recentBook.Symbol, symbol)) return _recentBook;
+        if (!_books.TryGetValue(symbol, out var book)) _books[symbol] = book = new SymbolBook(symbol);
+        return _recentBook = book;
+    }
+
+    private sealed class SymbolBook(Symbol symbol)
+    {
+        public Symbol Symbol { get; } = symbol;
+        public Bar LastBar;
+        public bool HasBar;
+        public List<WorkingOrder> Orders { get; } = [];
+    }
+
+    private void Remove(List<WorkingOrder> list, WorkingOrder w)
+    {
+        if (list.Remove(w)) _workingCount--;
+    }
+
+    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,248 @@
+using System.Globalization;
+using Keel.Core.Domain;
+using Keel.Core.Risk;
+using Keel.Core.Strategies;
+using Keel.Core.Trading;
+
+namespace Keel.Core.Kernel;
+
+/// <summary>
+/// The trading loop, written once for backtest and live: bar → strategies → signal → sizing and risk →
+/// order intent (journaled before it is sent) → execution port → fills → ledger and positions.
+/// Single-threaded and deterministic; the execution port reports back through <see cref="IExecutionListener"/>.
+/// Strategies are long-only: a buy opens a position when flat, a sell closes it when long.
+/// </summary>
+public sealed class TradingKernel : IExecutionListener
+{
+    private readonly Portfolio _portfolio;
+    private readonly IExecutionPort _execution;
+    private readonly IJournal _journal;
+    private readonly RiskManager _risk;
+    private readonly TradingDayClock _dayClock;
+    private StrategySlot[][] _slotsBySymbol = [];
+    private readonly List<StrategySlot> _slots = [];
+    private readonly Dictionary<string, (StrategySlot Slot, OrderRequest Order)> _openOrders = new(StringComparer.Ordinal);
+    private readonly List<EquityPoint> _equityCurve = [];
+    private Symbol? _recentSymbol;
+    private int _recentIndex;
+    private DateTime _lastBarTime;
+
+    public TradingKernel(Portfolio portfolio, IExecutionPort execution, IJournal journal, RiskConfig risk, TimeZoneInfo tradingDayZone)
+    {
+        _portfolio = portfolio;
+        _execution = execution;
+        _journal = journal;
+        _risk = new RiskManager(risk);
+        _dayClock = new TradingDayClock(tradingDayZone);
+    }
+
+    public Portfolio Portfolio => _portfolio;
+    public RiskManager Risk => _risk;
+    public IReadOnlyList<EquityPoint> EquityCurve => _equityCurve;
+    public IReadOnlyList<StrategySlot> Slots => _slots;
+
+    /// <summary>Runs <paramref name="strategy"/> on <paramref name="symbol"/>; the instance must be this slot's alone.</summary>
+    public void AddStrategy(IStrategy strategy, Symbol symbol)
+    {
+        var index = _portfolio.IndexOf(symbol);
+        if (_slots.Any(s => s.Strategy.Name == strategy.Name && s.Symbol == symbol))
+            throw new ArgumentException($"{strategy.Name} already runs on {symbol}.");
+        var slot = new StrategySlot(strategy, symbol, index);
+        _slots.Add(slot);
+        if (_slotsBySymbol.Length <= index) Array.Resize(ref _slotsBySymbol, index + 1);
+        _slotsBySymbol[index] = [.. _slotsBySymbol[index] ?? [], slot];
+    }
+
+    /// <summary>A closed bar of <paramref name="symbol"/>: mark to market, check the daily loss, run its strategies.</summary>
+    public void OnBar(Symbol symbol, in Bar bar)
+    {
+        var index = IndexOf(symbol);
+        _lastBarTime = bar.Timestamp;
+        var limit = _risk.Config.DailyLossLimitPercent is not null;
+        if (_dayClock.Advance(bar.Timestamp) && (limit || _risk.StartOfDayEquity == 0))
+            _risk.BeginDay(_dayClock.Day, _portfolio.ExactEquity());
+        _portfolio.Mark(index, bar.Close);
+        if (limit && _risk.CheckDailyLoss(_portfolio.ExactEquity()) is { } halt)
+            _journal.Record(new Decision(bar.Timestamp, "risk", symbol, Signal.Hold, halt));
+
+        if (index >= _slotsBySymbol.Length || _slotsBySymbol[index] is not { } slots) return;
+        foreach (var slot in slots)
+        {
+            var signal = slot.Strategy.OnBar(bar, new StrategyContext(slot.Position.Quantity));
+            if (signal.Action == SignalAction.Hold) continue;
+            Act(slot, signal, bar);
+        }
+    }
+
+    /// <summary>Appends the account's value after all bars of <paramref name="time"/>.</summary>
+    public void RecordEquity(DateTime time)
+    {
+        var positions = _portfolio.PositionValue();
+        var cash = _portfolio.CashAsDouble;
+        _equityCurve.Add(new EquityPoint(time, cash + positions, cash, positions));
+    }
+
+    /// <summary>Re-values the last equity point after end-of-run fills at that same time.</summary>
+    public void ReplaceLastEquity()
+    {
+        var time = _equityCurve[^1].Time;
+        _equityCurve.RemoveAt(_equityCurve.Count - 1);
+        RecordEquity(time);
+    }
+
+    /// <summary>Sends an exit for every open position (end of a backtest, or flattening on halt).</summary>
+    public void CloseAllPositions(string reason, OrderPurpose purpose)
+    {
+        foreach (var slot in _slots)
+        {
+            if (slot.Position.Quantity <= 0 || slot.PendingExitId is not null) continue;
+            SendExit(slot, _lastBarTime, reason, purpose);
+        }
+    }
+
+    private void Act(StrategySlot slot, Signal signal, in Bar bar)
+    {
+        string outcome;
+        if (signal.Action == SignalAction.Buy)
+        {
+            if (slot.Position.Quantity > 0) outcome = "ignored: already long";
+            else if (slot.PendingEntryId is not null) outcome = "ignored: an entry is already working";
+            else outcome = SendEntry(slot, signal, bar);
+        }
+        else
+        {
+            if (slot.Position.Quantity <= 0) outcome = "ignored: no position to sell";
+            else if (slot.PendingExitId is not null) outcome = "ignored: an exit is already working";
+            else outcome = SendExit(slot, bar.Timestamp, signal.Reason ?? "sell signal", OrderPurpose.Exit);
+        }
+        _journal.Record(new Decision(bar.Timestamp, slot.Strategy.Name, slot.Symbol, signal, outcome));
+    }
+
+    private string SendEntry(StrategySlot slot, Signal signal, in Bar bar)
+    {
+        var config = _risk.Config;
+        var reference = (decimal)bar.Close;
+        var decision = _risk.SizeEntry(slot.Symbol, reference, _portfolio.ExactEquity(), _portfolio.Cash, slot.Position.Quantity, OpenOrOpeningPositions());
+        var order = new OrderRequest
+        {
+            ClientOrderId = ClientOrderIds.For(slot.Strategy.Name, slot.Symbol, bar.Timestamp, OrderPurpose.Entry),
+            Strategy = slot.Strategy.Name,
+            Symbol = slot.Symbol,
+            Side = OrderSide.Buy,
+            Quantity = decision.Quantity,
+            Purpose = OrderPurpose.Entry,
+            CreatedAt = bar.Timestamp,
+            Reason = signal.Reason ?? "buy signal",
+            StopLossPercent = config.StopLossPercent,
+            TakeProfitPercent = config.TakeProfitPercent,
+            TrailingStopPercent = config.TrailingStopPercent,
+        };
+        if (decision.IsRefused)
+        {
+            _journal.Record(new OrderEvent(bar.Timestamp, order, OrderStatus.RefusedByRisk, decision.Refusal!));
+            return "refused by risk: " + decision.Refusal;
+        }
+        slot.PendingEntryId = order.ClientOrderId;
+        Send(slot, order, decision.Adjustment is null ? "sent" : "sent, resized: " + decision.Adjustment);
+        return string.Create(CultureInfo.InvariantCulture, $"buy {order.Quantity} sent") + (decision.Adjustment is null ? "" : " (" + decision.Adjustment + ")");
+    }
+
+    private string SendExit(StrategySlot slot, DateTime time, string reason, OrderPurpose purpose)
+    {
+        var order = new OrderRequest
+        {
+            ClientOrderId = ClientOrderIds.For(slot.Strategy.Name, slot.Symbol, time, purpose),
+            Strategy = slot.Strategy.Name,
+            Symbol = slot.Symbol,
+            Side = OrderSide.Sell,
+            Quantity = slot.Position.Quantity,
+            Purpose = purpose,
+            CreatedAt = time,
+            Reason = reason,
+            ParentId = slot.Position.EntryOrderId,
+        };
+        slot.PendingExitId = order.ClientOrderId;
+        Send(slot, order, "sent");
+        return string.Create(CultureInfo.InvariantCulture, $"sell {order.Quantity} sent");
+    }
+
+    private void Send(StrategySlot slot, OrderRequest order, string note)
+    {
+        _openOrders[order.ClientOrderId] = (slot, order);
+        _journal.Record(new OrderEvent(order.CreatedAt, order, OrderStatus.New, note)); // before it leaves
+        _execution.Submit(order);
+    }
+
+    private int OpenOrOpeningPositions()
+    {
+        var n = 0;
+        foreach (var s in _slots) if (s.Position.Quantity > 0 || s.PendingEntryId is not null) n++;
+        return n;
+    }
+
+    public void OnOrderAccepted(OrderRequest order, DateTime time)
+    {
+        _journal.Record(new OrderEvent(time, order, OrderStatus.Accepted, order.Reason));
+        if (order.ParentId is not null && !_openOrders.ContainsKey(order.ClientOrderId))
+        {
+            foreach (var s in _slots)
+            {
+                if (s.Strategy.Name == order.Strategy && s.Symbol == order.Symbol) _openOrders[order.ClientOrderId] = (s, order);
+            }
+        }
+    }
+
+    public void OnFill(in Fill fill)
+    {
+        _portfolio.Apply(fill);
+        var slot = FindSlot(fill);
+        var order = _openOrders.TryGetValue(fill.ClientOrderId, out var known) ? known.Order : null;
+        var trade = slot.Position.Apply(fill, order?.Reason ?? fill.Purpose.ToString());
+        _journal.Record(new OrderEvent(fill.Time, order ?? OrderFromFill(fill), OrderStatus.Filled,
+            string.Create(CultureInfo.InvariantCulture, $"filled {fill.Quantity} at {fill.Price}, commission {fill.Commission}, slippage {fill.Slippage}")));
+        if (slot.PendingEntryId == fill.ClientOrderId) slot.PendingEntryId = null;
+        if (slot.PendingExitId == fill.ClientOrderId || slot.Position.Quantity == 0) slot.PendingExitId = null;
+        _openOrders.Remove(fill.ClientOrderId);
+        if (trade is not null) _journal.Record(trade);
+    }
+
+    public void OnOrderClosed(OrderRequest order, OrderStatus status, string reason, DateTime time)
+    {
+        _journal.Record(new OrderEvent(time, order, status, reason));
+        if (!_openOrders.Remove(order.ClientOrderId, out var known)) return;
+        if (known.Slot.PendingEntryId == order.ClientOrderId) known.Slot.PendingEntryId = null;
+        if (known.Slot.PendingExitId == order.ClientOrderId) known.Slot.PendingExitId = null;
+    }
+
+    private StrategySlot FindSlot(in Fill fill)
+    {
+        foreach (var s in _slots)
+        {
+            if (s.Strategy.Name == fill.Strategy && s.Symbol == fill.Symbol) return s;
+        }
+        throw new InvalidOperationException($"A fill for {fill.Strategy} on {fill.Symbol} matches no running strategy.");
+    }
+
+    /// <summary>Bracket exits are created by the broker, so the kernel learns of them from their fills.</summary>
+    private static OrderRequest OrderFromFill(in Fill fill) => new()
+    {
+        ClientOrderId = fill.ClientOrderId,
+        Strategy = fill.Strategy,
+        Symbol = fill.Symbol,
+        Side = fill.Side,
+        Quantity = fill.Quantity,
+        Purpose = fill.Purpose,
+        CreatedAt = fill.Time,
+        Reason = fill.Purpose.ToString(),
+    };
+
+    private int IndexOf(Symbol symbol)
+    {
+        if (!ReferenceEquals(symbol, _recentSymbol))
+        {
+            _recentIndex = _portfolio.IndexOf(symbol);
+            _recentSymbol = symbol;
+        }
+        return _recentIndex;
+    }
+}

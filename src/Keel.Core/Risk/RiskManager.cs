@@ -1,0 +1,107 @@
+using System.Globalization;
+using Keel.Core.Domain;
+
+namespace Keel.Core.Risk;
+
+/// <summary>
+/// Sizes entries and enforces <see cref="RiskConfig"/> outside the strategies. Every cut and every
+/// refusal comes back with a reason for the journal. Also owns the daily loss halt.
+/// </summary>
+public sealed class RiskManager
+{
+    private DateOnly _day;
+    private decimal _startOfDayEquity;
+    private bool _haltedToday;
+
+    public RiskManager(RiskConfig config)
+    {
+        config.Validate();
+        Config = config;
+    }
+
+    public RiskConfig Config { get; }
+
+    public bool HaltedToday => _haltedToday;
+    public decimal StartOfDayEquity => _startOfDayEquity;
+
+    /// <summary>
+    /// Called with each bar's trading day and the equity before that bar moves prices: a new day
+    /// resets the halt and takes this equity as the day's start.
+    /// </summary>
+    public bool BeginDay(DateOnly day, decimal equity)
+    {
+        if (day == _day && _startOfDayEquity != 0) return false;
+        _day = day;
+        _startOfDayEquity = equity;
+        _haltedToday = false;
+        return true;
+    }
+
+    /// <summary>Checks the daily loss limit after a mark to market; returns a reason the first time it trips.</summary>
+    public string? CheckDailyLoss(decimal equity)
+    {
+        if (_haltedToday || Config.DailyLossLimitPercent is not { } limit || _startOfDayEquity <= 0) return null;
+        var floor = _startOfDayEquity * (1 - limit / 100m);
+        if (equity > floor) return null;
+        _haltedToday = true;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"daily loss limit: equity {equity:0.00} is at or below {floor:0.00} ({limit}% under start-of-day {_startOfDayEquity:0.00}); entries halted for {_day:yyyy-MM-dd}");
+    }
+
+    /// <summary>
+    /// The quantity for a new entry at <paramref name="referencePrice"/> (the latest price known when
+    /// deciding), after sizing and every limit.
+    /// </summary>
+    public EntryDecision SizeEntry(Symbol symbol, decimal referencePrice, decimal equity, decimal cash, decimal currentQuantity, int openPositions)
+    {
+        if (_haltedToday) return EntryDecision.Refuse($"daily loss limit reached on {_day:yyyy-MM-dd}; no new entries until the next trading day");
+        if (Config.MaxOpenPositions is { } maxOpen && openPositions >= maxOpen)
+            return EntryDecision.Refuse($"max open positions ({maxOpen}) reached");
+        if (referencePrice <= 0) return EntryDecision.Refuse($"no valid price for {symbol} (got {referencePrice})");
+
+        var sizing = Config.Sizing;
+        var raw = sizing.Method switch
+        {
+            SizingMethod.PercentOfEquity => equity * sizing.Value / 100m / referencePrice,
+            SizingMethod.FixedQuantity => sizing.Value,
+            _ => equity * sizing.Value / 100m / (referencePrice * Config.StopLossPercent!.Value / 100m),
+        };
+        var quantity = RoundDown(raw, symbol);
+        var adjustments = new List<string>();
+
+        if (Config.MaxPositionSize is { } cap && currentQuantity + quantity > cap)
+        {
+            var allowed = RoundDown(Math.Max(cap - currentQuantity, 0), symbol);
+            adjustments.Add(F($"quantity {quantity} cut to {allowed} by the position cap of {cap}"));
+            quantity = allowed;
+        }
+        if (Config.MaxNotionalPerOrder is { } maxNotional && quantity * referencePrice > maxNotional)
+        {
+            var allowed = RoundDown(maxNotional / referencePrice, symbol);
+            adjustments.Add(F($"quantity {quantity} cut to {allowed} by the max notional per order of {maxNotional}"));
+            quantity = allowed;
+        }
+        if (sizing.Method == SizingMethod.RiskPercent && quantity * referencePrice > cash)
+        {
+            // Risk sizing can ask for more than the account holds when the stop is tight.
+            var allowed = RoundDown(cash / referencePrice, symbol);
+            adjustments.Add(F($"quantity {quantity} cut to {allowed}: risk sizing asked for more than the cash of {cash:0.00}"));
+            quantity = allowed;
+        }
+        if (quantity <= 0)
+            return new EntryDecision(0, Join(adjustments), adjustments.Count > 0 ? $"quantity is zero after limits ({Join(adjustments)})" : F($"sizing {sizing} gives less than one tradable unit at {referencePrice}"));
+        return new EntryDecision(quantity, Join(adjustments), null);
+    }
+
+    /// <summary>Whole shares for equities; crypto to 9 decimals (Alpaca's precision).</summary>
+    public static decimal RoundDown(decimal quantity, Symbol symbol)
+    {
+        if (quantity <= 0) return 0;
+        var scale = symbol.IsCrypto ? 1_000_000_000m : 1m;
+        return Math.Floor(quantity * scale) / scale;
+    }
+
+    private static string? Join(List<string> parts) => parts.Count == 0 ? null : string.Join("; ", parts);
+
+    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,55 @@
+namespace Keel.Core.Strategies;
+
+/// <summary>
+/// A strategy as the registry knows it: its name, its parameters with defaults and ranges, a check
+/// across parameters (fast &lt; slow, ...) and how to build an instance.
+/// </summary>
+public sealed class StrategyDefinition
+{
+    private readonly Func<StrategyParameters, string?> _crossCheck;
+    private readonly Func<StrategyParameters, string, IStrategy> _create;
+
+    public string Name { get; }
+    public string Description { get; }
+    public IReadOnlyList<StrategyParameter> Parameters { get; }
+
+    public StrategyDefinition(
+        string name,
+        string description,
+        IReadOnlyList<StrategyParameter> parameters,
+        Func<StrategyParameters, string, IStrategy> create,
+        Func<StrategyParameters, string?>? crossCheck = null)
+    {
+        Name = name;
+        Description = description;
+        Parameters = parameters;
+        _create = create;
+        _crossCheck = crossCheck ?? (_ => null);
+    }
+
+    /// <summary>Validates <paramref name="given"/> (missing ones take defaults) and returns the full set.</summary>
+    public StrategySpec Configure(IReadOnlyDictionary<string, double> given)
+    {
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (key, _) in given)
+        {
+            if (!Parameters.Any(p => p.Name == key))
+                throw new FormatException($"Strategy '{Name}' has no parameter '{key}'; its parameters are: {ParameterList()}.");
+        }
+        foreach (var p in Parameters)
+        {
+            var value = given.TryGetValue(p.Name, out var v) ? v : p.Default;
+            var error = p.Check(value);
+            if (error is not null) throw new FormatException($"Strategy '{Name}': {error}.");
+            values[p.Name] = value;
+        }
+        var parameters = new StrategyParameters(values);
+        var crossError = _crossCheck(parameters);
+        if (crossError is not null) throw new FormatException($"Strategy '{Name}': {crossError}.");
+        return new StrategySpec(this, parameters);
+    }
+
+    internal IStrategy Create(StrategyParameters parameters, string displayName) => _create(parameters, displayName);
+
+    public string ParameterList() => Parameters.Count == 0 ? "(none)" : string.Join(", ", Parameters.Select(p => p.Name));
+}

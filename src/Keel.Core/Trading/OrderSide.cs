@@ -1,0 +1,7 @@
+namespace Keel.Core.Trading;
+
+public enum OrderSide : byte
+{
+    Buy,
+    Sell,
+}

@@ -1,0 +1,98 @@
+using Keel.Core.Domain;
+
+namespace Keel.Core.Trading;
+
+/// <summary>
+/// The account ledger: cash and net positions in decimal, changed only by fills. Keeps double mirrors
+/// of cash and quantities so marking to market on every bar is a multiply-add, not decimal math.
+/// </summary>
+public sealed class Portfolio : IAccountView
+{
+    private readonly Dictionary<Symbol, int> _index = [];
+    private readonly List<Symbol> _symbols = [];
+    private decimal[] _quantity = [];
+    private double[] _quantityAsDouble = [];
+    private double[] _lastPrice = [];
+    private double _cashAsDouble;
+
+    public Portfolio(decimal startingCash)
+    {
+        if (startingCash <= 0) throw new ArgumentOutOfRangeException(nameof(startingCash), startingCash, "Starting cash must be positive.");
+        StartingCash = startingCash;
+        Cash = startingCash;
+        _cashAsDouble = (double)startingCash;
+    }
+
+    public decimal StartingCash { get; }
+    public decimal Cash { get; private set; }
+    public decimal TotalCommissions { get; private set; }
+    public decimal TotalSlippage { get; private set; }
+
+    /// <summary>The dense index of a symbol, registering it on first use.</summary>
+    public int IndexOf(Symbol symbol)
+    {
+        if (_index.TryGetValue(symbol, out var i)) return i;
+        i = _symbols.Count;
+        _index.Add(symbol, i);
+        _symbols.Add(symbol);
+        Array.Resize(ref _quantity, i + 1);
+        Array.Resize(ref _quantityAsDouble, i + 1);
+        Array.Resize(ref _lastPrice, i + 1);
+        return i;
+    }
+
+    public decimal PositionQuantity(Symbol symbol) => _index.TryGetValue(symbol, out var i) ? _quantity[i] : 0m;
+
+    public int OpenPositionCount
+    {
+        get
+        {
+            var n = 0;
+            foreach (var q in _quantity) if (q != 0) n++;
+            return n;
+        }
+    }
+
+    public void Apply(in Fill fill)
+    {
+        var i = IndexOf(fill.Symbol);
+        Cash += fill.CashFlow;
+        _quantity[i] += fill.Side == OrderSide.Buy ? fill.Quantity : -fill.Quantity;
+        _quantityAsDouble[i] = (double)_quantity[i];
+        _cashAsDouble = (double)Cash;
+        TotalCommissions += fill.Commission;
+        TotalSlippage += fill.Slippage;
+        _lastPrice[i] = _lastPrice[i] == 0 ? (double)fill.Price : _lastPrice[i];
+    }
+
+    /// <summary>Records the latest market price of a symbol (a bar's close).</summary>
+    public void Mark(int symbolIndex, double price) => _lastPrice[symbolIndex] = price;
+
+    public double LastPrice(int symbolIndex) => _lastPrice[symbolIndex];
+
+    /// <summary>Market value of all positions at the last marks.</summary>
+    public double PositionValue()
+    {
+        var value = 0.0;
+        for (var i = 0; i < _quantityAsDouble.Length; i++)
+        {
+            if (_quantityAsDouble[i] != 0) value += _quantityAsDouble[i] * _lastPrice[i];
+        }
+        return value;
+    }
+
+    public double CashAsDouble => _cashAsDouble;
+
+    /// <summary>Cash plus positions at the last marks, in exact decimal (marks converted once here).</summary>
+    public decimal ExactEquity()
+    {
+        var equity = Cash;
+        for (var i = 0; i < _quantity.Length; i++)
+        {
+            if (_quantity[i] != 0) equity += _quantity[i] * (decimal)_lastPrice[i];
+        }
+        return equity;
+    }
+
+    public IReadOnlyList<Symbol> Symbols => _symbols;
+}
