@@ -1,0 +1,108 @@
+namespace Keel.Core.Indicators;
+
+/// <summary>
+/// Mean and population variance of the last <c>period</c> values, updated in amortised O(1) without
+/// allocating, and accurate to about 1e-10 relative however long it runs.
+/// </summary>
+/// <remarks>
+/// Plain running sums of x and x² go wrong in two ways: rounding errors pile up with every update
+/// (drift), and E[x²] − E[x]² cancels catastrophically when prices are large next to their spread.
+/// Here the sums are of deviations from a shift (a recent input, so the squares stay small), and they
+/// are recomputed exactly from the window (two passes over it) whenever
+/// <list type="bullet">
+/// <item>the window has turned over once since the last recomputation, which bounds drift and keeps
+/// the shift close to the data; or</item>
+/// <item>the squares that flowed through the sum since then outweigh what is left in it by
+/// <see cref="CancellationLimit"/>, as happens when a spike leaves the window: what remains would be
+/// mostly rounding error of the spike.</item>
+/// </list>
+/// A window whose values are all equal is tracked exactly (run length of the newest value), so its
+/// variance is exactly 0 and its mean exactly that value, not rounding residue.
+/// </remarks>
+internal sealed class RollingMoments
+{
+    /// <summary>About 1e6: the worst relative error it lets through is around 1e6 · 2.2e-16 ≈ 2e-10.</summary>
+    private const double CancellationLimit = 1 << 20;
+
+    private readonly RollingWindow _window;
+    private double _shift;
+    private double _sum;          // Σ (x − shift) over the window
+    private double _sumOfSquares; // Σ (x − shift)² over the window
+    private double _squaresFlow;  // Σ of every square added or removed since the last recomputation
+    private int _updatesSinceRecompute;
+    private int _equalRun;        // how many of the newest values are equal to the newest one
+
+    public RollingMoments(int period) => _window = new RollingWindow(period);
+
+    public int Count => _window.Count;
+    public bool IsFull => _window.IsFull;
+
+    public void Add(double value)
+    {
+        if (_window.Count == 0) _shift = value;
+        _equalRun = _window.Count > 0 && value == _window.Newest ? Math.Min(_equalRun + 1, _window.Capacity) : 1;
+
+        if (_window.IsFull)
+        {
+            var leaving = _window.Oldest - _shift;
+            _sum -= leaving;
+            _sumOfSquares -= leaving * leaving;
+            _squaresFlow += leaving * leaving;
+        }
+        _window.Add(value);
+        var deviation = value - _shift;
+        _sum += deviation;
+        _sumOfSquares += deviation * deviation;
+        _squaresFlow += deviation * deviation;
+
+        if (++_updatesSinceRecompute >= _window.Capacity || _squaresFlow > CancellationLimit * _sumOfSquares)
+            Recompute();
+    }
+
+    private bool IsConstant => _equalRun >= _window.Count;
+
+    /// <summary>The mean of the values in the window (NaN when empty).</summary>
+    public double Mean
+    {
+        get
+        {
+            if (_window.Count == 0) return double.NaN;
+            return IsConstant ? _window.Newest : _shift + _sum / _window.Count;
+        }
+    }
+
+    /// <summary>The population variance (divided by the count) of the values in the window (NaN when empty).</summary>
+    public double PopulationVariance
+    {
+        get
+        {
+            if (_window.Count == 0) return double.NaN;
+            if (IsConstant) return 0;
+            var meanDeviation = _sum / _window.Count;
+            var variance = _sumOfSquares / _window.Count - meanDeviation * meanDeviation;
+            return variance > 0 ? variance : 0; // rounding can dip just below zero
+        }
+    }
+
+    public void Clear()
+    {
+        _window.Clear();
+        _shift = _sum = _sumOfSquares = _squaresFlow = 0;
+        _updatesSinceRecompute = _equalRun = 0;
+    }
+
+    private void Recompute()
+    {
+        _shift = _window.Newest;
+        _sum = 0;
+        _sumOfSquares = 0;
+        for (var i = 0; i < _window.Count; i++)
+        {
+            var deviation = _window[i] - _shift;
+            _sum += deviation;
+            _sumOfSquares += deviation * deviation;
+        }
+        _squaresFlow = _sumOfSquares;
+        _updatesSinceRecompute = 0;
+    }
+}
