@@ -1,0 +1,55 @@
+using System.Globalization;
+using Keel.Core.Domain;
+using Keel.Core.Indicators;
+
+namespace Keel.Core.Strategies;
+
+/// <summary>
+/// Trend following on MACD: buy when the MACD line crosses above its signal line, sell when it
+/// crosses below (a change of sign of the histogram).
+/// </summary>
+public sealed class MacdTrendStrategy : IStrategy
+{
+    public static StrategyDefinition Definition { get; } = new(
+        "macd",
+        "Buy when the MACD line crosses above its signal line; sell when it crosses below.",
+        [
+            new StrategyParameter("fast", 12, 1, 1_000, true, "fast EMA period"),
+            new StrategyParameter("slow", 26, 2, 1_000, true, "slow EMA period"),
+            new StrategyParameter("signal", 9, 1, 1_000, true, "signal EMA period"),
+        ],
+        (p, name) => new MacdTrendStrategy(p.GetInt("fast"), p.GetInt("slow"), p.GetInt("signal"), name),
+        p => p.Get("fast") < p.Get("slow") ? null : $"fast ({p.Get("fast")}) must be below slow ({p.Get("slow")})");
+
+    private readonly Macd _macd;
+    private CrossDetector _cross;
+
+    public MacdTrendStrategy(int fast, int slow, int signal, string? name = null)
+    {
+        _macd = new Macd(fast, slow, signal);
+        Name = name ?? $"macd:fast={fast},slow={slow},signal={signal}";
+    }
+
+    public string Name { get; }
+    public int WarmUpBars => _macd.WarmUpPeriod + 1;
+
+    public Signal OnBar(in Bar bar, StrategyContext context)
+    {
+        _macd.Update(bar);
+        if (!_macd.IsReady) return Signal.Hold;
+        var line = _macd.MacdLine;
+        var signal = _macd.Signal;
+        var cross = _cross.Update(line - signal);
+        if (cross == 0) return Signal.Hold;
+        var confidence = Math.Clamp(0.5 + 100 * Math.Abs(line - signal) / bar.Close, 0, 1);
+        var reason = string.Create(CultureInfo.InvariantCulture,
+            $"MACD={line:0.####} crossed {(cross > 0 ? "above" : "below")} signal={signal:0.####}");
+        return cross > 0 ? Signal.Buy(confidence, reason) : Signal.Sell(confidence, reason);
+    }
+
+    public void Reset()
+    {
+        _macd.Reset();
+        _cross.Reset();
+    }
+}

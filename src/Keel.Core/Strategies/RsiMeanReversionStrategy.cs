@@ -1,0 +1,59 @@
+using System.Globalization;
+using Keel.Core.Domain;
+using Keel.Core.Indicators;
+
+namespace Keel.Core.Strategies;
+
+/// <summary>
+/// Mean reversion on Wilder's RSI: buy while flat when RSI is strictly below <c>oversold</c>, sell while
+/// long when it is strictly above <c>overbought</c>. Confidence grows with the distance past the level.
+/// </summary>
+public sealed class RsiMeanReversionStrategy : IStrategy
+{
+    public static StrategyDefinition Definition { get; } = new(
+        "rsi",
+        "Buy while flat when RSI < oversold; sell while long when RSI > overbought.",
+        [
+            new StrategyParameter("period", 14, 2, 1_000, true, "RSI period (bars, Wilder smoothing)"),
+            new StrategyParameter("oversold", 30, 0, 100, false, "buy below this RSI"),
+            new StrategyParameter("overbought", 70, 0, 100, false, "sell above this RSI"),
+        ],
+        (p, name) => new RsiMeanReversionStrategy(p.GetInt("period"), p.Get("oversold"), p.Get("overbought"), name),
+        p => p.Get("oversold") < p.Get("overbought") ? null : $"oversold ({p.Get("oversold")}) must be below overbought ({p.Get("overbought")})");
+
+    private readonly Rsi _rsi;
+    private readonly double _oversold;
+    private readonly double _overbought;
+
+    public RsiMeanReversionStrategy(int period, double oversold, double overbought, string? name = null)
+    {
+        if (oversold >= overbought) throw new ArgumentException($"oversold ({oversold}) must be below overbought ({overbought}).");
+        _rsi = new Rsi(period);
+        _oversold = oversold;
+        _overbought = overbought;
+        Name = name ?? string.Create(CultureInfo.InvariantCulture, $"rsi:period={period},oversold={oversold},overbought={overbought}");
+    }
+
+    public string Name { get; }
+    public int WarmUpBars => _rsi.WarmUpPeriod;
+
+    public Signal OnBar(in Bar bar, StrategyContext context)
+    {
+        _rsi.Update(bar);
+        if (!_rsi.IsReady) return Signal.Hold;
+        var rsi = _rsi.Value;
+        if (context.IsFlat && rsi < _oversold)
+        {
+            var confidence = Math.Clamp(0.5 + 0.5 * (_oversold - rsi) / Math.Max(_oversold, 1e-9), 0, 1);
+            return Signal.Buy(confidence, string.Create(CultureInfo.InvariantCulture, $"RSI({_rsi.Period})={rsi:0.##} < oversold {_oversold}"));
+        }
+        if (context.IsLong && rsi > _overbought)
+        {
+            var confidence = Math.Clamp(0.5 + 0.5 * (rsi - _overbought) / Math.Max(100 - _overbought, 1e-9), 0, 1);
+            return Signal.Sell(confidence, string.Create(CultureInfo.InvariantCulture, $"RSI({_rsi.Period})={rsi:0.##} > overbought {_overbought}"));
+        }
+        return Signal.Hold;
+    }
+
+    public void Reset() => _rsi.Reset();
+}
