@@ -1,0 +1,61 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Keel.Cli.Output;
+using Keel.Core.Backtest;
+using Keel.Core.Strategies;
+using Keel.Reporting;
+using Spectre.Console;
+
+namespace Keel.Cli.Commands;
+
+/// <summary><c>keel backtest</c>: one or more strategies over one or more series, with costs, sizing and risk.</summary>
+internal static class BacktestCommand
+{
+    public static Command Create()
+    {
+        var data = new DataOptions();
+        var options = new BacktestOptions();
+        var strategy = new Option<string>("--strategy") { Description = "Strategy with parameters, e.g. sma-crossover:fast=10,slow=30 (several separated by ';').", Required = true };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout instead of the table." };
+        var output = new Option<string?>("--out") { Description = "Folder for trades.csv, equity.csv, summary.csv and equity.png." };
+        var command = new Command("backtest", "Run a backtest and print its statistics.") { strategy, json, output };
+        data.AddTo(command);
+        options.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var specs = StrategyRegistry.Default.ParseList(parse.GetValue(strategy)!);
+            var settings = options.Settings(parse);
+            var clock = Stopwatch.StartNew();
+            var series = data.Load(parse, Console.Error);
+            var loadMs = clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+            var result = Backtester.Run(settings, series, specs);
+            var elapsedMs = clock.Elapsed.TotalMilliseconds;
+
+            if (parse.GetValue(output) is { } folder) WriteFiles(folder, result);
+            if (parse.GetValue(json))
+            {
+                using var stdout = Console.OpenStandardOutput();
+                ResultJson.Write(stdout, result, elapsedMs, loadMs);
+            }
+            else
+            {
+                SummaryTable.Write(AnsiConsole.Console, result, elapsedMs, loadMs);
+                if (parse.GetValue(output) is { } f) AnsiConsole.MarkupLine($"Files written to [bold]{Markup.Escape(Path.GetFullPath(f))}[/]");
+            }
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void WriteFiles(string folder, BacktestResult result)
+    {
+        Directory.CreateDirectory(folder);
+        ResultCsvWriter.WriteTrades(Path.Combine(folder, "trades.csv"), result.Trades);
+        ResultCsvWriter.WriteEquityCurve(Path.Combine(folder, "equity.csv"), result.EquityCurve, result.Settings.StartingCash);
+        ResultCsvWriter.WriteSummary(Path.Combine(folder, "summary.csv"),
+            [new SummaryRow(string.Join(";", result.Strategies), string.Join(",", result.Symbols), result.Settings.Broker.ToString(), result.Metrics)]);
+        EquityChart.SavePng(Path.Combine(folder, "equity.png"), $"{string.Join("; ", result.Strategies)} on {string.Join(",", result.Symbols)}",
+            result.EquityCurve, result.Settings.StartingCash);
+    }
+}

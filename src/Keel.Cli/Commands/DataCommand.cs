@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Globalization;
+using Keel.Core.Domain;
+using Keel.Data.Csv;
+using Keel.Data.Store;
+using Spectre.Console;
+
+namespace Keel.Cli.Commands;
+
+/// <summary><c>keel data import|list</c>: the local bar store.</summary>
+internal static class DataCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("data", "Manage the local bar store (import CSV files, list what is stored).");
+        command.Subcommands.Add(Import());
+        command.Subcommands.Add(List());
+        return command;
+    }
+
+    private static Option<string> StoreOption() => new("--store") { Description = "Local bar store folder.", DefaultValueFactory = _ => DataOptions.DefaultStore };
+
+    private static Command Import()
+    {
+        var files = new Argument<string[]>("files") { Description = "CSV files to import.", Arity = ArgumentArity.OneOrMore };
+        var store = StoreOption();
+        var symbol = new Option<string?>("--symbol") { Description = "Symbol of the file (default: from the file name)." };
+        var timeframe = new Option<string?>("--timeframe") { Description = "Timeframe (default: inferred from the bar spacing)." };
+        var skip = new Option<bool>("--skip-bad-rows") { Description = "Skip malformed rows and report them instead of failing." };
+        var command = new Command("import", "Import CSV files into the local bar store (merged with what is there).") { files, store, symbol, timeframe, skip };
+        command.SetAction(parse =>
+        {
+            var barStore = new LocalBarStore(parse.GetValue(store)!);
+            foreach (var file in parse.GetValue(files)!)
+            {
+                var loaded = BarCsvReader.Load(file, new BarCsvOptions
+                {
+                    Symbol = parse.GetValue(symbol) is { } s ? Symbol.Parse(s) : null,
+                    Timeframe = parse.GetValue(timeframe) is { } t ? Timeframe.Parse(t) : null,
+                    SkipBadRows = parse.GetValue(skip),
+                });
+                foreach (var bad in loaded.SkippedRows) Console.Error.WriteLine($"skipped {file}:{bad}");
+                barStore.Merge(loaded.Series);
+                var s2 = loaded.Series;
+                AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                    $"{file}: {s2.Count} {s2.Timeframe} bars of {s2.Symbol} ({loaded.Layout} layout) imported")));
+            }
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command List()
+    {
+        var store = StoreOption();
+        var command = new Command("list", "List the symbols and timeframes in the local bar store.") { store };
+        command.SetAction(parse =>
+        {
+            var entries = new LocalBarStore(parse.GetValue(store)!).List();
+            var table = new Table().Border(TableBorder.Rounded).Title($"[bold]Bar store[/] {Markup.Escape(parse.GetValue(store)!)}");
+            foreach (var c in new[] { "symbol", "timeframe", "bars", "first", "last" }) table.AddColumn(c);
+            foreach (var e in entries)
+                table.AddRow(Markup.Escape(e.Symbol.Ticker), e.Timeframe.ToString(), e.BarCount.ToString(CultureInfo.InvariantCulture),
+                    e.First.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), e.Last.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+            if (entries.Count == 0) AnsiConsole.MarkupLine("The store is empty: run [bold]keel data import FILE[/] or [bold]keel sample[/].");
+            else AnsiConsole.Write(table);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}
