@@ -1,6 +1,6 @@
 using Keel.Reporting.Charts;
 
-namespace Keel.Reporting.Tests.Html;
+namespace Keel.Reporting.Tests.Charts;
 
 public class MinMaxDownsamplerTests
 {
