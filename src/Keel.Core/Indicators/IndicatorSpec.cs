@@ -50,7 +50,7 @@ public static class IndicatorSpec
     {
         ArgumentNullException.ThrowIfNull(spec);
         var token = spec.Trim();
-        if (token.Length == 0) throw Bad(spec, "it is empty");
+        if (token.Length == 0) throw Bad(token, "it is empty");
 
         var parts = token.Split(':');
         var name = parts[0].Trim().ToLowerInvariant();
