@@ -22,8 +22,15 @@ public static class IndicatorSpec
     private sealed record Definition(string Name, Parameter[] Parameters, Func<double[], IIndicator> Create)
     {
         /// <summary>Such as <c>macd:fast:slow:signal (default macd:12:26:9)</c>.</summary>
-        public string Usage =>
-            $"{Name}{string.Concat(Parameters.Select(p => ":" + p.Name))} (default {Name}{string.Concat(Parameters.Select(p => ":" + p.Default.ToString(CultureInfo.InvariantCulture)))})";
+        public string Usage
+        {
+            get
+            {
+                var names = string.Concat(Parameters.Select(p => ":" + p.Name));
+                var defaults = string.Concat(Parameters.Select(p => ":" + p.Default.ToString(CultureInfo.InvariantCulture)));
+                return $"{Name}{names} (default {Name}{defaults})";
+            }
+        }
     }
 
     private static readonly Parameter Period20 = new("period", 20);
