@@ -22,8 +22,15 @@ public static class IndicatorSpec
     private sealed record Definition(string Name, Parameter[] Parameters, Func<double[], IIndicator> Create)
     {
         /// <summary>Such as <c>macd:fast:slow:signal (default macd:12:26:9)</c>.</summary>
-        public string Usage =>
-            $"{Name}{string.Concat(Parameters.Select(p => ":" + p.Name))} (default {Name}{string.Concat(Parameters.Select(p => ":" + p.Default.ToString(CultureInfo.InvariantCulture)))})";
+        public string Usage
+        {
+            get
+            {
+                var names = string.Concat(Parameters.Select(p => ":" + p.Name));
+                var defaults = string.Concat(Parameters.Select(p => ":" + p.Default.ToString(CultureInfo.InvariantCulture)));
+                return $"{Name}{names} (default {Name}{defaults})";
+            }
+        }
     }
 
     private static readonly Parameter Period20 = new("period", 20);
@@ -50,7 +57,7 @@ public static class IndicatorSpec
     {
         ArgumentNullException.ThrowIfNull(spec);
         var token = spec.Trim();
-        if (token.Length == 0) throw Bad(spec, "it is empty");
+        if (token.Length == 0) throw Bad(token, "it is empty");
 
         var parts = token.Split(':');
         var name = parts[0].Trim().ToLowerInvariant();

@@ -16,8 +16,9 @@ namespace Keel.Core.Indicators;
 /// <see cref="CancellationLimit"/>, as happens when a spike leaves the window: what remains would be
 /// mostly rounding error of the spike.</item>
 /// </list>
-/// A window whose values are all equal is tracked exactly (run length of the newest value), so its
-/// variance is exactly 0 and its mean exactly that value, not rounding residue.
+/// The second rule also makes a window of equal values exact: when the last different value leaves,
+/// the sum of squares collapses to rounding residue, which triggers a recomputation around the newest
+/// value, after which every deviation is exactly 0 (variance 0, mean that value).
 /// </remarks>
 internal sealed class RollingMoments
 {
@@ -30,17 +31,12 @@ internal sealed class RollingMoments
     private double _sumOfSquares; // Σ (x − shift)² over the window
     private double _squaresFlow;  // Σ of every square added or removed since the last recomputation
     private int _updatesSinceRecompute;
-    private int _equalRun;        // how many of the newest values are equal to the newest one
 
     public RollingMoments(int period) => _window = new RollingWindow(period);
-
-    public int Count => _window.Count;
-    public bool IsFull => _window.IsFull;
 
     public void Add(double value)
     {
         if (_window.Count == 0) _shift = value;
-        _equalRun = _window.Count > 0 && value == _window.Newest ? Math.Min(_equalRun + 1, _window.Capacity) : 1;
 
         if (_window.IsFull)
         {
@@ -59,17 +55,8 @@ internal sealed class RollingMoments
             Recompute();
     }
 
-    private bool IsConstant => _equalRun >= _window.Count;
-
     /// <summary>The mean of the values in the window (NaN when empty).</summary>
-    public double Mean
-    {
-        get
-        {
-            if (_window.Count == 0) return double.NaN;
-            return IsConstant ? _window.Newest : _shift + _sum / _window.Count;
-        }
-    }
+    public double Mean => _window.Count == 0 ? double.NaN : _shift + _sum / _window.Count;
 
     /// <summary>The population variance (divided by the count) of the values in the window (NaN when empty).</summary>
     public double PopulationVariance
@@ -77,7 +64,6 @@ internal sealed class RollingMoments
         get
         {
             if (_window.Count == 0) return double.NaN;
-            if (IsConstant) return 0;
             var meanDeviation = _sum / _window.Count;
             var variance = _sumOfSquares / _window.Count - meanDeviation * meanDeviation;
             return variance > 0 ? variance : 0; // rounding can dip just below zero
@@ -88,7 +74,7 @@ internal sealed class RollingMoments
     {
         _window.Clear();
         _shift = _sum = _sumOfSquares = _squaresFlow = 0;
-        _updatesSinceRecompute = _equalRun = 0;
+        _updatesSinceRecompute = 0;
     }
 
     private void Recompute()

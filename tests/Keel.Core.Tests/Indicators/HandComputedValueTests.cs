@@ -129,15 +129,18 @@ public class HandComputedValueTests
     [Fact]
     public void A_window_of_equal_values_has_exactly_zero_spread()
     {
-        // After varied values, three equal ones fill the window: the sums still hold rounding residue
-        // of the values that left, but the answer must be exact: mean 5.5, stddev 0, z-score 0.
-        double[] inputs = [1.1, 2.3, 0.7, 5.5, 5.5, 5.5];
-        Run(new Sma(3), inputs)[5].ShouldBe(5.5);
-        Run(new RollingStdDev(3), inputs)[5].ShouldBe(0);
-        Run(new ZScore(3), inputs)[5].ShouldBe(0);
+        // The sums are rebuilt from the window at the third input (shift 7.7, deviations -4.4, -6.6, 0);
+        // then -4.4 and -6.6 leave by subtraction, which leaves rounding residue (7e-15 in the sum of
+        // squares, a "stddev" of 5e-8). The window 7.7, 7.7, 7.7 must still give mean 7.7 and spread 0
+        // exactly.
+        double[] inputs = [3.3, 1.1, 7.7, 7.7, 7.7];
+        Run(new Sma(3), inputs)[4].ShouldBe(7.7);
+        Run(new RollingStdDev(3), inputs)[4].ShouldBe(0);
+        Run(new ZScore(3), inputs)[4].ShouldBe(0);
         var bands = IndicatorBatch.Run(new BollingerBands(3, 2), inputs);
-        bands[0][5].ShouldBe(5.5);
-        bands[2][5].ShouldBe(5.5);
+        bands[0][4].ShouldBe(7.7);
+        bands[1][4].ShouldBe(7.7);
+        bands[2][4].ShouldBe(7.7);
     }
 
     [Fact]
