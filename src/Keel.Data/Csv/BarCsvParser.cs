@@ -5,8 +5,11 @@ using Keel.Core.Domain;
 namespace Keel.Data.Csv;
 
 /// <summary>
-/// The row loop behind <see cref="BarCsvReader"/>: splits UTF-8 lines on commas and parses the needed
-/// fields in place. One instance parses one file.
+/// The row loop behind <see cref="BarCsvReader"/>. Each row first goes through a single-pass fast path
+/// that walks the bytes once, parsing every field in place; it accepts only clean, valid, in-order rows.
+/// Anything else — a bad row, or unusual text such as padded or quoted fields — is re-read by the
+/// general path, which splits the line into fields and either accepts the row or says exactly what is
+/// wrong with it. One instance parses one file.
 /// </summary>
 internal sealed class BarCsvParser(string path, BarCsvOptions options, SourceClock clock)
 {
@@ -14,9 +17,11 @@ internal sealed class BarCsvParser(string path, BarCsvOptions options, SourceClo
 
     private readonly List<BadRow> _skipped = [];
     private CsvHeader _header = null!;
+    private ColumnRole[] _roles = [];
+    private readonly double[] _values = new double[(int)ColumnRole.AdjClose + 1]; // the fast path's numbers, by role
     private Bar[] _bars = [];
     private int _count;
-    private long _lastTicks;
+    private long _lastTicks = long.MinValue;
     private int _lastLine;
     private int _dataRows;
 
@@ -32,6 +37,7 @@ internal sealed class BarCsvParser(string path, BarCsvOptions options, SourceClo
             throw new BarDataException(path, 0, "the file is empty; expected a header line such as 'timestamp,open,high,low,close,volume' followed by bars");
 
         _header = CsvHeader.TryRecognise(headerLine, out var headerError) ?? throw new BarDataException(path, lineNumber, headerError);
+        _roles = _header.Roles();
         if (options.UseAdjustedClose && _header.AdjClose < 0)
             throw new BarDataException(path, lineNumber, $"UseAdjustedClose needs an 'Adj Close' column, but the header is '{string.Join(',', _header.Names)}'");
 
@@ -60,6 +66,14 @@ internal sealed class BarCsvParser(string path, BarCsvOptions options, SourceClo
         Span<int> fieldStarts = stackalloc int[_header.FieldCount + 1];
         while (position < data.Length)
         {
+            var consumed = TryAppendCleanRow(data[position..]);
+            if (consumed > 0)
+            {
+                position += consumed;
+                _lastLine = ++lineNumber;
+                _dataRows++;
+                continue;
+            }
             var line = ReadLine(data, ref position, ref lineNumber);
             if (IsBlank(line)) continue;
             _dataRows++;
@@ -67,7 +81,79 @@ internal sealed class BarCsvParser(string path, BarCsvOptions options, SourceClo
         }
     }
 
+    /// <summary>
+    /// The fast path: parses the row at the start of <paramref name="text"/> in one pass and appends its
+    /// bar. Returns the bytes used including the line break, or 0 when the row needs the general path.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int TryAppendCleanRow(ReadOnlySpan<byte> text)
+    {
+        var roles = _roles;
+        var values = _values;
+        TextTimestamp timestamp = default;
+        long timeOfDay = 0;
+        var i = 0;
+        for (var column = 0; column < roles.Length; column++)
+        {
+            if (column > 0)
+            {
+                if ((uint)i >= (uint)text.Length || text[i] != (byte)',') return 0;
+                i++;
+            }
+            var field = text[i..];
+            int length;
+            var ok = roles[column] switch
+            {
+                ColumnRole.Timestamp => Utf8Timestamp.TryParsePrefix(field, out timestamp, out length),
+                ColumnRole.Time => Utf8Timestamp.TryParseTimePrefix(field, out timeOfDay, out length),
+                ColumnRole.Ignore => SkipField(field, out length),
+                var role => Utf8Number.TryParsePrefix(field, out values[(int)role], out length),
+            };
+            if (!ok) return 0;
+            i += length;
+        }
+        if ((uint)i < (uint)text.Length && text[i] == (byte)'\r') i++;
+        if ((uint)i < (uint)text.Length)
+        {
+            if (text[i] != (byte)'\n') return 0;
+            i++;
+        }
+
+        double open = values[(int)ColumnRole.Open], high = values[(int)ColumnRole.High], low = values[(int)ColumnRole.Low];
+        double close = values[(int)ColumnRole.Close], volume = values[(int)ColumnRole.Volume];
+        if (options.UseAdjustedClose) ScaleToAdjustedClose(ref open, ref high, ref low, ref close, values[(int)ColumnRole.AdjClose]);
+        var ticks = clock.ToUtcTicks(timestamp with { TimeOfDayTicks = timestamp.TimeOfDayTicks + timeOfDay });
+        if (ticks <= _lastTicks || (ulong)ticks > (ulong)DateTime.MaxValue.Ticks || !IsValidBar(open, high, low, close, volume)) return 0;
+
+        _bars[_count++] = new Bar(new DateTime(ticks, DateTimeKind.Utc), open, high, low, close, volume);
+        _lastTicks = ticks;
+        return i;
+    }
+
+    /// <summary>The same conditions as <see cref="Bar.Validate"/>, as plain comparisons for the fast path.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsValidBar(double open, double high, double low, double close, double volume) =>
+        low > 0 && high >= low && open >= low && open <= high && close >= low && close <= high
+        && double.IsFinite(high) && volume >= 0 && double.IsFinite(volume);
+
+    /// <summary>Scaling all four by the same positive factor keeps their order, so a valid bar stays valid.</summary>
+    private static void ScaleToAdjustedClose(ref double open, ref double high, ref double low, ref double close, double adjClose)
+    {
+        var factor = adjClose / close;
+        open *= factor;
+        high *= factor;
+        low *= factor;
+        close *= factor;
+    }
+
+    private static bool SkipField(ReadOnlySpan<byte> text, out int length)
+    {
+        length = text.IndexOfAny((byte)',', (byte)'\n', (byte)'\r');
+        if (length < 0) length = text.Length;
+        return true;
+    }
+
+    /// <summary>The general path: splits the line into fields and accepts the row or rejects it with the reason.</summary>
     private void ParseRow(ReadOnlySpan<byte> line, int lineNumber, Span<int> fieldStarts)
     {
         var fieldCount = 1;
@@ -111,15 +197,7 @@ internal sealed class BarCsvParser(string path, BarCsvOptions options, SourceClo
         var low = Number(fields, _header.Low, ref error);
         var close = Number(fields, _header.Close, ref error);
         var volume = Number(fields, _header.Volume, ref error);
-        if (options.UseAdjustedClose)
-        {
-            // Scaling all four by the same positive factor keeps their order, so a valid bar stays valid.
-            var factor = Number(fields, _header.AdjClose, ref error) / close;
-            open *= factor;
-            high *= factor;
-            low *= factor;
-            close *= factor;
-        }
+        if (options.UseAdjustedClose) ScaleToAdjustedClose(ref open, ref high, ref low, ref close, Number(fields, _header.AdjClose, ref error));
         var time = new DateTime(ticks, DateTimeKind.Utc);
         error ??= Bar.Validate(time, open, high, low, close, volume);
         if (error is not null)
@@ -202,7 +280,6 @@ internal sealed class BarCsvParser(string path, BarCsvOptions options, SourceClo
 
         public ReadOnlySpan<byte> this[int index]
         {
-            [MethodImpl(MethodImplOptions.AggressiveInlining)]
             get
             {
                 var start = _starts[index];

@@ -23,7 +23,8 @@ public static class BarCsvReader
     public static BarLoadResult Load(string path, BarCsvOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        return Parse(File.ReadAllBytes(path), path, options ?? BarCsvOptions.Default);
+        using var file = new MappedFile(path);
+        return Parse(file.Span, path, options ?? BarCsvOptions.Default);
     }
 
     /// <summary>Parses file contents already in memory; <paramref name="path"/> names the source in messages and may supply the symbol.</summary>

@@ -31,6 +31,21 @@ internal sealed class CsvHeader
 
     public int FieldCount => Names.Count;
 
+    /// <summary>The role of each column in file order, for the single-pass row parser.</summary>
+    public ColumnRole[] Roles()
+    {
+        var roles = new ColumnRole[FieldCount];
+        roles[Timestamp] = ColumnRole.Timestamp;
+        if (Time >= 0) roles[Time] = ColumnRole.Time;
+        roles[Open] = ColumnRole.Open;
+        roles[High] = ColumnRole.High;
+        roles[Low] = ColumnRole.Low;
+        roles[Close] = ColumnRole.Close;
+        roles[Volume] = ColumnRole.Volume;
+        if (AdjClose >= 0) roles[AdjClose] = ColumnRole.AdjClose;
+        return roles;
+    }
+
     /// <summary>Recognises a header line, or explains why it is not one of the supported layouts.</summary>
     public static CsvHeader? TryRecognise(ReadOnlySpan<byte> line, out string error)
     {

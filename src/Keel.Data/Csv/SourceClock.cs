@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Keel.Data.Csv;
 
 /// <summary>
@@ -19,11 +21,12 @@ internal sealed class SourceClock(TimeZoneInfo zone)
     /// UTC ticks for a parsed timestamp. Text without an offset is read in the source zone; a local
     /// time that is skipped or repeated by a daylight-saving change is read with the zone's standard offset.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long ToUtcTicks(in TextTimestamp timestamp)
     {
         if (timestamp.PackedDate != _cachedDate) LoadDay(timestamp.PackedDate);
         var localTicks = _dayStartTicks + timestamp.TimeOfDayTicks;
-        if (timestamp.OffsetTicks is { } explicitOffset) return localTicks - explicitOffset;
+        if (timestamp.HasOffset) return localTicks - timestamp.OffsetTicks;
         if (!_offsetChangesDuringDay) return localTicks - _dayOffsetTicks;
         return localTicks - zone.GetUtcOffset(new DateTime(localTicks, DateTimeKind.Unspecified)).Ticks;
     }
