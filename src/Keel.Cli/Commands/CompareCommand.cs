@@ -102,7 +102,7 @@ internal static class CompareCommand
         AnsiConsole.Write(table);
     }
 
-    private static string FileName(StrategySpec spec, Symbol symbol, string costs)
+    private static string FileName(StrategySpec spec, Keel.Core.Domain.Symbol symbol, string costs)
     {
         var name = $"{spec}_{symbol.FileSafeName}_{costs}";
         foreach (var c in new[] { ':', ',', '=', ' ', ';', '/' }) name = name.Replace(c, c == ' ' ? '-' : '_');

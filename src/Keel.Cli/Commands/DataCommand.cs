@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Keel.Core.Domain;
+using Symbol = Keel.Core.Domain.Symbol;
 using Keel.Data.Csv;
 using Keel.Data.Store;
 using Spectre.Console;
