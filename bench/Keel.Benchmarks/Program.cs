@@ -20,7 +20,7 @@ if (args is ["quick", ..])
 {
     var bars = GbmBars.Generate(KernelLoopBenchmark.BarCount);
     var settings = new BacktestSettings { Broker = new BrokerModel(new PercentSlippage(0.05m), new PercentCommission(0.1m)) };
-    var spec = StrategyRegistry.Default.Parse("sma-crossover:fast=10,slow=30");
+    var spec = StrategyRegistry.Default.Parse(args.Length > 1 ? args[1] : "sma-crossover:fast=10,slow=30");
     for (var run = 0; run < 7; run++)
     {
         var clock = Stopwatch.StartNew();

@@ -2,6 +2,11 @@ using System.CommandLine;
 using Keel.Cli;
 using Keel.Cli.Commands;
 
+using Spectre.Console;
+
+// Piped output (CI logs, files) gets a readable width instead of 80 columns.
+if (Console.IsOutputRedirected && AnsiConsole.Profile.Width < 140) AnsiConsole.Profile.Width = 140;
+
 var root = new RootCommand("Keel: research, backtest and trade systematic strategies (stocks and crypto, Alpaca).")
 {
     BacktestCommand.Create(),

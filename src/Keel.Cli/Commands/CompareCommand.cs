@@ -95,11 +95,12 @@ internal static class CompareCommand
         foreach (var (spec, series, costs, result) in runs)
         {
             var m = result.Metrics;
-            table.AddRow(Markup.Escape(spec.ToString()), Markup.Escape(series.Symbol.Ticker), costs, SummaryTable.Pct(m.TotalReturnPct),
+            table.AddRow(Markup.Escape(spec.Definition.Name), Markup.Escape(series.Symbol.Ticker), costs, SummaryTable.Pct(m.TotalReturnPct),
                 SummaryTable.Pct(m.MaxDrawdownPct), SummaryTable.D(m.Sharpe), SummaryTable.Pct(m.WinRatePct),
                 m.Trades.ToString(CultureInfo.InvariantCulture), SummaryTable.Money(result.FinalEquity));
         }
         AnsiConsole.Write(table);
+        foreach (var spec in runs.Select(r => r.Spec.ToString()).Distinct()) AnsiConsole.MarkupLine($"  [grey]{Markup.Escape(spec)}[/]");
     }
 
     private static string FileName(StrategySpec spec, Keel.Core.Domain.Symbol symbol, string costs)

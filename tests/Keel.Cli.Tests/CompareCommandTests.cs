@@ -1,0 +1,61 @@
+using System.Diagnostics;
+
+namespace Keel.Cli.Tests;
+
+public class CompareCommandTests
+{
+    [Fact]
+    public void Compare_on_the_sample_writes_the_table_csv_curves_and_a_report_that_renders_in_a_browser()
+    {
+        using var temp = new TempFolder();
+        var results = Path.Combine(temp.Path, "results");
+        var (code, stdout, stderr) = Keel.Run(temp.Path, "compare", "--store", Path.Combine(Keel.RepoRoot, "samples"), "--symbols", "SPY,BTC/USD",
+            "--strategies", "sma-crossover;rsi", "--out", results);
+        code.ShouldBe(0, stderr);
+        stdout.ShouldContain("Strategy comparison");
+        var csv = File.ReadAllLines(Path.Combine(results, "strategy_comparison.csv"));
+        csv.Length.ShouldBe(1 + 2 * 2 * 2); // strategies × symbols × {no costs, with costs}
+        Directory.GetFiles(Path.Combine(results, "backtests")).Length.ShouldBe(8);
+
+        var report = Path.Combine(results, "report.html");
+        var html = File.ReadAllText(report);
+        html.ShouldNotContain("<script src");
+        var dom = HeadlessChromium.DumpDom(report);
+        if (dom is null) return; // no Chromium on this machine (CI installs it)
+        foreach (var id in new[] { "chart-returns-drawdown", "chart-winrate-sharpe", "chart-equity" })
+            dom.ShouldContain($"id=\"{id}\"");
+        dom.Split("<svg").Length.ShouldBeGreaterThanOrEqualTo(4);
+    }
+}
+
+/// <summary>Debian's Chromium, headless, as the brief says to launch it.</summary>
+internal static class HeadlessChromium
+{
+    public static string? DumpDom(string htmlFile)
+    {
+        var chromium = new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists);
+        if (chromium is null)
+        {
+            if (Environment.GetEnvironmentVariable("CI") == "true") throw new InvalidOperationException("CI must install chromium (apt-get install chromium).");
+            return null;
+        }
+        var profile = Directory.CreateTempSubdirectory("keel-chromium-").FullName;
+        try
+        {
+            var start = new ProcessStartInfo(chromium) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var a in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                         "--disable-component-update", "--disable-sync", $"--user-data-dir={profile}", "--dump-dom", new Uri(htmlFile).AbsoluteUri })
+                start.ArgumentList.Add(a);
+            using var process = Process.Start(start)!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            var dom = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            _ = stderr.Result;
+            return dom;
+        }
+        finally
+        {
+            Directory.Delete(profile, recursive: true);
+        }
+    }
+}
