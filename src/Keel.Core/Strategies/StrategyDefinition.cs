@@ -51,5 +51,16 @@ public sealed class StrategyDefinition
 
     internal IStrategy Create(StrategyParameters parameters, string displayName) => _create(parameters, displayName);
 
+    /// <summary>
+    /// For values already checked one by one (every parameter present): the spec, or null with the
+    /// cross-check's reason. Lets a parameter sweep skip invalid combinations without exceptions.
+    /// </summary>
+    internal StrategySpec? TryConfigureChecked(IReadOnlyDictionary<string, double> complete, out string? error)
+    {
+        var parameters = new StrategyParameters(complete);
+        error = _crossCheck(parameters);
+        return error is null ? new StrategySpec(this, parameters) : null;
+    }
+
     public string ParameterList() => Parameters.Count == 0 ? "(none)" : string.Join(", ", Parameters.Select(p => p.Name));
 }
