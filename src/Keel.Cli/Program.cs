@@ -15,5 +15,6 @@ var root = new RootCommand("Keel: research, backtest and trade systematic strate
     StrategiesCommand.Create(),
     DataCommand.Create(),
     SampleCommand.Create(),
+    EnsembleCommand.Create(),
 };
 return CommandRunner.Run(root, args);

@@ -23,7 +23,7 @@ internal static class BacktestCommand
         options.AddTo(command);
         command.SetAction(parse =>
         {
-            var specs = StrategyRegistry.Default.ParseList(parse.GetValue(strategy)!);
+            var specs = StrategyText.ParseList(parse.GetValue(strategy)!);
             var settings = options.Settings(parse);
             var clock = Stopwatch.StartNew();
             var series = data.Load(parse, Console.Error);

@@ -32,8 +32,8 @@ internal static class CompareCommand
         command.SetAction(parse =>
         {
             var specs = parse.GetValue(strategies) is { } text
-                ? StrategyRegistry.Default.ParseList(text)
-                : StrategyRegistry.Default.All.Where(d => d.Name != AlternatingTestStrategy.Definition.Name).Select(d => d.Configure(new Dictionary<string, double>())).ToList();
+                ? StrategyText.ParseList(text)
+                : StrategyRegistry.Default.All.Where(d => d.Name != AlternatingTestStrategy.Definition.Name).Select(d => (IStrategySpec)d.Configure(new Dictionary<string, double>())).ToList();
             var withCosts = options.Settings(parse, DefaultCostSlippage, DefaultCostCommission);
             var settingsByLabel = new List<(string Label, BacktestSettings Settings)>();
             if (!parse.GetValue(noCosts)) settingsByLabel.Add(("no costs", withCosts with { Broker = Core.Costs.BrokerModel.Frictionless }));
@@ -41,7 +41,7 @@ internal static class CompareCommand
             var series = data.Load(parse, Console.Error, allStoreSymbolsByDefault: true);
 
             var jobs = (from spec in specs from s in series from c in settingsByLabel select (spec, s, c.Label, c.Settings)).ToList();
-            var results = new ConcurrentDictionary<int, (StrategySpec Spec, BarSeries Series, string Costs, BacktestResult Result)>();
+            var results = new ConcurrentDictionary<int, (IStrategySpec Spec, BarSeries Series, string Costs, BacktestResult Result)>();
             AnsiConsole.Progress().AutoClear(true).Start(progress =>
             {
                 var task = progress.AddTask($"{jobs.Count} backtests", maxValue: jobs.Count);
@@ -58,7 +58,7 @@ internal static class CompareCommand
             var curves = Path.Combine(folder, "backtests");
             Directory.CreateDirectory(curves);
             ResultCsvWriter.WriteSummary(Path.Combine(folder, "strategy_comparison.csv"),
-                ordered.Select(r => new SummaryRow(r.Spec.ToString(), r.Series.Symbol.Ticker, r.Costs, r.Result.Metrics)).ToList());
+                ordered.Select(r => new SummaryRow(r.Spec.Text, r.Series.Symbol.Ticker, r.Costs, r.Result.Metrics)).ToList());
             foreach (var r in ordered)
                 ResultCsvWriter.WriteEquityCurve(Path.Combine(curves, FileName(r.Spec, r.Series.Symbol, r.Costs)), r.Result.EquityCurve, r.Result.Settings.StartingCash);
             var report = Path.Combine(folder, "report.html");
@@ -66,7 +66,7 @@ internal static class CompareCommand
             {
                 Title = "Keel strategy comparison",
                 Settings = Settings(withCosts, series),
-                Runs = ordered.Select(r => new ReportRun($"{r.Spec.Definition.Name} {r.Series.Symbol} ({r.Costs})", r.Spec.ToString(), r.Series.Symbol.Ticker, r.Costs, r.Result.Metrics, r.Result.EquityCurve)).ToList(),
+                Runs = ordered.Select(r => new ReportRun($"{r.Spec.ShortName} {r.Series.Symbol} ({r.Costs})", r.Spec.Text, r.Series.Symbol.Ticker, r.Costs, r.Result.Metrics, r.Result.EquityCurve)).ToList(),
             });
 
             WriteTable(ordered);
@@ -87,7 +87,7 @@ internal static class CompareCommand
         new("end of run", s.CloseAtEnd ? "open positions closed at the last close" : "open positions kept and marked at the last close"),
     ];
 
-    private static void WriteTable(IReadOnlyList<(StrategySpec Spec, BarSeries Series, string Costs, BacktestResult Result)> runs)
+    private static void WriteTable(IReadOnlyList<(IStrategySpec Spec, BarSeries Series, string Costs, BacktestResult Result)> runs)
     {
         var table = new Table().Border(TableBorder.Rounded).Title("[bold]Strategy comparison[/]");
         foreach (var column in new[] { "strategy", "symbol", "costs", "return", "max DD", "Sharpe", "win rate", "trades", "final equity" })
@@ -95,18 +95,18 @@ internal static class CompareCommand
         foreach (var (spec, series, costs, result) in runs)
         {
             var m = result.Metrics;
-            table.AddRow(Markup.Escape(spec.Definition.Name), Markup.Escape(series.Symbol.Ticker), costs, SummaryTable.Pct(m.TotalReturnPct),
+            table.AddRow(Markup.Escape(spec.ShortName), Markup.Escape(series.Symbol.Ticker), costs, SummaryTable.Pct(m.TotalReturnPct),
                 SummaryTable.Pct(m.MaxDrawdownPct), SummaryTable.D(m.Sharpe), SummaryTable.Pct(m.WinRatePct),
                 m.Trades.ToString(CultureInfo.InvariantCulture), SummaryTable.Money(result.FinalEquity));
         }
         AnsiConsole.Write(table);
-        foreach (var spec in runs.Select(r => r.Spec.ToString()).Distinct()) AnsiConsole.MarkupLine($"  [grey]{Markup.Escape(spec)}[/]");
+        foreach (var spec in runs.Select(r => r.Spec.Text).Distinct()) AnsiConsole.MarkupLine($"  [grey]{Markup.Escape(spec)}[/]");
     }
 
-    private static string FileName(StrategySpec spec, Keel.Core.Domain.Symbol symbol, string costs)
+    private static string FileName(IStrategySpec spec, Keel.Core.Domain.Symbol symbol, string costs)
     {
-        var name = $"{spec}_{symbol.FileSafeName}_{costs}";
-        foreach (var c in new[] { ':', ',', '=', ' ', ';', '/' }) name = name.Replace(c, c == ' ' ? '-' : '_');
+        var name = $"{spec.Text}_{symbol.FileSafeName}_{costs}";
+        foreach (var c in new[] { ':', ',', '=', ' ', ';', '/', '(', ')', '[', ']', '|' }) name = name.Replace(c, c == ' ' ? '-' : '_');
         return name + ".csv";
     }
 }

@@ -13,7 +13,7 @@ namespace Keel.Core.Backtest;
 /// </summary>
 public static class Backtester
 {
-    public static BacktestResult Run(BacktestSettings settings, IReadOnlyList<BarSeries> data, IReadOnlyList<StrategySpec> strategies) =>
+    public static BacktestResult Run(BacktestSettings settings, IReadOnlyList<BarSeries> data, IReadOnlyList<IStrategySpec> strategies) =>
         Run(settings, data, strategies.Select(s => (Func<IStrategy>)s.Create).ToList());
 
     /// <summary>Runs every strategy on every series; each (strategy, series) gets its own new instance.</summary>
@@ -39,6 +39,7 @@ public static class Backtester
             }
         }
 
+        kernel.ReserveEquityPoints(data.Max(d => d.Count) + 1);
         var bars = data.Count == 1 ? ReplaySingle(data[0], broker, kernel) : ReplayMerged(data, broker, kernel);
 
         var lastTime = kernel.EquityCurve.Count > 0 ? kernel.EquityCurve[^1].Time : DateTime.MinValue;

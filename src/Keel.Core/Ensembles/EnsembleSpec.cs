@@ -21,7 +21,7 @@ namespace Keel.Core.Ensembles;
 /// count for consensus, a threshold otherwise); <c>conflict</c> = skip | reduce; <c>window</c> (bars of
 /// hypothetical returns for the performance weights and the member correlation, default 20).</para>
 /// </remarks>
-public sealed class EnsembleSpec
+public sealed class EnsembleSpec : IStrategySpec
 {
     private const string Keyword = "ensemble";
 
@@ -38,6 +38,12 @@ public sealed class EnsembleSpec
         Members = members;
         Options = options;
     }
+
+    public string Text => ToString();
+
+    public string ShortName => $"ensemble({Options.Method.ToString().ToLowerInvariant()})";
+
+    IStrategy IStrategySpec.Create() => Create();
 
     public EnsembleStrategy Create() => new(Members.Select(m => m.Create()).ToList(), Options, ToString());
 

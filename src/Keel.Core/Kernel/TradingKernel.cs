@@ -74,6 +74,9 @@ public sealed class TradingKernel : IExecutionListener
         }
     }
 
+    /// <summary>Reserves room for <paramref name="points"/> equity points, so a long replay never copies the curve.</summary>
+    public void ReserveEquityPoints(int points) => _equityCurve.Capacity = Math.Max(_equityCurve.Capacity, points);
+
     /// <summary>Appends the account's value after all bars of <paramref name="time"/>.</summary>
     public void RecordEquity(DateTime time)
     {

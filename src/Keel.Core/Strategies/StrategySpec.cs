@@ -4,7 +4,7 @@ namespace Keel.Core.Strategies;
 /// A strategy with validated parameters: what a CLI option or a config entry names. Creates fresh,
 /// independent instances (one per symbol). <see cref="ToString"/> is the canonical text form.
 /// </summary>
-public sealed class StrategySpec
+public sealed class StrategySpec : IStrategySpec
 {
     public StrategyDefinition Definition { get; }
     public StrategyParameters Parameters { get; }
@@ -14,6 +14,10 @@ public sealed class StrategySpec
         Definition = definition;
         Parameters = parameters;
     }
+
+    public string Text => ToString();
+
+    public string ShortName => Definition.Name;
 
     public IStrategy Create() => Definition.Create(Parameters, ToString());
 

@@ -1,0 +1,125 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Net;
+using Keel.Cli.Output;
+using Keel.Core.Backtest;
+using Keel.Core.Domain;
+using Symbol = Keel.Core.Domain.Symbol;
+using Keel.Core.Ensembles;
+using Keel.Core.Strategies;
+using Keel.Reporting;
+using Spectre.Console;
+
+namespace Keel.Cli.Commands;
+
+/// <summary>
+/// <c>keel ensemble compare</c>: each member alone and each voting method, over the same symbols and
+/// period, with costs; says per symbol whether an ensemble beats the best single member (by Sharpe).
+/// </summary>
+internal static class EnsembleCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("ensemble", "Ensembles of strategies: compare voting methods with their members.");
+        command.Subcommands.Add(Compare());
+        return command;
+    }
+
+    private static Command Compare()
+    {
+        var data = new DataOptions();
+        var options = new BacktestOptions();
+        var members = new Option<string>("--members") { Description = "Member strategies separated by '|', e.g. sma-crossover:fast=10,slow=30|rsi|macd.", DefaultValueFactory = _ => "sma-crossover|rsi|macd|mean-reversion" };
+        var from = new Option<DateTime?>("--from") { Description = "Only bars from this date (UTC), e.g. to keep a period the members were not tuned on." };
+        var output = new Option<string>("--out") { Description = "Results folder.", DefaultValueFactory = _ => "results" };
+        var command = new Command("compare", "Run each member alone and each voting method with costs; report whether the ensemble beats the best single member.") { members, from, output };
+        data.AddTo(command);
+        options.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var memberSpecs = parse.GetValue(members)!.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(StrategyRegistry.Default.Parse).ToList();
+            if (memberSpecs.Count < 2) throw new UsageException("--members needs at least two strategies separated by '|'.");
+            var memberText = string.Join("|", memberSpecs.Select(m => m.Text));
+            var ensembles = new[] { "method=consensus,min=2", "method=weighted", "method=confidence" }
+                .Select(o => EnsembleSpec.Parse($"ensemble({o})[{memberText}]", StrategyRegistry.Default)).ToList();
+            var candidates = memberSpecs.Cast<IStrategySpec>().Concat(ensembles).ToList();
+            var settings = options.Settings(parse, CompareCommand.DefaultCostSlippage, CompareCommand.DefaultCostCommission);
+            var series = data.Load(parse, Console.Error, allStoreSymbolsByDefault: true).Select(s => From(s, parse.GetValue(from))).ToList();
+
+            var jobs = (from s in series from c in candidates select (s, c)).ToList();
+            var results = new BacktestResult[jobs.Count];
+            AnsiConsole.Progress().AutoClear(true).Start(progress =>
+            {
+                var task = progress.AddTask($"{jobs.Count} backtests", maxValue: jobs.Count);
+                Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+                {
+                    results[i] = Backtester.Run(settings, [jobs[i].s], [jobs[i].c]);
+                    task.Increment(1);
+                });
+            });
+
+            var folder = parse.GetValue(output)!;
+            Directory.CreateDirectory(folder);
+            var verdicts = new List<(Symbol Symbol, string Method, bool Beats, double EnsembleSharpe, string BestMember, double BestSharpe)>();
+            var table = new Table().Border(TableBorder.Rounded).Title("[bold]Ensembles vs members (with costs)[/]");
+            foreach (var c in new[] { "symbol", "strategy", "return", "max DD", "Sharpe", "win rate", "trades", "beats best single?" })
+                table.AddColumn(c is "symbol" or "strategy" or "beats best single?" ? new TableColumn(c) : new TableColumn(c).RightAligned());
+            foreach (var s in series)
+            {
+                var rows = jobs.Select((j, i) => (j.s, j.c, r: results[i])).Where(x => x.s == s).ToList();
+                var best = rows.Where(x => x.c is StrategySpec).MaxBy(x => x.r.Metrics.Sharpe);
+                foreach (var (_, spec, r) in rows)
+                {
+                    var m = r.Metrics;
+                    var verdict = "";
+                    if (spec is EnsembleSpec)
+                    {
+                        var beats = m.Sharpe > best.r.Metrics.Sharpe;
+                        verdicts.Add((s.Symbol, spec.ShortName, beats, m.Sharpe, best.c.ShortName, best.r.Metrics.Sharpe));
+                        verdict = beats ? "[green]yes[/]" : $"no (best: {Markup.Escape(best.c.ShortName)})";
+                    }
+                    table.AddRow(Markup.Escape(s.Symbol.Ticker), Markup.Escape(spec.ShortName), SummaryTable.Pct(m.TotalReturnPct), SummaryTable.Pct(m.MaxDrawdownPct),
+                        SummaryTable.D(m.Sharpe), SummaryTable.Pct(m.WinRatePct), m.Trades.ToString(CultureInfo.InvariantCulture), verdict);
+                }
+            }
+            ResultCsvWriter.WriteSummary(Path.Combine(folder, "ensemble_comparison.csv"),
+                jobs.Select((j, i) => new SummaryRow(j.c.Text, j.s.Symbol.Ticker, "with costs", results[i].Metrics)).ToList());
+            var report = Path.Combine(folder, "ensemble_report.html");
+            HtmlReport.Write(report, new HtmlReportModel
+            {
+                Title = "Keel ensembles vs their members",
+                Settings =
+                [
+                    new("members", memberText),
+                    new("symbols", string.Join(", ", series.Select(x => $"{x.Symbol} ({x.Count} {x.Timeframe} bars from {x[0].Timestamp:yyyy-MM-dd})"))),
+                    new("costs", settings.Broker.ToString()),
+                    new("verdict rule", "an ensemble beats the members when its post-cost Sharpe is above the best single member's on the same symbol and period"),
+                ],
+                Runs = jobs.Select((j, i) => new ReportRun($"{j.c.ShortName} {j.s.Symbol}", j.c.Text, j.s.Symbol.Ticker, "with costs", results[i].Metrics, results[i].EquityCurve)).ToList(),
+                Sections = [new ReportSection("Does the ensemble beat the best single member?", VerdictHtml(verdicts))],
+            });
+            AnsiConsole.Write(table);
+            AnsiConsole.MarkupLine($"CSV: [bold]{Markup.Escape(Path.GetFullPath(Path.Combine(folder, "ensemble_comparison.csv")))}[/]");
+            AnsiConsole.MarkupLine($"HTML report: [bold]{Markup.Escape(Path.GetFullPath(report))}[/]");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static BarSeries From(BarSeries series, DateTime? from)
+    {
+        if (from is null) return series;
+        var start = DateTime.SpecifyKind(from.Value, DateTimeKind.Utc);
+        var bars = series.Span.ToArray().Where(b => b.Timestamp >= start).ToArray();
+        if (bars.Length == 0) throw new UsageException($"{series.Symbol} has no bars from {start:yyyy-MM-dd}.");
+        return new BarSeries(series.Symbol, series.Timeframe, bars);
+    }
+
+    private static string VerdictHtml(IEnumerable<(Symbol Symbol, string Method, bool Beats, double EnsembleSharpe, string BestMember, double BestSharpe)> verdicts)
+    {
+        var rows = string.Concat(verdicts.Select(v => string.Create(CultureInfo.InvariantCulture,
+            $"<tr><td>{WebUtility.HtmlEncode(v.Symbol.Ticker)}</td><td>{WebUtility.HtmlEncode(v.Method)}</td><td>{v.EnsembleSharpe:0.00}</td><td>{WebUtility.HtmlEncode(v.BestMember)}</td><td>{v.BestSharpe:0.00}</td><td>{(v.Beats ? "yes" : "no")}</td></tr>")));
+        return "<table><thead><tr><th>symbol</th><th>ensemble</th><th>Sharpe</th><th>best member</th><th>its Sharpe</th><th>beats it?</th></tr></thead><tbody>" + rows + "</tbody></table>";
+    }
+}
