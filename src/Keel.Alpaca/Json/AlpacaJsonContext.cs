@@ -10,7 +10,7 @@ namespace Keel.Alpaca.Json;
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
-    Converters = [typeof(DecimalStringConverter), typeof(NullableDecimalStringConverter)])]
+    Converters = [typeof(DecimalStringConverter), typeof(NullableDecimalStringConverter), typeof(Rfc3339Converter)])]
 [JsonSerializable(typeof(AlpacaAccount))]
 [JsonSerializable(typeof(AlpacaOrder))]
 [JsonSerializable(typeof(List<AlpacaOrder>))]

@@ -1,15 +1,17 @@
+using System.Text.Json.Serialization;
+
 namespace Keel.Alpaca.Models;
 
-/// <summary>Alpaca's error body: an 8-digit code (missing on auth errors) and a message, sometimes with extras.</summary>
+/// <summary>Alpaca's error body: an 8-digit code (missing on auth errors) and a message, sometimes with extras; absent fields are left out.</summary>
 public sealed record AlpacaErrorBody
 {
-    public long? Code { get; init; }
-    public string? Message { get; init; }
-    public decimal? BuyingPower { get; init; }
-    public string? Symbol { get; init; }
-    public decimal? Available { get; init; }
-    public decimal? Balance { get; init; }
-    public decimal? ExistingQty { get; init; }
-    public decimal? HeldForOrders { get; init; }
-    public string? RejectReason { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public long? Code { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Message { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public decimal? BuyingPower { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Symbol { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public decimal? Available { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public decimal? Balance { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public decimal? ExistingQty { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public decimal? HeldForOrders { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? RejectReason { get; init; }
 }

@@ -41,5 +41,5 @@ public sealed record AlpacaOrder
     public IReadOnlyList<AlpacaOrder>? Legs { get; init; }
     public string? PositionIntent { get; init; }
 
-    public bool IsFinal => AlpacaOrderStatuses.IsFinal(Status);
+    [System.Text.Json.Serialization.JsonIgnore] public bool IsFinal => AlpacaOrderStatuses.IsFinal(Status);
 }
