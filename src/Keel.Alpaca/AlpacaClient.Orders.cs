@@ -114,15 +114,17 @@ public sealed partial class AlpacaClient
     }
 
     /// <summary>
-    /// Every order matching <paramref name="query"/>: Alpaca has no page token, so each next page moves
+    /// Every order matching <paramref name="query"/>. Alpaca has no page token, so each next page moves
     /// <c>until</c> (descending) or <c>after</c> (ascending) to the last submission time seen. The bound is
-    /// nudged by one tick to keep orders that share that timestamp, and ids already returned are skipped.
+    /// first widened by one tick so orders sharing that timestamp are not lost (ids already returned are
+    /// skipped); when such a page brings nothing new, the exact, exclusive bound moves past that timestamp.
     /// </summary>
     public async IAsyncEnumerable<AlpacaOrder> ListOrdersAsync(
         AlpacaOrderQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var widen = true;
         while (true)
         {
             var page = await ListOrdersPageAsync(query, ct).ConfigureAwait(false);
@@ -133,12 +135,22 @@ public sealed partial class AlpacaClient
                 fresh++;
                 yield return order;
             }
-            if (page.Count < query.Limit || fresh == 0) yield break;
+            if (page.Count < query.Limit) yield break;
+            if (fresh == 0)
+            {
+                if (!widen) yield break;
+                widen = false;
+            }
+            else
+            {
+                widen = true;
+            }
             var last = page[^1].SubmittedAt ?? page[^1].CreatedAt
                 ?? throw new InvalidOperationException($"Order {page[^1].Id} has no submission time to page from.");
+            var nudge = widen ? 1 : 0;
             query = query.Direction == AlpacaSortDirection.Asc
-                ? query with { After = last.AddTicks(-1) }
-                : query with { Until = last.AddTicks(1) };
+                ? query with { After = last.AddTicks(-nudge) }
+                : query with { Until = last.AddTicks(nudge) };
         }
     }
 
