@@ -28,6 +28,15 @@ public sealed class FaultTests : SimTestBase
     }
 
     [Fact]
+    public async Task A_retry_after_longer_than_the_cap_waits_only_the_cap()
+    {
+        using var capped = H.NewClient(o => o.MaxRetryDelay = TimeSpan.FromSeconds(30));
+        H.Sim.Faults.Set(new FaultSettings { RateLimit = new RateLimitFault { Count = 1, RetryAfterSeconds = 600 } });
+        await capped.GetAccountAsync();
+        H.Time.Delays.ShouldBe([TimeSpan.FromSeconds(30)]);
+    }
+
+    [Fact]
     public async Task Without_retry_after_the_wait_comes_from_x_ratelimit_reset()
     {
         H.Sim.Faults.Set(new FaultSettings { RateLimit = new RateLimitFault { Count = 1, ResetSeconds = 12 } });

@@ -83,6 +83,18 @@ public sealed class MarketDataApiTests : SimTestBase, IDisposable
     }
 
     [Fact]
+    public async Task Multi_symbol_pages_can_be_walked_by_the_caller()
+    {
+        var first = await Client.GetMultiBarsPageAsync(crypto: false, ["AAPL", "MSFT"], Daily(limit: 12));
+        first.Bars!["AAPL"].Count.ShouldBe(10);
+        first.Bars["MSFT"].Count.ShouldBe(2);
+        var second = await Client.GetMultiBarsPageAsync(crypto: false, ["AAPL", "MSFT"], Daily(limit: 12), first.NextPageToken);
+        second.Bars!.Keys.ShouldBe(["MSFT"]);
+        second.Bars["MSFT"].Count.ShouldBe(8);
+        second.NextPageToken.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Crypto_bars_use_v1beta3_with_the_slashed_pair()
     {
         var request = new AlpacaBarsRequest
