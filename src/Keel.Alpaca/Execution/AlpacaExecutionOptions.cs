@@ -1,0 +1,21 @@
+namespace Keel.Alpaca.Execution;
+
+/// <summary>How the Alpaca execution port polls, how long it lets an order work, and Alpaca's crypto floor.</summary>
+public sealed class AlpacaExecutionOptions
+{
+    /// <summary>Pause between polls when run with <see cref="AlpacaExecutionPort.RunAsync"/>.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>An order still unfilled this long after Alpaca accepted it is cancelled and reported Canceled.</summary>
+    public TimeSpan FillTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Crypto orders worth less are skipped before sending (Alpaca paper refuses USD buys under $10).</summary>
+    public decimal CryptoMinimumNotional { get; set; } = 10m;
+
+    public void Validate()
+    {
+        if (PollInterval <= TimeSpan.Zero) throw new InvalidOperationException("PollInterval must be positive.");
+        if (FillTimeout <= TimeSpan.Zero) throw new InvalidOperationException("FillTimeout must be positive.");
+        if (CryptoMinimumNotional < 0) throw new InvalidOperationException("CryptoMinimumNotional cannot be negative.");
+    }
+}

@@ -1,0 +1,246 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Keel.Alpaca.Models;
+using Keel.Core.Trading;
+
+namespace Keel.Alpaca.Execution;
+
+/// <summary>
+/// The kernel's execution port on Alpaca. <see cref="Submit"/> and <see cref="Cancel"/> only queue work;
+/// <see cref="PollOnceAsync"/> (called in a loop by <see cref="RunAsync"/>) sends queued orders, polls
+/// the open ones, applies fills as they come (partial fills included) and cancels orders that stay
+/// unfilled past <see cref="AlpacaExecutionOptions.FillTimeout"/>. What happened is handed to the
+/// listener by <see cref="DispatchEvents"/>, which the kernel calls on its own thread.
+/// </summary>
+public sealed class AlpacaExecutionPort : IExecutionPort
+{
+    private readonly AlpacaClient _client;
+    private readonly TimeProvider _time;
+    private readonly AlpacaExecutionOptions _options;
+    private readonly ConcurrentQueue<Func<CancellationToken, Task>> _commands = new();
+    private readonly ConcurrentQueue<Action<IExecutionListener>> _events = new();
+    private readonly Dictionary<string, TrackedOrder> _tracked = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _pollGate = new(1, 1);
+    private IExecutionListener? _listener;
+
+    public AlpacaExecutionPort(AlpacaClient client, TimeProvider time, AlpacaExecutionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(time);
+        _client = client;
+        _time = time;
+        _options = options ?? new AlpacaExecutionOptions();
+        _options.Validate();
+    }
+
+    public void Attach(IExecutionListener listener) => _listener = listener;
+
+    /// <summary>Orders sent and not yet final.</summary>
+    public int WorkingCount
+    {
+        get
+        {
+            _pollGate.Wait();
+            try { return _tracked.Count; }
+            finally { _pollGate.Release(); }
+        }
+    }
+
+    public void Submit(OrderRequest order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        _commands.Enqueue(ct => SendAsync(order, ct));
+    }
+
+    public void Cancel(string clientOrderId) => _commands.Enqueue(ct => CancelAsync(clientOrderId, ct));
+
+    /// <summary>Delivers what happened since the last call to the listener, on the caller's thread. Returns how many events.</summary>
+    public int DispatchEvents()
+    {
+        var listener = _listener ?? throw new InvalidOperationException("Attach a listener before dispatching events.");
+        var count = 0;
+        while (_events.TryDequeue(out var deliver))
+        {
+            deliver(listener);
+            count++;
+        }
+        return count;
+    }
+
+    /// <summary>Polls until cancelled, pausing <see cref="AlpacaExecutionOptions.PollInterval"/> (on the injected clock) between rounds.</summary>
+    public async Task RunAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            await PollOnceAsync(ct).ConfigureAwait(false);
+            await Task.Delay(_options.PollInterval, _time, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>One round: queued submissions and cancels, then every working order is looked at once.</summary>
+    public async Task PollOnceAsync(CancellationToken ct = default)
+    {
+        await _pollGate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            while (_commands.TryDequeue(out var command)) await command(ct).ConfigureAwait(false);
+            foreach (var tracked in _tracked.Values.ToList()) await RefreshAsync(tracked, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            _pollGate.Release();
+        }
+    }
+
+    private async Task SendAsync(OrderRequest request, CancellationToken ct)
+    {
+        var (order, refusal) = OrderMapping.ToAlpaca(request);
+        if (order is null)
+        {
+            Closed(request, OrderStatus.Rejected, refusal!);
+            return;
+        }
+        if (request.Symbol.IsCrypto && await CryptoNotionalRefusalAsync(request, ct).ConfigureAwait(false) is { } tooSmall)
+        {
+            Closed(request, OrderStatus.Rejected, tooSmall);
+            return;
+        }
+
+        var tracked = new TrackedOrder(request, _time.GetUtcNow());
+        try
+        {
+            var placed = await _client.SubmitOrderAsync(order, ct).ConfigureAwait(false);
+            _tracked[request.ClientOrderId] = tracked;
+            Apply(tracked, placed);
+        }
+        catch (AlpacaApiException ex)
+        {
+            Closed(request, OrderStatus.Rejected, $"Alpaca refused the order: {ex.ApiMessage} (HTTP {(int)ex.HttpStatus}, code {ex.Code})");
+        }
+        catch (AlpacaOrderStateUnknownException)
+        {
+            // Not known whether Alpaca has it: keep watching by client order id; never send a second id.
+            _tracked[request.ClientOrderId] = tracked;
+        }
+    }
+
+    /// <summary>Alpaca paper refuses small crypto orders; skip them here with a reason instead of sending.</summary>
+    private async Task<string?> CryptoNotionalRefusalAsync(OrderRequest request, CancellationToken ct)
+    {
+        if (_options.CryptoMinimumNotional <= 0) return null;
+        var price = request.LimitPrice ?? request.StopPrice;
+        if (price is null)
+        {
+            var pair = AlpacaSymbols.ToApi(request.Symbol);
+            var quotes = await _client.GetLatestCryptoQuotesAsync([pair], ct).ConfigureAwait(false);
+            if (quotes.TryGetValue(pair, out var quote))
+                price = request.Side == OrderSide.Buy ? quote.AskPrice : quote.BidPrice;
+        }
+        if (price is not { } p || p <= 0) return null; // no price to judge by: let Alpaca decide
+        var notional = request.Quantity * p;
+        return notional < _options.CryptoMinimumNotional
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"notional {notional:0.00} is under the crypto minimum of {_options.CryptoMinimumNotional:0.00}; order skipped")
+            : null;
+    }
+
+    private async Task CancelAsync(string clientOrderId, CancellationToken ct)
+    {
+        if (!_tracked.TryGetValue(clientOrderId, out var tracked) || tracked.AlpacaId is null) return;
+        await RequestCancelAsync(tracked, "cancelled on request", ct).ConfigureAwait(false);
+    }
+
+    private async Task RefreshAsync(TrackedOrder tracked, CancellationToken ct)
+    {
+        AlpacaOrder? order;
+        try
+        {
+            order = tracked.AlpacaId is { } id
+                ? await _client.GetOrderAsync(id, ct: ct).ConfigureAwait(false)
+                : await _client.GetOrderByClientOrderIdAsync(tracked.Request.ClientOrderId, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is AlpacaApiException or AlpacaTransportException)
+        {
+            return; // try again next round
+        }
+
+        if (order is null)
+        {
+            // The lost submission never reached Alpaca; give up once the order would have timed out anyway.
+            if (_time.GetUtcNow() - tracked.SentAt >= _options.FillTimeout)
+            {
+                _tracked.Remove(tracked.Request.ClientOrderId);
+                Closed(tracked.Request, OrderStatus.Rejected, "the submission's answer was lost and Alpaca has no such order");
+            }
+            return;
+        }
+
+        Apply(tracked, order);
+        if (order.IsFinal || tracked.CancelRequested) return;
+        if (_time.GetUtcNow() - tracked.SentAt >= _options.FillTimeout)
+        {
+            await RequestCancelAsync(tracked,
+                string.Create(CultureInfo.InvariantCulture, $"not filled within {_options.FillTimeout.TotalSeconds:0} s; cancelled"), ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RequestCancelAsync(TrackedOrder tracked, string reason, CancellationToken ct)
+    {
+        try
+        {
+            await _client.CancelOrderAsync(tracked.AlpacaId!, ct).ConfigureAwait(false);
+            tracked.CancelRequested = true;
+            tracked.CancelReason = reason;
+        }
+        catch (AlpacaApiException ex) when ((int)ex.HttpStatus == 422)
+        {
+            // Already final (most likely filled in the meantime): the next refresh reports it.
+        }
+        catch (Exception ex) when (ex is AlpacaApiException or AlpacaTransportException)
+        {
+            // Try again next round.
+        }
+    }
+
+    /// <summary>Reports what changed in <paramref name="order"/>: acceptance, new fills, and the end of its life.</summary>
+    private void Apply(TrackedOrder tracked, AlpacaOrder order)
+    {
+        var request = tracked.Request;
+        tracked.AlpacaId ??= order.Id;
+        var now = _time.GetUtcNow().UtcDateTime;
+        if (!tracked.Accepted && order.Status != AlpacaOrderStatus.Rejected)
+        {
+            tracked.Accepted = true;
+            _events.Enqueue(l => l.OnOrderAccepted(request, now));
+        }
+        if (tracked.TakeNewFill(order) is { } fill)
+        {
+            var time = (order.FilledAt ?? order.UpdatedAt)?.UtcDateTime ?? now;
+            var reported = new Fill(request.ClientOrderId, request.Strategy, request.Symbol, request.Side, request.Purpose,
+                fill.Qty, fill.Price, Commission: 0m, Slippage: 0m, time);
+            _events.Enqueue(l => l.OnFill(reported));
+        }
+        if (!order.IsFinal) return;
+        _tracked.Remove(request.ClientOrderId);
+        switch (order.Status)
+        {
+            case AlpacaOrderStatus.Filled:
+                return;
+            case AlpacaOrderStatus.Rejected:
+                Closed(request, OrderStatus.Rejected, "Alpaca rejected the order after accepting it");
+                return;
+            case AlpacaOrderStatus.Expired:
+                Closed(request, OrderStatus.Canceled, "expired at the end of its time in force");
+                return;
+            default:
+                Closed(request, OrderStatus.Canceled, tracked.CancelReason ?? $"Alpaca reports the order {order.Status.ToString().ToLowerInvariant()}");
+                return;
+        }
+    }
+
+    private void Closed(OrderRequest request, OrderStatus status, string reason)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        _events.Enqueue(l => l.OnOrderClosed(request, status, reason, now));
+    }
+}

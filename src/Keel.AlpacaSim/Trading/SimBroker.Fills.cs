@@ -1,0 +1,173 @@
+using System.Globalization;
+using Keel.Alpaca.Models;
+using Keel.AlpacaSim.Data;
+
+namespace Keel.AlpacaSim.Trading;
+
+// The fill engine: orders against the current quote, like Alpaca paper (buys at the ask, sells at the bid).
+public sealed partial class SimBroker
+{
+    private void TryFill(SimOrder order, DateTimeOffset now)
+    {
+        if (!order.IsOpen || order.Status == AlpacaOrderStatus.Held || _faults.HangOrders) return;
+        if (!order.IsCrypto && !_hours.IsOpen(now) && !(order.ExtendedHours && _hours.IsExtendedOpen(now))) return;
+        if (order.Status == AlpacaOrderStatus.Accepted) Touch(order, AlpacaOrderStatus.New, now);
+        if (_quotes.Latest(order.Symbol) is not { } quote) return;
+
+        var price = MarketablePrice(order, quote, now);
+        if (price is null)
+        {
+            if (order.TimeInForce is AlpacaTimeInForce.Ioc or AlpacaTimeInForce.Fok) Close(order, AlpacaOrderStatus.Canceled, now);
+            return;
+        }
+
+        if (order.Qty is null && order.TargetQty is null)
+            order.TargetQty = Math.Round(order.Notional!.Value / price.Value, 9, MidpointRounding.ToZero);
+        var remaining = order.Remaining!.Value;
+        var fraction = order.TimeInForce == AlpacaTimeInForce.Fok ? 1m : _faults.NextFillFraction();
+        var quantity = PartialQuantity(order, remaining, fraction);
+
+        if (order.Side == AlpacaOrderSide.Buy && quantity * price.Value > _cash)
+        {
+            Reject(order, now);
+            return;
+        }
+        var position = _positions.GetValueOrDefault(SimSymbols.PositionKey(order.Symbol));
+        if (order.Side == AlpacaOrderSide.Sell && (position is null || position.Qty < quantity))
+        {
+            Reject(order, now);
+            return;
+        }
+        ApplyFill(order, quantity, price.Value, now);
+        if (order.IsOpen && order.TimeInForce == AlpacaTimeInForce.Ioc) Close(order, AlpacaOrderStatus.Canceled, now);
+    }
+
+    /// <summary>Whole shares stay whole; anything else is cut to 9 decimals. A partial never rounds to zero or to everything.</summary>
+    private static decimal PartialQuantity(SimOrder order, decimal remaining, decimal fraction)
+    {
+        if (fraction >= 1) return remaining;
+        var wholeShares = !order.IsCrypto && remaining == decimal.Truncate(remaining);
+        var part = wholeShares ? decimal.Floor(remaining * fraction) : Math.Round(remaining * fraction, 9, MidpointRounding.ToZero);
+        return part <= 0 || part >= remaining ? remaining : part;
+    }
+
+    /// <summary>The price this order fills at now, or null when it is not marketable (limit not crossed, stop not triggered).</summary>
+    private decimal? MarketablePrice(SimOrder order, AlpacaQuote quote, DateTimeOffset now)
+    {
+        var buy = order.Side == AlpacaOrderSide.Buy;
+        var touch = buy ? quote.AskPrice : quote.BidPrice;
+        if (touch <= 0) return null;
+        switch (order.Type)
+        {
+            case AlpacaOrderType.Market:
+                return touch;
+            case AlpacaOrderType.Limit:
+                return Crosses(buy, touch, order.LimitPrice!.Value) ? touch : null;
+            case AlpacaOrderType.Stop:
+                return Triggered(order, buy, touch) ? touch : null;
+            case AlpacaOrderType.StopLimit:
+                return Triggered(order, buy, touch) && Crosses(buy, touch, order.LimitPrice!.Value) ? touch : null;
+            case AlpacaOrderType.TrailingStop:
+                if (!order.IsCrypto && !_hours.IsOpen(now)) return null; // trailing stops trigger only in regular hours
+                order.Hwm = order.Hwm is { } hwm ? (buy ? Math.Min(hwm, touch) : Math.Max(hwm, touch)) : touch;
+                var distance = order.TrailPrice ?? order.Hwm.Value * order.TrailPercent!.Value / 100;
+                order.StopPrice = buy ? order.Hwm + distance : order.Hwm - distance;
+                return Triggered(order, buy, touch) ? touch : null;
+            default:
+                return null;
+        }
+    }
+
+    private static bool Crosses(bool buy, decimal touch, decimal limit) => buy ? touch <= limit : touch >= limit;
+
+    private static bool Triggered(SimOrder order, bool buy, decimal touch)
+    {
+        if (!order.StopTriggered && (buy ? touch >= order.StopPrice : touch <= order.StopPrice)) order.StopTriggered = true;
+        return order.StopTriggered;
+    }
+
+    private void ApplyFill(SimOrder order, decimal quantity, decimal price, DateTimeOffset now)
+    {
+        var key = SimSymbols.PositionKey(order.Symbol);
+        if (order.Side == AlpacaOrderSide.Buy)
+        {
+            _cash -= quantity * price;
+            if (!_positions.TryGetValue(key, out var position))
+                _positions[key] = position = new SimPosition { Symbol = order.Symbol, AssetId = order.AssetId, AssetClass = order.AssetClass };
+            position.Buy(quantity, price);
+        }
+        else
+        {
+            _cash += quantity * price;
+            var position = _positions[key];
+            position.Sell(quantity);
+            if (position.Qty == 0) _positions.Remove(key);
+        }
+
+        var before = order.FilledQty;
+        order.FilledQty = before + quantity;
+        order.FilledAvgPrice = ((order.FilledAvgPrice ?? 0) * before + price * quantity) / order.FilledQty;
+        var complete = order.Remaining == 0;
+        Touch(order, complete ? AlpacaOrderStatus.Filled : AlpacaOrderStatus.PartiallyFilled, now);
+        if (complete) order.FilledAt = now;
+        _activities.Add(new AlpacaFillActivity
+        {
+            Id = now.UtcDateTime.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture) + "::" + Guid.NewGuid(),
+            ActivityType = "FILL",
+            TransactionTime = now,
+            Type = complete ? "fill" : "partial_fill",
+            Price = price,
+            Qty = quantity,
+            Side = order.Side,
+            Symbol = order.Symbol,
+            LeavesQty = order.Remaining ?? 0,
+            OrderId = order.Id,
+            CumQty = order.FilledQty,
+            OrderStatus = order.Status,
+        });
+        if (complete) OnCompleted(order, now);
+    }
+
+    /// <summary>An entry that filled releases its held exits; an exit that filled cancels the rest of its group.</summary>
+    private void OnCompleted(SimOrder order, DateTimeOffset now)
+    {
+        if (order.Parent is null && order.OrderClass is AlpacaOrderClass.Bracket or AlpacaOrderClass.Oto)
+        {
+            foreach (var leg in order.Legs.Where(l => l.Status == AlpacaOrderStatus.Held))
+                Touch(leg, AlpacaOrderStatus.New, now);
+            return;
+        }
+        var group = order.Parent ?? order;
+        foreach (var other in group.Legs.Append(group))
+        {
+            if (other != order && other.IsOpen && (other.Parent is not null || group.OrderClass == AlpacaOrderClass.Oco))
+                Close(other, AlpacaOrderStatus.Canceled, now);
+        }
+    }
+
+    /// <summary>Ends an order (cancel, expiry) together with its exits that can no longer make sense.</summary>
+    private void Close(SimOrder order, AlpacaOrderStatus status, DateTimeOffset now)
+    {
+        Touch(order, status, now);
+        if (status == AlpacaOrderStatus.Canceled) order.CanceledAt = now;
+        if (status == AlpacaOrderStatus.Expired) order.ExpiredAt = now;
+        foreach (var leg in order.Legs.Where(l => l.IsOpen && (l.Status == AlpacaOrderStatus.Held || order.OrderClass == AlpacaOrderClass.Oco)))
+            Close(leg, AlpacaOrderStatus.Canceled, now);
+        // Cancelling the stop of an OCO cancels its partner too.
+        if (order.Parent is { OrderClass: AlpacaOrderClass.Oco, IsOpen: true } ocoParent && status == AlpacaOrderStatus.Canceled)
+            Close(ocoParent, AlpacaOrderStatus.Canceled, now);
+    }
+
+    private void Reject(SimOrder order, DateTimeOffset now)
+    {
+        Touch(order, AlpacaOrderStatus.Rejected, now);
+        order.FailedAt = now;
+        foreach (var leg in order.Legs.Where(l => l.IsOpen)) Close(leg, AlpacaOrderStatus.Canceled, now);
+    }
+
+    private static void Touch(SimOrder order, AlpacaOrderStatus status, DateTimeOffset now)
+    {
+        order.Status = status;
+        order.UpdatedAt = now;
+    }
+}
