@@ -1,0 +1,147 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Keel.Cli.Output;
+using Keel.Core.Backtest;
+using Keel.Core.Research;
+using Keel.Core.Strategies;
+using Keel.Reporting;
+using Spectre.Console;
+
+namespace Keel.Cli.Commands;
+
+/// <summary>
+/// <c>keel sweep --strategy rsi --grid period=7..21:7,oversold=20..35:5</c>: every combination as a
+/// backtest, every trial kept; the best by a metric with its deflated Sharpe ratio and the PBO next to it.
+/// </summary>
+internal static class SweepCommand
+{
+    public static Command Create()
+    {
+        var data = new DataOptions();
+        var options = new BacktestOptions();
+        var strategy = new Option<string>("--strategy") { Description = "Strategy name from the library (keel strategies).", Required = true };
+        var grid = new Option<string>("--grid") { Description = "Parameter grid: ranges a..b:step, lists a|b|c or single values, e.g. period=7..21:7,oversold=20..35:5.", Required = true };
+        var metric = new Option<string>("--metric") { Description = "What 'best' means: sharpe, return, sortino or calmar.", DefaultValueFactory = _ => "sharpe" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout." };
+        var output = new Option<string>("--out") { Description = "Results folder.", DefaultValueFactory = _ => "results" };
+        var command = new Command("sweep", "Run a parameter grid; report the best parameters with the deflated Sharpe ratio and the probability of backtest overfitting.") { strategy, grid, metric, json, output };
+        data.AddTo(command);
+        options.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var clock = Stopwatch.StartNew();
+            var definition = StrategyRegistry.Default.Find(parse.GetValue(strategy)!);
+            var parameterGrid = ParameterGrid.Parse(parse.GetValue(grid)!, definition);
+            var metricName = parse.GetValue(metric)!;
+            if (!ParameterSweep.Metrics.Contains(metricName)) throw new UsageException($"--metric '{metricName}' is unknown; use {string.Join(", ", ParameterSweep.Metrics)}.");
+            var settings = options.Settings(parse);
+            var series = data.Load(parse, Console.Error);
+            var quiet = parse.GetValue(json);
+
+            SweepResult result = null!;
+            if (quiet) result = ParameterSweep.Run(settings, series, parameterGrid, metricName);
+            else AnsiConsole.Progress().AutoClear(true).Start(progress =>
+            {
+                var task = progress.AddTask($"{parameterGrid.Count} trials", maxValue: parameterGrid.Count);
+                result = ParameterSweep.Run(settings, series, parameterGrid, metricName, onTrialDone: () => task.Increment(1));
+            });
+            var elapsedMs = clock.Elapsed.TotalMilliseconds;
+
+            var folder = parse.GetValue(output)!;
+            Directory.CreateDirectory(folder);
+            var csv = Path.Combine(folder, $"sweep_{definition.Name}.csv");
+            WriteCsv(csv, result, parameterGrid);
+            var best = Backtester.Run(settings, series, [result.Best.Spec]);
+            var report = Path.Combine(folder, $"sweep_{definition.Name}.html");
+            HtmlReport.Write(report, new HtmlReportModel
+            {
+                Title = $"Keel sweep: {definition.Name}",
+                Settings =
+                [
+                    new("grid", parse.GetValue(grid)!),
+                    new("trials", $"{result.Trials.Count} run ({result.SkippedInvalid} invalid combinations skipped)"),
+                    new("best by " + metricName, result.Best.Spec.Text),
+                    new("deflated Sharpe ratio", D(result.DeflatedSharpe) + " (probability that the best trial's true Sharpe is above zero, given every trial)"),
+                    new("PBO", result.Overfitting is { } o ? D(o.Probability) + $" (CSCV, {o.Partitions} partitions)" : "n/a: " + result.OverfittingNote),
+                    new("symbols", string.Join(", ", series.Select(s => $"{s.Symbol} ({s.Count} {s.Timeframe} bars)"))),
+                    new("costs", settings.Broker.ToString()),
+                ],
+                Runs = [new ReportRun("best: " + result.Best.Spec.Text, result.Best.Spec.Text, string.Join(",", series.Select(s => s.Symbol)), settings.Broker.ToString(), best.Metrics, best.EquityCurve)],
+                Sections = [new ReportSection($"{metricName} over the grid", SweepHeatmap.Html(result, parameterGrid, Scorer(metricName)))],
+            });
+
+            if (quiet) WriteJson(result, elapsedMs);
+            else
+            {
+                var table = new Table().Border(TableBorder.Rounded).Title($"[bold]Top trials by {Markup.Escape(metricName)}[/] ({result.Trials.Count} trials)");
+                foreach (var c in new[] { "parameters", "return", "max DD", "Sharpe", "trades" }) table.AddColumn(c);
+                foreach (var t in result.Trials.OrderByDescending(Scorer(metricName)).Take(10))
+                    table.AddRow(Markup.Escape(t.Spec.Text), SummaryTable.Pct(t.Metrics.TotalReturnPct), SummaryTable.Pct(t.Metrics.MaxDrawdownPct), SummaryTable.D(t.Metrics.Sharpe), t.ClosedTrades.ToString(CultureInfo.InvariantCulture));
+                AnsiConsole.Write(table);
+                AnsiConsole.MarkupLine($"Best: [bold]{Markup.Escape(result.Best.Spec.Text)}[/]; deflated Sharpe {D(result.DeflatedSharpe)}; PBO {(result.Overfitting is { } pbo ? D(pbo.Probability) : "n/a")}; {elapsedMs / 1000:0.0} s");
+                AnsiConsole.MarkupLine($"CSV: [bold]{Markup.Escape(Path.GetFullPath(csv))}[/]  HTML: [bold]{Markup.Escape(Path.GetFullPath(report))}[/]");
+            }
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Func<SweepTrial, double> Scorer(string metric) => metric switch
+    {
+        "return" => t => t.Metrics.TotalReturnPct,
+        "sortino" => t => t.Metrics.Sortino,
+        "calmar" => t => t.Metrics.Calmar,
+        _ => t => t.Metrics.Sharpe,
+    };
+
+    private static void WriteCsv(string path, SweepResult result, ParameterGrid grid)
+    {
+        var csv = new StringBuilder();
+        csv.Append(string.Join(",", grid.Axes.Select(a => a.Name))).Append(",total_return_pct,max_drawdown_pct,sharpe,sortino,calmar,win_rate_pct,trades,daily_sharpe\n");
+        foreach (var t in result.Trials)
+        {
+            var m = t.Metrics;
+            csv.Append(string.Join(",", grid.Axes.Select(a => t.Spec.Parameters.Get(a.Name).ToString("R", CultureInfo.InvariantCulture))))
+               .Append(CultureInfo.InvariantCulture, $",{m.TotalReturnPct:R},{m.MaxDrawdownPct:R},{m.Sharpe:R},{m.Sortino:R},{m.Calmar:R},{m.WinRatePct:R},{t.ClosedTrades},{t.DailySharpe:R}\n");
+        }
+        File.WriteAllText(path, csv.ToString());
+    }
+
+    private static void WriteJson(SweepResult result, double elapsedMs)
+    {
+        using var stdout = Console.OpenStandardOutput();
+        using (var json = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("trials", result.Trials.Count);
+            json.WriteNumber("skipped_invalid", result.SkippedInvalid);
+            json.WriteString("metric", result.Metric);
+            json.WriteStartObject("best");
+            json.WriteString("strategy", result.Best.Spec.Text);
+            json.WriteStartObject("parameters");
+            foreach (var (name, value) in result.Best.Spec.Parameters.All) json.WriteNumber(name, value);
+            json.WriteEndObject();
+            Number(json, "total_return_pct", result.Best.Metrics.TotalReturnPct);
+            Number(json, "max_drawdown_pct", result.Best.Metrics.MaxDrawdownPct);
+            Number(json, "sharpe", result.Best.Metrics.Sharpe);
+            Number(json, "win_rate", result.Best.Metrics.WinRatePct);
+            json.WriteNumber("closed_trades", result.Best.ClosedTrades);
+            json.WriteEndObject();
+            Number(json, "deflated_sharpe", result.DeflatedSharpe);
+            if (result.Overfitting is { } o) Number(json, "pbo", o.Probability); else json.WriteNull("pbo");
+            Number(json, "elapsed_ms", Math.Round(elapsedMs, 3));
+            json.WriteEndObject();
+        }
+        stdout.WriteByte((byte)'\n');
+    }
+
+    private static void Number(Utf8JsonWriter json, string name, double value)
+    {
+        if (double.IsFinite(value)) json.WriteNumber(name, value); else json.WriteNull(name);
+    }
+
+    private static string D(double v) => double.IsFinite(v) ? v.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
+}
