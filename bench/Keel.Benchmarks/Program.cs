@@ -23,10 +23,13 @@ if (args is ["quick", ..])
     var spec = StrategyRegistry.Default.Parse(args.Length > 1 ? args[1] : "sma-crossover:fast=10,slow=30");
     for (var run = 0; run < 7; run++)
     {
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var gcs = GC.CollectionCount(0);
         var clock = Stopwatch.StartNew();
         var result = Backtester.Run(settings, [bars], [spec]);
         clock.Stop();
-        Console.WriteLine($"run {run}: {clock.Elapsed.TotalMilliseconds:0.0} ms, {bars.Count / clock.Elapsed.TotalSeconds / 1e6:0.0} M bars/s, {result.Trades.Count} trades, final equity {result.FinalEquity:0.00}");
+        Console.WriteLine($"run {run}: {clock.Elapsed.TotalMilliseconds:0.0} ms, {bars.Count / clock.Elapsed.TotalSeconds / 1e6:0.0} M bars/s, {result.Trades.Count} trades, final equity {result.FinalEquity:0.00}, " +
+            $"{(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6:0.0} MB allocated, {GC.CollectionCount(0) - gcs} gen0 GCs");
     }
     return 0;
 }

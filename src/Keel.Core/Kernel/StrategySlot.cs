@@ -11,6 +11,9 @@ public sealed class StrategySlot(IStrategy strategy, Symbol symbol, int symbolIn
     public Symbol Symbol { get; } = symbol;
     public int SymbolIndex { get; } = symbolIndex;
     public StrategyPosition Position { get; } = new(strategy.Name, symbol);
+
+    /// <summary>The client-order-id prefix of this strategy on this symbol, computed once.</summary>
+    public string OrderIdPrefix { get; } = ClientOrderIds.Prefix(strategy.Name, symbol);
     public string? PendingEntryId { get; set; }
     public string? PendingExitId { get; set; }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Keel.Core.Domain;
 using Keel.Core.Risk;
 using Keel.Core.Strategies;
@@ -128,7 +127,7 @@ public sealed class TradingKernel : IExecutionListener
         var decision = _risk.SizeEntry(slot.Symbol, reference, _portfolio.ExactEquity(), _portfolio.Cash, slot.Position.Quantity, OpenOrOpeningPositions());
         var order = new OrderRequest
         {
-            ClientOrderId = ClientOrderIds.For(slot.Strategy.Name, slot.Symbol, bar.Timestamp, OrderPurpose.Entry),
+            ClientOrderId = ClientOrderIds.For(slot.OrderIdPrefix, bar.Timestamp, OrderPurpose.Entry),
             Strategy = slot.Strategy.Name,
             Symbol = slot.Symbol,
             Side = OrderSide.Buy,
@@ -147,14 +146,14 @@ public sealed class TradingKernel : IExecutionListener
         }
         slot.PendingEntryId = order.ClientOrderId;
         Send(slot, order, decision.Adjustment is null ? "sent" : "sent, resized: " + decision.Adjustment);
-        return string.Create(CultureInfo.InvariantCulture, $"buy {order.Quantity} sent") + (decision.Adjustment is null ? "" : " (" + decision.Adjustment + ")");
+        return decision.Adjustment is null ? "buy sent" : "buy sent, resized: " + decision.Adjustment;
     }
 
     private string SendExit(StrategySlot slot, DateTime time, string reason, OrderPurpose purpose)
     {
         var order = new OrderRequest
         {
-            ClientOrderId = ClientOrderIds.For(slot.Strategy.Name, slot.Symbol, time, purpose),
+            ClientOrderId = ClientOrderIds.For(slot.OrderIdPrefix, time, purpose),
             Strategy = slot.Strategy.Name,
             Symbol = slot.Symbol,
             Side = OrderSide.Sell,
@@ -166,7 +165,7 @@ public sealed class TradingKernel : IExecutionListener
         };
         slot.PendingExitId = order.ClientOrderId;
         Send(slot, order, "sent");
-        return string.Create(CultureInfo.InvariantCulture, $"sell {order.Quantity} sent");
+        return "sell sent";
     }
 
     private void Send(StrategySlot slot, OrderRequest order, string note)
@@ -201,8 +200,7 @@ public sealed class TradingKernel : IExecutionListener
         var slot = FindSlot(fill);
         var order = _openOrders.TryGetValue(fill.ClientOrderId, out var known) ? known.Order : null;
         var trade = slot.Position.Apply(fill, order?.Reason ?? fill.Purpose.ToString());
-        _journal.Record(new OrderEvent(fill.Time, order ?? OrderFromFill(fill), OrderStatus.Filled,
-            string.Create(CultureInfo.InvariantCulture, $"filled {fill.Quantity} at {fill.Price}, commission {fill.Commission}, slippage {fill.Slippage}")));
+        _journal.Record(new OrderEvent(fill.Time, order ?? OrderFromFill(fill), OrderStatus.Filled, "", fill));
         if (slot.PendingEntryId == fill.ClientOrderId) slot.PendingEntryId = null;
         if (slot.PendingExitId == fill.ClientOrderId || slot.Position.Quantity == 0) slot.PendingExitId = null;
         _openOrders.Remove(fill.ClientOrderId);

@@ -43,7 +43,7 @@ public sealed class MacdTrendStrategy : IStrategy
         if (cross == 0) return Signal.Hold;
         var confidence = Math.Clamp(0.5 + 100 * Math.Abs(line - signal) / bar.Close, 0, 1);
         var reason = string.Create(CultureInfo.InvariantCulture,
-            $"MACD={line:0.####} crossed {(cross > 0 ? "above" : "below")} signal={signal:0.####}");
+            $"MACD={Math.Round(line, 4)} crossed {(cross > 0 ? "above" : "below")} signal={Math.Round(signal, 4)}");
         return cross > 0 ? Signal.Buy(confidence, reason) : Signal.Sell(confidence, reason);
     }
 

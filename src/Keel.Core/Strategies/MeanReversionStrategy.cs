@@ -45,10 +45,10 @@ public sealed class MeanReversionStrategy : IStrategy
         if (double.IsNaN(z)) return Signal.Hold; // a flat window has no spread to revert to
         if (context.IsFlat && z < -_entry)
             return Signal.Buy(Math.Clamp(0.5 + 0.25 * (-z - _entry), 0, 1),
-                string.Create(CultureInfo.InvariantCulture, $"z-score({_zScore.Period})={z:0.###} < -{_entry} (close {bar.Close} under the lower band)"));
+                string.Create(CultureInfo.InvariantCulture, $"z-score({_zScore.Period})={Math.Round(z, 3)} < -{_entry} (close {bar.Close} under the lower band)"));
         if (context.IsLong && z > _exit)
             return Signal.Sell(Math.Clamp(0.5 + 0.25 * (z - _exit), 0, 1),
-                string.Create(CultureInfo.InvariantCulture, $"z-score({_zScore.Period})={z:0.###} > exit {_exit}"));
+                string.Create(CultureInfo.InvariantCulture, $"z-score({_zScore.Period})={Math.Round(z, 3)} > exit {_exit}"));
         return Signal.Hold;
     }
 

@@ -45,12 +45,12 @@ public sealed class RsiMeanReversionStrategy : IStrategy
         if (context.IsFlat && rsi < _oversold)
         {
             var confidence = Math.Clamp(0.5 + 0.5 * (_oversold - rsi) / Math.Max(_oversold, 1e-9), 0, 1);
-            return Signal.Buy(confidence, string.Create(CultureInfo.InvariantCulture, $"RSI({_rsi.Period})={rsi:0.##} < oversold {_oversold}"));
+            return Signal.Buy(confidence, string.Create(CultureInfo.InvariantCulture, $"RSI({_rsi.Period})={Math.Round(rsi, 2)} < oversold {_oversold}"));
         }
         if (context.IsLong && rsi > _overbought)
         {
             var confidence = Math.Clamp(0.5 + 0.5 * (rsi - _overbought) / Math.Max(100 - _overbought, 1e-9), 0, 1);
-            return Signal.Sell(confidence, string.Create(CultureInfo.InvariantCulture, $"RSI({_rsi.Period})={rsi:0.##} > overbought {_overbought}"));
+            return Signal.Sell(confidence, string.Create(CultureInfo.InvariantCulture, $"RSI({_rsi.Period})={Math.Round(rsi, 2)} > overbought {_overbought}"));
         }
         return Signal.Hold;
     }

@@ -46,7 +46,7 @@ public sealed class SmaCrossoverStrategy : IStrategy
         if (cross == 0) return Signal.Hold;
         var confidence = Math.Clamp(0.5 + 50 * Math.Abs(fast - slow) / slow, 0, 1);
         var reason = string.Create(CultureInfo.InvariantCulture,
-            $"SMA({_fast.Period})={fast:0.####} crossed {(cross > 0 ? "above" : "below")} SMA({_slow.Period})={slow:0.####}");
+            $"SMA({_fast.Period})={Math.Round(fast, 4)} crossed {(cross > 0 ? "above" : "below")} SMA({_slow.Period})={Math.Round(slow, 4)}");
         return cross > 0 ? Signal.Buy(confidence, reason) : Signal.Sell(confidence, reason);
     }
 
