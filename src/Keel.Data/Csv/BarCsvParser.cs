@@ -5,23 +5,27 @@ using Keel.Core.Domain;
 namespace Keel.Data.Csv;
 
 /// <summary>
-/// The row loop behind <see cref="BarCsvReader"/>. Each row first goes through a single-pass fast path
-/// that walks the bytes once, parsing every field in place; it accepts only clean, valid, in-order rows.
-/// Anything else — a bad row, or unusual text such as padded or quoted fields — is re-read by the
-/// general path, which splits the line into fields and either accepts the row or says exactly what is
-/// wrong with it. One instance parses one file.
+/// The row loop behind <see cref="BarCsvReader"/>. Each row first goes through the single-pass fast
+/// path (<see cref="CleanRowParser"/>), which accepts only clean, valid, in-order rows. Anything else —
+/// a bad row, or unusual text such as padded or quoted fields — is re-read by the general path here,
+/// which splits the line into fields and either accepts the row or says exactly what is wrong with it.
+/// Large files are first tried in parallel chunks, one per core, with the fast path alone; if any chunk
+/// meets a row it cannot take, the whole file is parsed again in order, so problems are reported
+/// exactly as a sequential read would report them. One instance parses one file.
 /// </summary>
-internal sealed class BarCsvParser(string path, BarCsvOptions options, SourceClock clock)
+internal sealed class BarCsvParser(string path, BarCsvOptions options, TimeZoneInfo sourceZone)
 {
+    /// <summary>Below this size, splitting into chunks costs more than it saves.</summary>
+    private const int ParallelThreshold = 1 << 20;
+
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 
     private readonly List<BadRow> _skipped = [];
+    private readonly SourceClock _clock = new(sourceZone);
     private CsvHeader _header = null!;
     private ColumnRole[] _roles = [];
-    private readonly double[] _values = new double[(int)ColumnRole.AdjClose + 1]; // the fast path's numbers, by role
+    private CleanRowParser _rows = null!;
     private Bar[] _bars = [];
-    private int _count;
-    private long _lastTicks = long.MinValue;
     private int _lastLine;
     private int _dataRows;
 
@@ -41,22 +45,65 @@ internal sealed class BarCsvParser(string path, BarCsvOptions options, SourceClo
         if (options.UseAdjustedClose && _header.AdjClose < 0)
             throw new BarDataException(path, lineNumber, $"UseAdjustedClose needs an 'Adj Close' column, but the header is '{string.Join(',', _header.Names)}'");
 
-        // One bar per remaining line is an exact guess for clean files, so the array is rarely resized.
-        var remaining = data[position..];
-        var capacity = remaining.Count((byte)'\n') + (remaining.IsEmpty || remaining[^1] == (byte)'\n' ? 0 : 1);
-        _bars = new Bar[capacity];
+        var body = data[position..];
+        if (body.Length >= ParallelThreshold && Environment.ProcessorCount > 1 && TryParseCleanChunksInParallel(body))
+            return (_bars, _header.Layout, _skipped);
 
+        // One bar per remaining line is an exact guess for clean files, so the array is rarely resized.
+        _bars = new Bar[LineCount(body)];
+        _rows = new CleanRowParser(_roles, options.UseAdjustedClose, _clock, _bars, 0);
         ParseRows(data, position, lineNumber);
 
         if (_dataRows == 0)
             throw new BarDataException(path, 0, "the file has a header but no data rows");
-        if (_count == 0)
+        if (_rows.Count == 0)
         {
             var first = _skipped[0];
             throw new BarDataException(path, first.LineNumber, $"none of the {_dataRows} data rows could be read; the first problem: {first.Reason}");
         }
-        if (_count != _bars.Length) Array.Resize(ref _bars, _count);
+        if (_rows.Count != _bars.Length) Array.Resize(ref _bars, _rows.Count);
         return (_bars, _header.Layout, _skipped);
+    }
+
+    /// <summary>
+    /// Splits the rows at line breaks into one chunk per core and parses the chunks at once with the fast
+    /// path, each into its own stretch of the bar array. Succeeds only when every row of every chunk is
+    /// clean and each chunk starts after the previous one ends; otherwise the caller parses in order.
+    /// </summary>
+    private unsafe bool TryParseCleanChunksInParallel(ReadOnlySpan<byte> body)
+    {
+        var chunkCount = Math.Min(Environment.ProcessorCount, 8);
+        var starts = new int[chunkCount];
+        var ends = new int[chunkCount];
+        for (var k = 0; k < chunkCount; k++)
+        {
+            starts[k] = k == 0 ? 0 : ends[k - 1];
+            var guess = Math.Max(starts[k], (int)((long)body.Length * (k + 1) / chunkCount) - 1);
+            var newline = k == chunkCount - 1 ? -1 : body[guess..].IndexOf((byte)'\n');
+            ends[k] = newline < 0 ? body.Length : guess + newline + 1;
+        }
+
+        var firstBar = new int[chunkCount + 1];
+        for (var k = 0; k < chunkCount; k++) firstBar[k + 1] = firstBar[k] + LineCount(body[starts[k]..ends[k]]);
+        var bars = new Bar[firstBar[chunkCount]];
+        var chunks = new CleanRowParser[chunkCount];
+        for (var k = 0; k < chunkCount; k++)
+            chunks[k] = new CleanRowParser(_roles, options.UseAdjustedClose, new SourceClock(sourceZone), bars, firstBar[k]);
+
+        var clean = new bool[chunkCount];
+        fixed (byte* pointer = body)
+        {
+            var address = (nint)pointer; // a span cannot be captured by the worker lambda; its address can
+            Parallel.For(0, chunkCount, k =>
+                clean[k] = chunks[k].TryAppendAll(new ReadOnlySpan<byte>((byte*)address + starts[k], ends[k] - starts[k])));
+        }
+        for (var k = 0; k < chunkCount; k++)
+        {
+            if (!clean[k]) return false;
+            if (k > 0 && chunks[k].Count > 0 && chunks[k - 1].Count > 0 && chunks[k].FirstTicks <= chunks[k - 1].LastTicks) return false;
+        }
+        _bars = bars;
+        return bars.Length > 0;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -66,7 +113,7 @@ internal sealed class BarCsvParser(string path, BarCsvOptions options, SourceClo
         Span<int> fieldStarts = stackalloc int[_header.FieldCount + 1];
         while (position < data.Length)
         {
-            var consumed = TryAppendCleanRow(data[position..]);
+            var consumed = _rows.TryAppend(data[position..]);
             if (consumed > 0)
             {
                 position += consumed;
@@ -79,78 +126,6 @@ internal sealed class BarCsvParser(string path, BarCsvOptions options, SourceClo
             _dataRows++;
             ParseRow(line, lineNumber, fieldStarts);
         }
-    }
-
-    /// <summary>
-    /// The fast path: parses the row at the start of <paramref name="text"/> in one pass and appends its
-    /// bar. Returns the bytes used including the line break, or 0 when the row needs the general path.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int TryAppendCleanRow(ReadOnlySpan<byte> text)
-    {
-        var roles = _roles;
-        var values = _values;
-        TextTimestamp timestamp = default;
-        long timeOfDay = 0;
-        var i = 0;
-        for (var column = 0; column < roles.Length; column++)
-        {
-            if (column > 0)
-            {
-                if ((uint)i >= (uint)text.Length || text[i] != (byte)',') return 0;
-                i++;
-            }
-            var field = text[i..];
-            int length;
-            var ok = roles[column] switch
-            {
-                ColumnRole.Timestamp => Utf8Timestamp.TryParsePrefix(field, out timestamp, out length),
-                ColumnRole.Time => Utf8Timestamp.TryParseTimePrefix(field, out timeOfDay, out length),
-                ColumnRole.Ignore => SkipField(field, out length),
-                var role => Utf8Number.TryParsePrefix(field, out values[(int)role], out length),
-            };
-            if (!ok) return 0;
-            i += length;
-        }
-        if ((uint)i < (uint)text.Length && text[i] == (byte)'\r') i++;
-        if ((uint)i < (uint)text.Length)
-        {
-            if (text[i] != (byte)'\n') return 0;
-            i++;
-        }
-
-        double open = values[(int)ColumnRole.Open], high = values[(int)ColumnRole.High], low = values[(int)ColumnRole.Low];
-        double close = values[(int)ColumnRole.Close], volume = values[(int)ColumnRole.Volume];
-        if (options.UseAdjustedClose) ScaleToAdjustedClose(ref open, ref high, ref low, ref close, values[(int)ColumnRole.AdjClose]);
-        var ticks = clock.ToUtcTicks(timestamp with { TimeOfDayTicks = timestamp.TimeOfDayTicks + timeOfDay });
-        if (ticks <= _lastTicks || (ulong)ticks > (ulong)DateTime.MaxValue.Ticks || !IsValidBar(open, high, low, close, volume)) return 0;
-
-        _bars[_count++] = new Bar(new DateTime(ticks, DateTimeKind.Utc), open, high, low, close, volume);
-        _lastTicks = ticks;
-        return i;
-    }
-
-    /// <summary>The same conditions as <see cref="Bar.Validate"/>, as plain comparisons for the fast path.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsValidBar(double open, double high, double low, double close, double volume) =>
-        low > 0 && high >= low && open >= low && open <= high && close >= low && close <= high
-        && double.IsFinite(high) && volume >= 0 && double.IsFinite(volume);
-
-    /// <summary>Scaling all four by the same positive factor keeps their order, so a valid bar stays valid.</summary>
-    private static void ScaleToAdjustedClose(ref double open, ref double high, ref double low, ref double close, double adjClose)
-    {
-        var factor = adjClose / close;
-        open *= factor;
-        high *= factor;
-        low *= factor;
-        close *= factor;
-    }
-
-    private static bool SkipField(ReadOnlySpan<byte> text, out int length)
-    {
-        length = text.IndexOfAny((byte)',', (byte)'\n', (byte)'\r');
-        if (length < 0) length = text.Length;
-        return true;
     }
 
     /// <summary>The general path: splits the line into fields and accepts the row or rejects it with the reason.</summary>
@@ -184,7 +159,7 @@ internal sealed class BarCsvParser(string path, BarCsvOptions options, SourceClo
             }
             timestamp = timestamp with { TimeOfDayTicks = timestamp.TimeOfDayTicks + timeOfDay };
         }
-        var ticks = clock.ToUtcTicks(timestamp);
+        var ticks = _clock.ToUtcTicks(timestamp);
         if (ticks < 0 || ticks > DateTime.MaxValue.Ticks)
         {
             Reject(lineNumber, $"timestamp '{TimestampText(fields)}' is outside the range of dates");
@@ -197,7 +172,8 @@ internal sealed class BarCsvParser(string path, BarCsvOptions options, SourceClo
         var low = Number(fields, _header.Low, ref error);
         var close = Number(fields, _header.Close, ref error);
         var volume = Number(fields, _header.Volume, ref error);
-        if (options.UseAdjustedClose) ScaleToAdjustedClose(ref open, ref high, ref low, ref close, Number(fields, _header.AdjClose, ref error));
+        if (options.UseAdjustedClose)
+            CleanRowParser.ScaleToAdjustedClose(ref open, ref high, ref low, ref close, Number(fields, _header.AdjClose, ref error));
         var time = new DateTime(ticks, DateTimeKind.Utc);
         error ??= Bar.Validate(time, open, high, low, close, volume);
         if (error is not null)
@@ -206,13 +182,12 @@ internal sealed class BarCsvParser(string path, BarCsvOptions options, SourceClo
             return;
         }
 
-        if (_count > 0 && ticks <= _lastTicks)
+        if (ticks <= _rows.LastTicks)
         {
             Reject(lineNumber, OrderReason(fields, time));
             return;
         }
-        _bars[_count++] = new Bar(time, open, high, low, close, volume);
-        _lastTicks = ticks;
+        _rows.Append(new Bar(time, open, high, low, close, volume));
         _lastLine = lineNumber;
     }
 
@@ -240,10 +215,10 @@ internal sealed class BarCsvParser(string path, BarCsvOptions options, SourceClo
 
     private string OrderReason(in Fields fields, DateTime time)
     {
-        var previous = new DateTime(_lastTicks, DateTimeKind.Utc);
+        var previous = new DateTime(_rows.LastTicks, DateTimeKind.Utc);
         if (time == previous)
             return $"duplicate timestamp '{TimestampText(fields)}' ({Iso(time)}): line {_lastLine} has the same time";
-        var hint = _count == 1 ? " (is the file sorted newest first?)" : "";
+        var hint = _rows.Count == 1 ? " (is the file sorted newest first?)" : "";
         return $"timestamp '{TimestampText(fields)}' ({Iso(time)}) is earlier than {Iso(previous)} on line {_lastLine}; rows must be in increasing time order{hint}";
     }
 
@@ -256,6 +231,10 @@ internal sealed class BarCsvParser(string path, BarCsvOptions options, SourceClo
         utc.Ticks % TimeSpan.TicksPerSecond == 0 ? utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'") : utc.ToString("O");
 
     private static string Text(ReadOnlySpan<byte> field) => Encoding.UTF8.GetString(field);
+
+    /// <summary>Lines in <paramref name="text"/>, counting a last line without a line break.</summary>
+    private static int LineCount(ReadOnlySpan<byte> text) =>
+        text.Count((byte)'\n') + (text.IsEmpty || text[^1] == (byte)'\n' ? 0 : 1);
 
     private static ReadOnlySpan<byte> ReadLine(ReadOnlySpan<byte> data, ref int position, ref int lineNumber)
     {

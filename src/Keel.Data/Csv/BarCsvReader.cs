@@ -34,7 +34,7 @@ public static class BarCsvReader
             ?? throw new BarDataException(path, 0, $"cannot infer a symbol from the file name '{Path.GetFileName(path)}'; set BarCsvOptions.Symbol");
         var zone = options.SourceTimeZone ?? (symbol.IsCrypto ? TimeZoneInfo.Utc : NyseCalendar.TimeZone);
 
-        var parser = new BarCsvParser(path, options, new SourceClock(zone));
+        var parser = new BarCsvParser(path, options, zone);
         var (bars, layout, skipped) = parser.Parse(data);
 
         Timeframe timeframe;

@@ -6,7 +6,11 @@ public enum CsvLayout
     /// <summary>Keel's own format, as written by <see cref="BarCsvWriter"/>: <c>timestamp,open,high,low,close,volume</c> in UTC.</summary>
     Keel,
 
-    /// <summary>Yahoo Finance: <c>Date,Open,High,Low,Close,Adj Close,Volume</c>.</summary>
+    /// <summary>
+    /// Yahoo Finance: <c>Date,Open,High,Low,Close,Adj Close,Volume</c>. Bars use <c>Close</c>, which Yahoo
+    /// adjusts for splits only; <c>Adj Close</c> (also adjusted for dividends) is ignored unless
+    /// <see cref="BarCsvOptions.UseAdjustedClose"/> is set.
+    /// </summary>
     Yahoo,
 
     /// <summary>Separate date and time columns: <c>Date,Time,Open,High,Low,Close,Volume[,OpenInterest]</c>.</summary>
