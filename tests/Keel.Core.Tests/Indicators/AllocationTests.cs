@@ -27,7 +27,9 @@ public class AllocationTests
         priceIndicator?.Update(closes[^1]);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
-        allocated.ShouldBe(0, $"{spec} allocated {allocated} bytes over {Bars.Length - 2_000} updates");
+        // Less than one byte per update: any allocation per update (24 bytes at least) fails this, while a
+        // one-off allocation by the runtime itself (tiered JIT compiling on this thread) does not.
+        allocated.ShouldBeLessThan(Bars.Length - 2_000, $"{spec} allocated {allocated} bytes over {Bars.Length - 2_000} updates");
         double.IsFinite(sink).ShouldBeTrue();
     }
 }
