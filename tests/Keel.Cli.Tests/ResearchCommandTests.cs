@@ -1,0 +1,70 @@
+using System.Text.Json;
+
+namespace Keel.Cli.Tests;
+
+public class ResearchCommandTests
+{
+    private static string Samples => Path.Combine(Keel.RepoRoot, "samples");
+
+    [Fact]
+    public void Sweep_counts_every_trial_and_reports_the_best_with_its_overfitting_statistics()
+    {
+        using var temp = new TempFolder();
+        // period 7,14,21 × oversold 20,25,30,35 = 12 trials; overbought stays at its default 70.
+        var (code, stdout, stderr) = Keel.Run(temp.Path, "sweep", "--store", Samples, "--symbol", "SPY", "--strategy", "rsi",
+            "--grid", "period=7..21:7,oversold=20..35:5", "--json", "--out", temp.Path);
+        code.ShouldBe(0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var root = json.RootElement;
+        root.GetProperty("trials").GetInt32().ShouldBe(12);
+        var best = root.GetProperty("best");
+        best.GetProperty("parameters").GetProperty("overbought").GetDouble().ShouldBe(70);
+        new[] { 7.0, 14, 21 }.ShouldContain(best.GetProperty("parameters").GetProperty("period").GetDouble());
+        root.GetProperty("deflated_sharpe").GetDouble().ShouldBeInRange(0, 1);
+        root.GetProperty("pbo").GetDouble().ShouldBeInRange(0, 1);
+        root.TryGetProperty("elapsed_ms", out _).ShouldBeTrue();
+
+        var csv = File.ReadAllLines(Path.Combine(temp.Path, "sweep_rsi.csv"));
+        csv.Length.ShouldBe(13);
+        csv[0].ShouldStartWith("period,oversold,overbought,");
+        // The best trial in the CSV has the highest Sharpe of all rows.
+        var sharpeColumn = Array.IndexOf(csv[0].Split(','), "sharpe");
+        var sharpes = csv.Skip(1).Select(l => double.Parse(l.Split(',')[sharpeColumn], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        best.GetProperty("sharpe").GetDouble().ShouldBe(sharpes.Max());
+        File.ReadAllText(Path.Combine(temp.Path, "sweep_rsi.html")).ShouldContain("id=\"sweep-heatmap\"");
+    }
+
+    [Fact]
+    public void A_grid_over_an_unknown_parameter_is_a_usage_error()
+    {
+        using var temp = new TempFolder();
+        var (code, _, stderr) = Keel.Run(temp.Path, "sweep", "--store", Samples, "--symbol", "SPY", "--strategy", "rsi", "--grid", "speed=1..3:1");
+        code.ShouldBe(2);
+        stderr.ShouldContain("speed");
+    }
+
+    [Fact]
+    public void Ensemble_compare_runs_members_and_voting_methods_and_gives_a_verdict_per_symbol()
+    {
+        using var temp = new TempFolder();
+        var (code, stdout, stderr) = Keel.Run(temp.Path, "ensemble", "compare", "--store", Samples, "--symbols", "SPY",
+            "--members", "sma-crossover|rsi|macd", "--out", temp.Path);
+        code.ShouldBe(0, stderr);
+        stdout.ShouldContain("beats best single?");
+        var csv = File.ReadAllLines(Path.Combine(temp.Path, "ensemble_comparison.csv"));
+        csv.Length.ShouldBe(1 + 3 + 3); // three members alone, three voting methods
+        csv.Count(l => l.Contains("ensemble(")).ShouldBe(3);
+        File.ReadAllText(Path.Combine(temp.Path, "ensemble_report.html")).ShouldContain("Does the ensemble beat the best single member?");
+    }
+
+    [Fact]
+    public void Backtest_takes_an_ensemble_as_a_strategy()
+    {
+        using var temp = new TempFolder();
+        var (code, stdout, stderr) = Keel.Run(temp.Path, "backtest", "--store", Samples, "--symbol", "SPY",
+            "--strategy", "ensemble(method=consensus,min=2)[sma-crossover:fast=5,slow=20|rsi|macd]", "--json");
+        code.ShouldBe(0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        json.RootElement.GetProperty("strategy").GetString()!.ShouldStartWith("ensemble(");
+    }
+}
