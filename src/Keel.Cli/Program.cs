@@ -17,5 +17,6 @@ var root = new RootCommand("Keel: research, backtest and trade systematic strate
     SampleCommand.Create(),
     EnsembleCommand.Create(),
     SweepCommand.Create(),
+    WalkForwardCommand.Create(),
 };
 return CommandRunner.Run(root, args);

@@ -1,0 +1,124 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Keel.Cli.Output;
+using Keel.Core.Research;
+using Keel.Core.Strategies;
+using Keel.Reporting;
+using Spectre.Console;
+
+namespace Keel.Cli.Commands;
+
+/// <summary>
+/// <c>keel walkforward</c>: optimise on each in-sample window, trade the chosen parameters on the next
+/// out-of-sample window, stitch the out-of-sample results, report in- vs out-of-sample per window and overall.
+/// </summary>
+internal static class WalkForwardCommand
+{
+    public static Command Create()
+    {
+        var data = new DataOptions();
+        var options = new BacktestOptions();
+        var strategy = new Option<string>("--strategy") { Description = "Strategy name from the library.", Required = true };
+        var grid = new Option<string>("--grid") { Description = "Parameter grid, as for keel sweep.", Required = true };
+        var inSample = new Option<int>("--in-sample") { Description = "Bars per in-sample (optimisation) window.", DefaultValueFactory = _ => 504 };
+        var outOfSample = new Option<int>("--out-of-sample") { Description = "Bars per out-of-sample (test) window.", DefaultValueFactory = _ => 126 };
+        var anchored = new Option<bool>("--anchored") { Description = "In-sample windows all start at the first bar (default: rolling)." };
+        var metric = new Option<string>("--metric") { Description = "What 'best' means in sample: sharpe, return, sortino or calmar.", DefaultValueFactory = _ => "sharpe" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout." };
+        var output = new Option<string>("--out") { Description = "Results folder.", DefaultValueFactory = _ => "results" };
+        var command = new Command("walkforward", "Walk-forward analysis: optimise in sample, test out of sample, window after window.") { strategy, grid, inSample, outOfSample, anchored, metric, json, output };
+        data.AddTo(command);
+        options.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var clock = Stopwatch.StartNew();
+            var definition = StrategyRegistry.Default.Find(parse.GetValue(strategy)!);
+            var parameterGrid = ParameterGrid.Parse(parse.GetValue(grid)!, definition);
+            var metricName = parse.GetValue(metric)!;
+            if (!ParameterSweep.Metrics.Contains(metricName)) throw new UsageException($"--metric '{metricName}' is unknown; use {string.Join(", ", ParameterSweep.Metrics)}.");
+            var settings = options.Settings(parse);
+            var series = data.Load(parse, Console.Error);
+            if (series.Count != 1) throw new UsageException("keel walkforward runs on one series; give one --data file or one --symbol.");
+            if (parse.GetValue(inSample) < 2 || parse.GetValue(outOfSample) < 1) throw new UsageException("--in-sample must be at least 2 bars and --out-of-sample at least 1.");
+            var result = WalkForward.Run(settings, series[0], parameterGrid, parse.GetValue(inSample), parse.GetValue(outOfSample), parse.GetValue(anchored), metricName);
+            var elapsedMs = clock.Elapsed.TotalMilliseconds;
+
+            var folder = parse.GetValue(output)!;
+            Directory.CreateDirectory(folder);
+            var csvPath = Path.Combine(folder, $"walkforward_{definition.Name}.csv");
+            var csv = new StringBuilder("window,is_from,oos_from,oos_to,chosen,is_return_pct,is_sharpe,oos_return_pct,oos_sharpe,oos_max_drawdown_pct,oos_trades\n");
+            foreach (var (s, i) in result.Steps.Select((s, i) => (s, i)))
+                csv.Append(CultureInfo.InvariantCulture, $"{i + 1},{s.IsFrom:yyyy-MM-ddTHH:mm:ssZ},{s.OosFrom:yyyy-MM-ddTHH:mm:ssZ},{s.OosTo:yyyy-MM-ddTHH:mm:ssZ},\"{s.Chosen.Text}\",{s.InSample.TotalReturnPct:R},{s.InSample.Sharpe:R},{s.OutOfSample.TotalReturnPct:R},{s.OutOfSample.Sharpe:R},{s.OutOfSample.MaxDrawdownPct:R},{s.OutOfSample.Trades}\n");
+            File.WriteAllText(csvPath, csv.ToString());
+            var report = Path.Combine(folder, $"walkforward_{definition.Name}.html");
+            HtmlReport.Write(report, new HtmlReportModel
+            {
+                Title = $"Keel walk-forward: {definition.Name} on {series[0].Symbol}",
+                Settings =
+                [
+                    new("grid", parse.GetValue(grid)!),
+                    new("windows", $"{result.Steps.Count} × (in-sample {parse.GetValue(inSample)} bars, out-of-sample {parse.GetValue(outOfSample)} bars, {(parse.GetValue(anchored) ? "anchored" : "rolling")})"),
+                    new("chosen by", metricName + " in sample"),
+                    new("walk-forward efficiency", SummaryTable.D(result.Efficiency)),
+                    new("costs", settings.Broker.ToString()),
+                ],
+                Runs = [new ReportRun("out of sample, stitched", definition.Name, series[0].Symbol.Ticker, settings.Broker.ToString(), result.OutOfSample, result.OutOfSampleCurve)],
+            });
+
+            if (parse.GetValue(json)) WriteJson(result, elapsedMs);
+            else
+            {
+                var table = new Table().Border(TableBorder.Rounded).Title($"[bold]Walk-forward[/] {Markup.Escape(definition.Name)} on {Markup.Escape(series[0].Symbol.Ticker)}");
+                foreach (var c in new[] { "#", "out of sample", "chosen in sample", "IS return", "IS Sharpe", "OOS return", "OOS Sharpe", "OOS trades" }) table.AddColumn(c);
+                foreach (var (s, i) in result.Steps.Select((s, i) => (s, i)))
+                    table.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), $"{s.OosFrom:yyyy-MM-dd} → {s.OosTo:yyyy-MM-dd}", Markup.Escape(s.Chosen.Text),
+                        SummaryTable.Pct(s.InSample.TotalReturnPct), SummaryTable.D(s.InSample.Sharpe), SummaryTable.Pct(s.OutOfSample.TotalReturnPct),
+                        SummaryTable.D(s.OutOfSample.Sharpe), s.OutOfSample.Trades.ToString(CultureInfo.InvariantCulture));
+                AnsiConsole.Write(table);
+                var m = result.OutOfSample;
+                AnsiConsole.MarkupLine($"Out of sample, stitched: return {SummaryTable.Pct(m.TotalReturnPct)}, max DD {SummaryTable.Pct(m.MaxDrawdownPct)}, Sharpe {SummaryTable.D(m.Sharpe)}, {m.Trades} trades; walk-forward efficiency {SummaryTable.D(result.Efficiency)}");
+                AnsiConsole.MarkupLine($"CSV: [bold]{Markup.Escape(Path.GetFullPath(csvPath))}[/]  HTML: [bold]{Markup.Escape(Path.GetFullPath(report))}[/]");
+            }
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void WriteJson(WalkForwardResult result, double elapsedMs)
+    {
+        using var stdout = Console.OpenStandardOutput();
+        using (var json = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("windows", result.Steps.Count);
+            json.WriteStartArray("steps");
+            foreach (var s in result.Steps)
+            {
+                json.WriteStartObject();
+                json.WriteString("oos_from", s.OosFrom);
+                json.WriteString("oos_to", s.OosTo);
+                json.WriteString("chosen", s.Chosen.Text);
+                Number(json, "is_return_pct", s.InSample.TotalReturnPct);
+                Number(json, "oos_return_pct", s.OutOfSample.TotalReturnPct);
+                Number(json, "oos_sharpe", s.OutOfSample.Sharpe);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            Number(json, "oos_total_return_pct", result.OutOfSample.TotalReturnPct);
+            Number(json, "oos_sharpe", result.OutOfSample.Sharpe);
+            Number(json, "oos_max_drawdown_pct", result.OutOfSample.MaxDrawdownPct);
+            Number(json, "walk_forward_efficiency", result.Efficiency);
+            Number(json, "elapsed_ms", Math.Round(elapsedMs, 3));
+            json.WriteEndObject();
+        }
+        stdout.WriteByte((byte)'\n');
+    }
+
+    private static void Number(Utf8JsonWriter json, string name, double value)
+    {
+        if (double.IsFinite(value)) json.WriteNumber(name, value); else json.WriteNull(name);
+    }
+}
