@@ -22,21 +22,17 @@ internal static class SweepCommand
     {
         var data = new DataOptions();
         var options = new BacktestOptions();
-        var strategy = new Option<string>("--strategy") { Description = "Strategy name from the library (keel strategies).", Required = true };
-        var grid = new Option<string>("--grid") { Description = "Parameter grid: ranges a..b:step, lists a|b|c or single values, e.g. period=7..21:7,oversold=20..35:5.", Required = true };
-        var metric = new Option<string>("--metric") { Description = "What 'best' means: sharpe, return, sortino or calmar.", DefaultValueFactory = _ => "sharpe" };
+        var search = new GridOptions();
         var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout." };
         var output = new Option<string>("--out") { Description = "Results folder.", DefaultValueFactory = _ => "results" };
-        var command = new Command("sweep", "Run a parameter grid; report the best parameters with the deflated Sharpe ratio and the probability of backtest overfitting.") { strategy, grid, metric, json, output };
+        var command = new Command("sweep", "Run a parameter grid; report the best parameters with the deflated Sharpe ratio and the probability of backtest overfitting.") { json, output };
+        search.AddTo(command);
         data.AddTo(command);
         options.AddTo(command);
         command.SetAction(parse =>
         {
             var clock = Stopwatch.StartNew();
-            var definition = StrategyRegistry.Default.Find(parse.GetValue(strategy)!);
-            var parameterGrid = ParameterGrid.Parse(parse.GetValue(grid)!, definition);
-            var metricName = parse.GetValue(metric)!;
-            if (!ParameterSweep.Metrics.Contains(metricName)) throw new UsageException($"--metric '{metricName}' is unknown; use {string.Join(", ", ParameterSweep.Metrics)}.");
+            var (definition, parameterGrid, metricName) = search.Read(parse);
             var settings = options.Settings(parse);
             var series = data.Load(parse, Console.Error);
             var quiet = parse.GetValue(json);
@@ -61,7 +57,7 @@ internal static class SweepCommand
                 Title = $"Keel sweep: {definition.Name}",
                 Settings =
                 [
-                    new("grid", parse.GetValue(grid)!),
+                    new("grid", parse.GetValue(search.Grid)!),
                     new("trials", $"{result.Trials.Count} run ({result.SkippedInvalid} invalid combinations skipped)"),
                     new("best by " + metricName, result.Best.Spec.Text),
                     new("deflated Sharpe ratio", D(result.DeflatedSharpe) + " (probability that the best trial's true Sharpe is above zero, given every trial)"),
@@ -89,13 +85,11 @@ internal static class SweepCommand
         return command;
     }
 
-    private static Func<SweepTrial, double> Scorer(string metric) => metric switch
+    private static Func<SweepTrial, double> Scorer(string metric)
     {
-        "return" => t => t.Metrics.TotalReturnPct,
-        "sortino" => t => t.Metrics.Sortino,
-        "calmar" => t => t.Metrics.Calmar,
-        _ => t => t.Metrics.Sharpe,
-    };
+        var score = ParameterSweep.Score(metric);
+        return t => score(t.Metrics);
+    }
 
     private static void WriteCsv(string path, SweepResult result, ParameterGrid grid)
     {
@@ -124,24 +118,20 @@ internal static class SweepCommand
             json.WriteStartObject("parameters");
             foreach (var (name, value) in result.Best.Spec.Parameters.All) json.WriteNumber(name, value);
             json.WriteEndObject();
-            Number(json, "total_return_pct", result.Best.Metrics.TotalReturnPct);
-            Number(json, "max_drawdown_pct", result.Best.Metrics.MaxDrawdownPct);
-            Number(json, "sharpe", result.Best.Metrics.Sharpe);
-            Number(json, "win_rate", result.Best.Metrics.WinRatePct);
+            JsonNumbers.Write(json, "total_return_pct", result.Best.Metrics.TotalReturnPct);
+            JsonNumbers.Write(json, "max_drawdown_pct", result.Best.Metrics.MaxDrawdownPct);
+            JsonNumbers.Write(json, "sharpe", result.Best.Metrics.Sharpe);
+            JsonNumbers.Write(json, "win_rate", result.Best.Metrics.WinRatePct);
             json.WriteNumber("closed_trades", result.Best.ClosedTrades);
             json.WriteEndObject();
-            Number(json, "deflated_sharpe", result.DeflatedSharpe);
-            if (result.Overfitting is { } o) Number(json, "pbo", o.Probability); else json.WriteNull("pbo");
-            Number(json, "elapsed_ms", Math.Round(elapsedMs, 3));
+            JsonNumbers.Write(json, "deflated_sharpe", result.DeflatedSharpe);
+            if (result.Overfitting is { } o) JsonNumbers.Write(json, "pbo", o.Probability); else json.WriteNull("pbo");
+            JsonNumbers.Write(json, "elapsed_ms", Math.Round(elapsedMs, 3));
             json.WriteEndObject();
         }
         stdout.WriteByte((byte)'\n');
     }
 
-    private static void Number(Utf8JsonWriter json, string name, double value)
-    {
-        if (double.IsFinite(value)) json.WriteNumber(name, value); else json.WriteNull(name);
-    }
 
     private static string D(double v) => double.IsFinite(v) ? v.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
 }

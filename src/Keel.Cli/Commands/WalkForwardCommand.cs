@@ -21,24 +21,20 @@ internal static class WalkForwardCommand
     {
         var data = new DataOptions();
         var options = new BacktestOptions();
-        var strategy = new Option<string>("--strategy") { Description = "Strategy name from the library.", Required = true };
-        var grid = new Option<string>("--grid") { Description = "Parameter grid, as for keel sweep.", Required = true };
+        var search = new GridOptions();
         var inSample = new Option<int>("--in-sample") { Description = "Bars per in-sample (optimisation) window.", DefaultValueFactory = _ => 504 };
         var outOfSample = new Option<int>("--out-of-sample") { Description = "Bars per out-of-sample (test) window.", DefaultValueFactory = _ => 126 };
         var anchored = new Option<bool>("--anchored") { Description = "In-sample windows all start at the first bar (default: rolling)." };
-        var metric = new Option<string>("--metric") { Description = "What 'best' means in sample: sharpe, return, sortino or calmar.", DefaultValueFactory = _ => "sharpe" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout." };
         var output = new Option<string>("--out") { Description = "Results folder.", DefaultValueFactory = _ => "results" };
-        var command = new Command("walkforward", "Walk-forward analysis: optimise in sample, test out of sample, window after window.") { strategy, grid, inSample, outOfSample, anchored, metric, json, output };
+        var command = new Command("walkforward", "Walk-forward analysis: optimise in sample, test out of sample, window after window.") { inSample, outOfSample, anchored, json, output };
+        search.AddTo(command);
         data.AddTo(command);
         options.AddTo(command);
         command.SetAction(parse =>
         {
             var clock = Stopwatch.StartNew();
-            var definition = StrategyRegistry.Default.Find(parse.GetValue(strategy)!);
-            var parameterGrid = ParameterGrid.Parse(parse.GetValue(grid)!, definition);
-            var metricName = parse.GetValue(metric)!;
-            if (!ParameterSweep.Metrics.Contains(metricName)) throw new UsageException($"--metric '{metricName}' is unknown; use {string.Join(", ", ParameterSweep.Metrics)}.");
+            var (definition, parameterGrid, metricName) = search.Read(parse);
             var settings = options.Settings(parse);
             var series = data.Load(parse, Console.Error);
             if (series.Count != 1) throw new UsageException("keel walkforward runs on one series; give one --data file or one --symbol.");
@@ -59,7 +55,7 @@ internal static class WalkForwardCommand
                 Title = $"Keel walk-forward: {definition.Name} on {series[0].Symbol}",
                 Settings =
                 [
-                    new("grid", parse.GetValue(grid)!),
+                    new("grid", parse.GetValue(search.Grid)!),
                     new("windows", $"{result.Steps.Count} × (in-sample {parse.GetValue(inSample)} bars, out-of-sample {parse.GetValue(outOfSample)} bars, {(parse.GetValue(anchored) ? "anchored" : "rolling")})"),
                     new("chosen by", metricName + " in sample"),
                     new("walk-forward efficiency", SummaryTable.D(result.Efficiency)),
@@ -101,24 +97,20 @@ internal static class WalkForwardCommand
                 json.WriteString("oos_from", s.OosFrom);
                 json.WriteString("oos_to", s.OosTo);
                 json.WriteString("chosen", s.Chosen.Text);
-                Number(json, "is_return_pct", s.InSample.TotalReturnPct);
-                Number(json, "oos_return_pct", s.OutOfSample.TotalReturnPct);
-                Number(json, "oos_sharpe", s.OutOfSample.Sharpe);
+                JsonNumbers.Write(json, "is_return_pct", s.InSample.TotalReturnPct);
+                JsonNumbers.Write(json, "oos_return_pct", s.OutOfSample.TotalReturnPct);
+                JsonNumbers.Write(json, "oos_sharpe", s.OutOfSample.Sharpe);
                 json.WriteEndObject();
             }
             json.WriteEndArray();
-            Number(json, "oos_total_return_pct", result.OutOfSample.TotalReturnPct);
-            Number(json, "oos_sharpe", result.OutOfSample.Sharpe);
-            Number(json, "oos_max_drawdown_pct", result.OutOfSample.MaxDrawdownPct);
-            Number(json, "walk_forward_efficiency", result.Efficiency);
-            Number(json, "elapsed_ms", Math.Round(elapsedMs, 3));
+            JsonNumbers.Write(json, "oos_total_return_pct", result.OutOfSample.TotalReturnPct);
+            JsonNumbers.Write(json, "oos_sharpe", result.OutOfSample.Sharpe);
+            JsonNumbers.Write(json, "oos_max_drawdown_pct", result.OutOfSample.MaxDrawdownPct);
+            JsonNumbers.Write(json, "walk_forward_efficiency", result.Efficiency);
+            JsonNumbers.Write(json, "elapsed_ms", Math.Round(elapsedMs, 3));
             json.WriteEndObject();
         }
         stdout.WriteByte((byte)'\n');
     }
 
-    private static void Number(Utf8JsonWriter json, string name, double value)
-    {
-        if (double.IsFinite(value)) json.WriteNumber(name, value); else json.WriteNull(name);
-    }
 }

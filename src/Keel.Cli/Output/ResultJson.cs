@@ -28,32 +28,27 @@ internal static class ResultJson
         json.WriteNumber("final_equity", result.FinalEquity);
         json.WriteNumber("final_cash", result.FinalCash);
         json.WriteNumber("total_pnl", m.TotalPnl);
-        Number(json, "total_return_pct", m.TotalReturnPct);
-        Number(json, "cagr_pct", m.CagrPct);
-        Number(json, "max_drawdown_pct", m.MaxDrawdownPct);
-        Number(json, "max_drawdown_days", m.MaxDrawdownDuration.TotalDays);
-        Number(json, "sharpe", m.Sharpe);
-        Number(json, "sortino", m.Sortino);
-        Number(json, "calmar", m.Calmar);
-        Number(json, "win_rate", m.WinRatePct);
+        JsonNumbers.Write(json, "total_return_pct", m.TotalReturnPct);
+        JsonNumbers.Write(json, "cagr_pct", m.CagrPct);
+        JsonNumbers.Write(json, "max_drawdown_pct", m.MaxDrawdownPct);
+        JsonNumbers.Write(json, "max_drawdown_days", m.MaxDrawdownDuration.TotalDays);
+        JsonNumbers.Write(json, "sharpe", m.Sharpe);
+        JsonNumbers.Write(json, "sortino", m.Sortino);
+        JsonNumbers.Write(json, "calmar", m.Calmar);
+        JsonNumbers.Write(json, "win_rate", m.WinRatePct);
         json.WriteNumber("avg_win", m.AverageWin);
         json.WriteNumber("avg_loss", m.AverageLoss);
-        Number(json, "profit_factor", m.ProfitFactor);
+        JsonNumbers.Write(json, "profit_factor", m.ProfitFactor);
         json.WriteNumber("expectancy", m.Expectancy);
-        Number(json, "exposure_pct", m.ExposurePct);
+        JsonNumbers.Write(json, "exposure_pct", m.ExposurePct);
         json.WriteNumber("commissions", m.TotalCommissions);
         json.WriteNumber("slippage", m.TotalSlippage);
-        Number(json, "periods_per_year", m.PeriodsPerYear);
-        Number(json, "elapsed_ms", Math.Round(elapsedMs, 3));
-        Number(json, "load_ms", Math.Round(loadMs, 3));
+        JsonNumbers.Write(json, "periods_per_year", m.PeriodsPerYear);
+        JsonNumbers.Write(json, "elapsed_ms", Math.Round(elapsedMs, 3));
+        JsonNumbers.Write(json, "load_ms", Math.Round(loadMs, 3));
         json.WriteEndObject();
         json.Flush();
         stream.WriteByte((byte)'\n');
     }
 
-    private static void Number(Utf8JsonWriter json, string name, double value)
-    {
-        if (double.IsFinite(value)) json.WriteNumber(name, value);
-        else json.WriteNull(name);
-    }
 }

@@ -17,7 +17,7 @@ public static class ParameterSweep
     public static SweepResult Run(BacktestSettings settings, IReadOnlyList<BarSeries> data, ParameterGrid grid, string metric = "sharpe",
         int maxParallelism = 0, Action? onTrialDone = null)
     {
-        var score = Scorer(metric);
+        var score = Score(metric);
         var specs = grid.Specs;
         if (specs.Count == 0) throw new ArgumentException("The grid has no valid combination to run.");
         var trials = new SweepTrial[specs.Count];
@@ -49,7 +49,8 @@ public static class ParameterSweep
         return (BacktestOverfitting.Estimate(matrix, partitions), partitions < BacktestOverfitting.DefaultPartitions ? $"only {partitions} partitions: few days of data" : null);
     }
 
-    private static Func<PerformanceMetrics, double> Scorer(string metric) => metric.ToLowerInvariant() switch
+    /// <summary>The value a metric name ranks trials by (higher is better).</summary>
+    public static Func<PerformanceMetrics, double> Score(string metric) => metric.ToLowerInvariant() switch
     {
         "sharpe" => m => m.Sharpe,
         "return" => m => m.TotalReturnPct,
