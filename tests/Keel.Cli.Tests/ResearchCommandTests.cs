@@ -52,8 +52,9 @@ public class ResearchCommandTests
         code.ShouldBe(0, stderr);
         stdout.ShouldContain("beats best single?");
         var csv = File.ReadAllLines(Path.Combine(temp.Path, "ensemble_comparison.csv"));
-        csv.Length.ShouldBe(1 + 3 + 3); // three members alone, three voting methods
-        csv.Count(l => l.Contains("ensemble(")).ShouldBe(3);
+        csv.Length.ShouldBe(1 + 3 + 6); // three members alone, three voting methods × {signals, stances}
+        csv.Count(l => l.Contains("ensemble(")).ShouldBe(6);
+        csv.Count(l => l.Contains("votes=stances")).ShouldBe(3);
         File.ReadAllText(Path.Combine(temp.Path, "ensemble_report.html")).ShouldContain("Does the ensemble beat the best single member?");
     }
 

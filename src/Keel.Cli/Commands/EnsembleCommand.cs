@@ -41,8 +41,10 @@ internal static class EnsembleCommand
                 .Select(StrategyRegistry.Default.Parse).ToList();
             if (memberSpecs.Count < 2) throw new UsageException("--members needs at least two strategies separated by '|'.");
             var memberText = string.Join("|", memberSpecs.Select(m => m.Text));
-            var ensembles = new[] { "method=consensus,min=2", "method=weighted", "method=confidence" }
-                .Select(o => EnsembleSpec.Parse($"ensemble({o})[{memberText}]", StrategyRegistry.Default)).ToList();
+            // Each method voting on this bar's signals, then on the members' stances (their held positions).
+            var ensembles = (from votes in new[] { "signals", "stances" }
+                             from method in new[] { "method=consensus,min=2", "method=weighted", "method=confidence" }
+                             select EnsembleSpec.Parse($"ensemble({method},votes={votes})[{memberText}]", StrategyRegistry.Default)).ToList();
             var candidates = memberSpecs.Cast<IStrategySpec>().Concat(ensembles).ToList();
             var settings = options.Settings(parse, CompareCommand.DefaultCostSlippage, CompareCommand.DefaultCostCommission);
             var series = data.Load(parse, Console.Error, allStoreSymbolsByDefault: true).Select(s => From(s, parse.GetValue(from))).ToList();

@@ -29,6 +29,9 @@ public sealed record EnsembleOptions
 
     public ConflictPolicy Conflict { get; init; } = ConflictPolicy.Skip;
 
+    /// <summary>Vote with this bar's signals (default) or with each member's current stance.</summary>
+    public VoteSource Votes { get; init; } = VoteSource.Signals;
+
     /// <summary>Bars of hypothetical member returns behind the performance weights and the member correlation.</summary>
     public int Window { get; init; } = DefaultWindow;
 

@@ -41,7 +41,7 @@ public sealed class EnsembleSpec : IStrategySpec
 
     public string Text => ToString();
 
-    public string ShortName => $"ensemble({Options.Method.ToString().ToLowerInvariant()})";
+    public string ShortName => $"ensemble({Options.Method.ToString().ToLowerInvariant()}{(Options.Votes == VoteSource.Stances ? ", stances" : "")})";
 
     IStrategy IStrategySpec.Create() => Create();
 
@@ -137,8 +137,19 @@ public sealed class EnsembleSpec : IStrategySpec
                 case "window":
                     result = result with { Window = Whole(key, value) };
                     break;
+                case "votes":
+                    result = result with
+                    {
+                        Votes = value.ToLowerInvariant() switch
+                        {
+                            "signals" or "signal" => VoteSource.Signals,
+                            "stances" or "stance" => VoteSource.Stances,
+                            _ => throw new FormatException($"Ensemble: votes '{value}' is unknown; use signals or stances."),
+                        },
+                    };
+                    break;
                 default:
-                    throw new FormatException($"Ensemble: unknown option '{key}'; options are method, min, threshold, entry, conflict, window.");
+                    throw new FormatException($"Ensemble: unknown option '{key}'; options are method, min, threshold, entry, conflict, window, votes.");
             }
         }
         return result;
@@ -174,6 +185,7 @@ public sealed class EnsembleSpec : IStrategySpec
                 break;
         }
         parts.Add(o.Conflict == ConflictPolicy.Skip ? "conflict=skip" : "conflict=reduce");
+        if (o.Votes == VoteSource.Stances) parts.Add("votes=stances");
         if (o.Method == VotingMethod.PerformanceWeighted || o.Window != EnsembleOptions.DefaultWindow)
             parts.Add(string.Create(inv, $"window={o.Window}"));
         return $"{Keyword}({string.Join(",", parts)})[{string.Join("|", Members.Select(m => m.ToString()))}]";

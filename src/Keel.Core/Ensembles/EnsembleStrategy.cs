@@ -70,16 +70,68 @@ public sealed class EnsembleStrategy : IStrategy
         ComputeWeights();
         for (var i = 0; i < _members.Length; i++)
         {
-            var signal = _members[i].OnBar(bar, context);
+            // With stances, a member acts on its own hypothetical position ("buy while flat" means its own flat).
+            var memberContext = Options.Votes == VoteSource.Stances ? new StrategyContext(_trackers[i].IsLong ? 1 : 0) : context;
+            var signal = _members[i].OnBar(bar, memberContext);
             _votes[i] = new MemberVote(_members[i].Name, signal.Action, signal.IsHold ? 0 : signal.Confidence, _weights[i]);
+            _trackers[i].Follow(signal);
         }
-        for (var i = 0; i < _members.Length; i++) _trackers[i].Follow(_votes[i].Action);
+        if (Options.Votes == VoteSource.Stances) return OnStances(context);
 
         _last = TallyVotes();
         if (_last.Action == SignalAction.Hold) return Signal.Hold;
         var reason = Describe(_last);
         return _last.Action == SignalAction.Buy ? Signal.Buy(_last.Confidence, reason) : Signal.Sell(_last.Confidence, reason);
     }
+
+    /// <summary>
+    /// Stance voting: long members vote buy (with the confidence of their entry), flat ones hold. Be long
+    /// while the long side's support passes the entry bar; sell once it no longer passes the exit bar.
+    /// Support: consensus counts members; weighted sums weights; confidence sums weight · confidence.
+    /// </summary>
+    private Signal OnStances(StrategyContext context)
+    {
+        int longs = 0;
+        double support = 0;
+        for (var i = 0; i < _members.Length; i++)
+        {
+            var isLong = _trackers[i].IsLong;
+            var confidence = isLong ? _trackers[i].EntryConfidence : 0;
+            _votes[i] = new MemberVote(_members[i].Name, isLong ? SignalAction.Buy : SignalAction.Hold, confidence, _weights[i]);
+            if (!isLong) continue;
+            longs++;
+            support += Options.Method switch
+            {
+                VotingMethod.Consensus => 1,
+                VotingMethod.PerformanceWeighted => _weights[i],
+                _ => _weights[i] * confidence,
+            };
+        }
+        var (enterBar, exitBar) = Options.Method == VotingMethod.Consensus
+            ? ((double)Options.EffectiveEntryMinAgree, (double)Options.MinAgree)
+            : (Options.EffectiveEntryThreshold, Options.Threshold);
+        var enter = Options.Method == VotingMethod.Consensus ? support >= enterBar : support > enterBar;
+        var stay = Options.Method == VotingMethod.Consensus ? support >= exitBar : support > exitBar;
+        var share = Options.Method == VotingMethod.Consensus ? (double)longs / _members.Length : support;
+        var action = context.IsFlat && enter ? SignalAction.Buy : context.IsLong && !stay ? SignalAction.Sell : SignalAction.Hold;
+        _last = new Tally(action, action == SignalAction.Buy ? Math.Clamp(share, 0, 1) : action == SignalAction.Sell ? Math.Clamp(1 - share, 0, 1) : 0,
+            longs, 0, support, 0, Skipped: false, Agreement: 1);
+        if (action == SignalAction.Hold) return Signal.Hold;
+        var inv = CultureInfo.InvariantCulture;
+        var bars = Options.Method == VotingMethod.Consensus
+            ? string.Create(inv, $"{longs}/{_members.Length} long (enter at {enterBar}, stay at {exitBar})")
+            : string.Create(inv, $"long support {support:0.##} (enter > {enterBar:0.##}, stay > {exitBar:0.##})");
+        var reason = $"{MethodWord()} stances: {bars}: " + string.Join("; ", _votes.Select(v =>
+            v.Action == SignalAction.Buy ? string.Create(inv, $"{v.Member} long {v.Confidence:0.##} w={v.Weight:0.##}") : $"{v.Member} flat"));
+        return action == SignalAction.Buy ? Signal.Buy(_last.Confidence, reason) : Signal.Sell(_last.Confidence, reason);
+    }
+
+    private string MethodWord() => Options.Method switch
+    {
+        VotingMethod.Consensus => "consensus",
+        VotingMethod.PerformanceWeighted => "weighted",
+        _ => "confidence",
+    };
 
     /// <summary>Why the last bar's decision was what it was, holds included (a hold signal carries no reason).</summary>
     public string ExplainLastDecision() => Describe(_last);

@@ -29,11 +29,24 @@ internal sealed class MemberTracker
         _lastClose = close;
     }
 
+    /// <summary>Whether the member's own signals would hold a position now.</summary>
+    public bool IsLong => _long;
+
+    /// <summary>The confidence of the buy that opened the member's current stance.</summary>
+    public double EntryConfidence { get; private set; }
+
     /// <summary>Follows the member's signal on this bar: it holds from this close on.</summary>
-    public void Follow(SignalAction action)
+    public void Follow(in Signal signal)
     {
-        if (action == SignalAction.Buy) _long = true;
-        else if (action == SignalAction.Sell) _long = false;
+        if (signal.Action == SignalAction.Buy)
+        {
+            if (!_long) EntryConfidence = signal.Confidence;
+            _long = true;
+        }
+        else if (signal.Action == SignalAction.Sell)
+        {
+            _long = false;
+        }
     }
 
     public double MeanReturn()
@@ -48,6 +61,7 @@ internal sealed class MemberTracker
     {
         _returns.Clear();
         _long = false;
+        EntryConfidence = 0;
         _lastClose = double.NaN;
     }
 }
