@@ -16,5 +16,6 @@ var root = new RootCommand("Keel: research, backtest and trade systematic strate
     DataCommand.Create(),
     SampleCommand.Create(),
     EnsembleCommand.Create(),
+    SimCommand.Create(),
 };
 return CommandRunner.Run(root, args);
