@@ -1,6 +1,6 @@
 using Keel.AlpacaSim;
 
-// The Alpaca-compatible local server as its own process. `keel sim` will wire the same arguments.
+// The Alpaca-compatible local server as its own process. `keel sim` runs the same in the keel process.
 SimOptions options;
 try
 {

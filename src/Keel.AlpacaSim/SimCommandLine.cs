@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Keel.AlpacaSim;
 
 /// <summary>
-/// The sim's command-line arguments (also what <c>keel sim</c> will pass through):
+/// The sim's command-line arguments (<c>keel sim</c> passes its arguments through unchanged):
 /// <c>--port 18080 --data DIR --start 2024-01-02T14:30:00Z --speed 60 [--host 127.0.0.1] [--key K --secret S] [--cash 100000]</c>.
 /// </summary>
 public static class SimCommandLine

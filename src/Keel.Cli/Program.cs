@@ -18,5 +18,6 @@ var root = new RootCommand("Keel: research, backtest and trade systematic strate
     EnsembleCommand.Create(),
     SweepCommand.Create(),
     WalkForwardCommand.Create(),
+    SimCommand.Create(),
 };
 return CommandRunner.Run(root, args);

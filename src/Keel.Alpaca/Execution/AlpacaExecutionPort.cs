@@ -20,6 +20,7 @@ public sealed class AlpacaExecutionPort : IExecutionPort
     private readonly ConcurrentQueue<Func<CancellationToken, Task>> _commands = new();
     private readonly ConcurrentQueue<Action<IExecutionListener>> _events = new();
     private readonly Dictionary<string, TrackedOrder> _tracked = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _submittedIds = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _pollGate = new(1, 1);
     private IExecutionListener? _listener;
 
@@ -49,6 +50,8 @@ public sealed class AlpacaExecutionPort : IExecutionPort
     public void Submit(OrderRequest order)
     {
         ArgumentNullException.ThrowIfNull(order);
+        // Alpaca would answer a used id with the existing order, and its fills would be reported twice.
+        if (!_submittedIds.TryAdd(order.ClientOrderId, 0)) return;
         _commands.Enqueue(ct => SendAsync(order, ct));
     }
 

@@ -8,14 +8,15 @@ using Spectre.Console;
 
 namespace Keel.Cli.Commands;
 
-/// <summary><c>keel data import|list</c>: the local bar store.</summary>
+/// <summary><c>keel data import|list|download</c>: the local bar store.</summary>
 internal static class DataCommand
 {
     public static Command Create()
     {
-        var command = new Command("data", "Manage the local bar store (import CSV files, list what is stored).");
+        var command = new Command("data", "Manage the local bar store (import CSV files, download from Alpaca, list what is stored).");
         command.Subcommands.Add(Import());
         command.Subcommands.Add(List());
+        command.Subcommands.Add(DataDownloadCommand.Create());
         return command;
     }
 

@@ -23,7 +23,7 @@ namespace Keel.Core.Backtest;
 /// a sell of more than the account holds is rejected (no shorting); crypto orders under the minimum
 /// notional are rejected at submission.</item>
 /// </list>
-/// Orders fill completely (no volume-based partial fills).
+/// Orders fill completely (no volume-based partial fills). A client order id already submitted is ignored.
 /// </summary>
 public sealed class SimulatedBroker : IExecutionPort
 {
@@ -33,6 +33,7 @@ public sealed class SimulatedBroker : IExecutionPort
     private readonly Dictionary<Symbol, SymbolBook> _books = [];
     private SymbolBook? _recentBook;
     private readonly List<WorkingOrder> _triggered = [];
+    private readonly HashSet<string> _submittedIds = new(StringComparer.Ordinal);
     private IExecutionListener? _listener;
     private int _workingCount;
 
@@ -53,6 +54,7 @@ public sealed class SimulatedBroker : IExecutionPort
 
     public void Submit(OrderRequest order)
     {
+        if (!_submittedIds.Add(order.ClientOrderId)) return; // the first order with this id stands
         var book = Book(order.Symbol);
         if (!book.HasBar)
         {

@@ -7,6 +7,11 @@ namespace Keel.Core.Trading;
 /// </summary>
 public interface IExecutionPort
 {
+    /// <summary>
+    /// Sends an order. A client order id this port was already given is ignored, whatever the order
+    /// says: the first order stands, so a re-made decision never becomes a second order (and the
+    /// kernel never hears about the id twice).
+    /// </summary>
     void Submit(OrderRequest order);
 
     /// <summary>Cancels a working order; unknown or finished orders are ignored.</summary>
