@@ -17,6 +17,12 @@ public sealed record BacktestSettings
     /// </summary>
     public bool CloseAtEnd { get; init; } = true;
 
+    /// <summary>
+    /// True (default): the result keeps every decision and order event. False: only trades, equity and
+    /// metrics (parameter sweeps, where the journal of each trial is never read).
+    /// </summary>
+    public bool KeepJournal { get; init; } = true;
+
     /// <summary>The zone whose midnight starts a trading day (daily loss limit); null picks
     /// America/New_York when any symbol is an equity, UTC when all are crypto.</summary>
     public TimeZoneInfo? TradingDayZone { get; init; }

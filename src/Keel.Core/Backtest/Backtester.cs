@@ -24,7 +24,7 @@ public static class Backtester
 
         var portfolio = new Portfolio(settings.StartingCash);
         var broker = new Backtest.SimulatedBroker(settings.Broker, settings.FillModel, portfolio);
-        var journal = new InMemoryJournal();
+        var journal = new InMemoryJournal(tradesOnly: !settings.KeepJournal);
         var zone = settings.TradingDayZone ?? (data.All(d => d.Symbol.IsCrypto) ? TimeZoneInfo.Utc : NewYork());
         var kernel = new TradingKernel(portfolio, broker, journal, settings.Risk, zone);
         broker.Attach(kernel);

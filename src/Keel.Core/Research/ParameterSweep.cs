@@ -20,6 +20,7 @@ public static class ParameterSweep
         var score = Score(metric);
         var specs = grid.Specs;
         if (specs.Count == 0) throw new ArgumentException("The grid has no valid combination to run.");
+        settings = settings with { KeepJournal = false }; // trials are judged by trades and equity only
         var trials = new SweepTrial[specs.Count];
         var daily = new double[specs.Count][];
         Parallel.For(0, specs.Count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism > 0 ? maxParallelism : Environment.ProcessorCount }, i =>

@@ -1,7 +1,11 @@
 namespace Keel.Core.Trading;
 
-/// <summary>The backtest's journal: lists in memory, in the order things happened.</summary>
-public sealed class InMemoryJournal : IJournal
+/// <summary>
+/// The backtest's journal: lists in memory, in the order things happened. With
+/// <c>tradesOnly</c> it keeps just the closed trades (what metrics need): a sweep runs thousands of
+/// backtests whose decisions and order events nobody reads, and keeping them is most of their cost.
+/// </summary>
+public sealed class InMemoryJournal(bool tradesOnly = false) : IJournal
 {
     private readonly List<Decision> _decisions = [];
     private readonly List<OrderEvent> _orderEvents = [];
@@ -11,7 +15,15 @@ public sealed class InMemoryJournal : IJournal
     public IReadOnlyList<OrderEvent> OrderEvents => _orderEvents;
     public IReadOnlyList<Trade> Trades => _trades;
 
-    public void Record(Decision decision) => _decisions.Add(decision);
-    public void Record(OrderEvent orderEvent) => _orderEvents.Add(orderEvent);
+    public void Record(Decision decision)
+    {
+        if (!tradesOnly) _decisions.Add(decision);
+    }
+
+    public void Record(OrderEvent orderEvent)
+    {
+        if (!tradesOnly) _orderEvents.Add(orderEvent);
+    }
+
     public void Record(Trade trade) => _trades.Add(trade);
 }

@@ -58,6 +58,24 @@ public class BacktestPropertyTests
         second.Metrics.ShouldBe(first.Metrics);
     }
 
+    [Property(MaxTest = 20)]
+    public void Dropping_the_journal_changes_no_number(int seed)
+    {
+        var (data, full) = RandomRun(seed);
+        var lean = Backtester.Run(full.Settings with { KeepJournal = false }, [data], [() => new ScriptedStrategy(Buys(full), Sells(full))]);
+        lean.OrderEvents.ShouldBeEmpty();
+        lean.Decisions.ShouldBeEmpty();
+        lean.Trades.ShouldBe(full.Trades);
+        lean.EquityCurve.ShouldBe(full.EquityCurve);
+        lean.FinalEquity.ShouldBe(full.FinalEquity);
+    }
+
+    // The scripted signals of a run, recovered from its decisions (bar index = days since the first bar).
+    private static HashSet<int> Buys(BacktestResult r) => Signals(r, Keel.Core.Strategies.SignalAction.Buy);
+    private static HashSet<int> Sells(BacktestResult r) => Signals(r, Keel.Core.Strategies.SignalAction.Sell);
+    private static HashSet<int> Signals(BacktestResult r, Keel.Core.Strategies.SignalAction action) =>
+        r.Decisions.Where(d => d.Signal.Action == action).Select(d => (int)(d.Time - Bars.Day0).TotalDays).ToHashSet();
+
     private static (decimal Quantity, decimal Price, decimal Commission) ParseFill(string note)
     {
         // "filled {q} at {price}, commission {c}, slippage {s}"
