@@ -21,7 +21,10 @@ public sealed class TradingKernel : IExecutionListener
     private StrategySlot[][] _slotsBySymbol = [];
     private readonly List<StrategySlot> _slots = [];
     private readonly Dictionary<string, (StrategySlot Slot, OrderRequest Order)> _openOrders = new(StringComparer.Ordinal);
-    private readonly List<EquityPoint> _equityCurve = [];
+    // A plain array, not List<T>: List<EquityPoint>.Add is a generic instantiation that ReadyToRun cannot
+    // precompile across assemblies, so the hottest append of a backtest would start out unoptimised.
+    private EquityPoint[] _equityCurve = new EquityPoint[256];
+    private int _equityCount;
     private Symbol? _recentSymbol;
     private int _recentIndex;
     private DateTime _lastBarTime;
@@ -37,7 +40,7 @@ public sealed class TradingKernel : IExecutionListener
 
     public Portfolio Portfolio => _portfolio;
     public RiskManager Risk => _risk;
-    public IReadOnlyList<EquityPoint> EquityCurve => _equityCurve;
+    public IReadOnlyList<EquityPoint> EquityCurve => new ArraySegment<EquityPoint>(_equityCurve, 0, _equityCount);
     public IReadOnlyList<StrategySlot> Slots => _slots;
 
     /// <summary>Runs <paramref name="strategy"/> on <paramref name="symbol"/>; the instance must be this slot's alone.</summary>
@@ -74,21 +77,25 @@ public sealed class TradingKernel : IExecutionListener
     }
 
     /// <summary>Reserves room for <paramref name="points"/> equity points, so a long replay never copies the curve.</summary>
-    public void ReserveEquityPoints(int points) => _equityCurve.Capacity = Math.Max(_equityCurve.Capacity, points);
+    public void ReserveEquityPoints(int points)
+    {
+        if (points > _equityCurve.Length) Array.Resize(ref _equityCurve, points);
+    }
 
     /// <summary>Appends the account's value after all bars of <paramref name="time"/>.</summary>
     public void RecordEquity(DateTime time)
     {
         var positions = _portfolio.PositionValue();
         var cash = _portfolio.CashAsDouble;
-        _equityCurve.Add(new EquityPoint(time, cash + positions, cash, positions));
+        if (_equityCount == _equityCurve.Length) Array.Resize(ref _equityCurve, _equityCurve.Length * 2);
+        _equityCurve[_equityCount++] = new EquityPoint(time, cash + positions, cash, positions);
     }
 
     /// <summary>Re-values the last equity point after end-of-run fills at that same time.</summary>
     public void ReplaceLastEquity()
     {
-        var time = _equityCurve[^1].Time;
-        _equityCurve.RemoveAt(_equityCurve.Count - 1);
+        var time = _equityCurve[_equityCount - 1].Time;
+        _equityCount--;
         RecordEquity(time);
     }
 
