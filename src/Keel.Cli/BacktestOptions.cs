@@ -25,11 +25,12 @@ internal sealed class BacktestOptions
     public Option<decimal?> MaxNotional { get; } = new("--max-notional") { Description = "Cap on one order's notional." };
     public Option<int?> MaxPositions { get; } = new("--max-positions") { Description = "Max open positions at once." };
     public Option<decimal?> DailyLossLimit { get; } = new("--daily-loss-limit") { Description = "Halt new entries for the day after this percent loss from the day's start." };
+    public Option<bool> ScaleByConfidence { get; } = new("--scale-by-confidence") { Description = "Scale each entry by the signal's confidence (ensembles ask for less when members disagree)." };
     public Option<decimal> MinNotional { get; } = new("--crypto-min-notional") { Description = "Skip crypto orders worth less than this.", DefaultValueFactory = _ => 10m };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Cash, Sizing, Fill, Slippage, Commission, KeepOpen, StopLoss, TakeProfit, TrailingStop, MaxPosition, MaxNotional, MaxPositions, DailyLossLimit, MinNotional })
+        foreach (var option in new Option[] { Cash, Sizing, Fill, Slippage, Commission, KeepOpen, StopLoss, TakeProfit, TrailingStop, MaxPosition, MaxNotional, MaxPositions, DailyLossLimit, ScaleByConfidence, MinNotional })
             command.Options.Add(option);
     }
 
@@ -48,6 +49,7 @@ internal sealed class BacktestOptions
             MaxNotionalPerOrder = result.GetValue(MaxNotional),
             MaxOpenPositions = result.GetValue(MaxPositions),
             DailyLossLimitPercent = result.GetValue(DailyLossLimit),
+            ScaleSizeByConfidence = result.GetValue(ScaleByConfidence),
         };
         var problems = risk.Problems();
         if (problems.Count > 0) throw new UsageException("Invalid risk options: " + string.Join("; ", problems) + ".");

@@ -51,11 +51,13 @@ public class ResearchCommandTests
             "--members", "sma-crossover|rsi|macd", "--out", temp.Path);
         code.ShouldBe(0, stderr);
         stdout.ShouldContain("beats best single?");
+        stdout.ShouldContain("SPY: mean correlation of the members' daily returns");
         var csv = File.ReadAllLines(Path.Combine(temp.Path, "ensemble_comparison.csv"));
         csv.Length.ShouldBe(1 + 3 + 6); // three members alone, three voting methods × {signals, stances}
         csv.Count(l => l.Contains("ensemble(")).ShouldBe(6);
         csv.Count(l => l.Contains("votes=stances")).ShouldBe(3);
         File.ReadAllText(Path.Combine(temp.Path, "ensemble_report.html")).ShouldContain("Does the ensemble beat the best single member?");
+        File.ReadAllText(Path.Combine(temp.Path, "ensemble_report.html")).ShouldContain("Correlation of the members");
     }
 
     [Fact]

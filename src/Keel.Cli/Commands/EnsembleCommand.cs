@@ -6,6 +6,7 @@ using Keel.Core.Backtest;
 using Keel.Core.Domain;
 using Symbol = Keel.Core.Domain.Symbol;
 using Keel.Core.Ensembles;
+using Keel.Core.Research;
 using Keel.Core.Strategies;
 using Keel.Reporting;
 using Spectre.Console;
@@ -85,6 +86,18 @@ internal static class EnsembleCommand
                         SummaryTable.D(m.Sharpe), SummaryTable.Pct(m.WinRatePct), m.Trades.ToString(CultureInfo.InvariantCulture), verdict);
                 }
             }
+            var correlations = new System.Text.StringBuilder();
+            foreach (var s in series)
+            {
+                // Members' own daily returns when run alone: how much they really differ.
+                var alone = jobs.Select((j, i) => (j, r: results[i])).Where(x => x.j.s == s && x.j.c is StrategySpec).ToList();
+                var matrix = Correlation.Matrix(alone.Select(x => DailyReturns.Of(x.r.EquityCurve, (double)settings.StartingCash)).ToList());
+                correlations.Append(CorrelationHtml(s.Symbol, alone.Select(x => x.j.c.ShortName).ToList(), matrix));
+                var pairs = new List<double>();
+                for (var a = 0; a < alone.Count; a++) for (var b = a + 1; b < alone.Count; b++) if (double.IsFinite(matrix[a, b])) pairs.Add(matrix[a, b]);
+                AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                    $"{s.Symbol}: mean correlation of the members' daily returns {(pairs.Count > 0 ? pairs.Average() : double.NaN):0.00}")));
+            }
             ResultCsvWriter.WriteSummary(Path.Combine(folder, "ensemble_comparison.csv"),
                 jobs.Select((j, i) => new SummaryRow(j.c.Text, j.s.Symbol.Ticker, "with costs", results[i].Metrics)).ToList());
             var report = Path.Combine(folder, "ensemble_report.html");
@@ -99,7 +112,11 @@ internal static class EnsembleCommand
                     new("verdict rule", "an ensemble beats the members when its post-cost Sharpe is above the best single member's on the same symbol and period"),
                 ],
                 Runs = jobs.Select((j, i) => new ReportRun($"{j.c.ShortName} {j.s.Symbol}", j.c.Text, j.s.Symbol.Ticker, "with costs", results[i].Metrics, results[i].EquityCurve)).ToList(),
-                Sections = [new ReportSection("Does the ensemble beat the best single member?", VerdictHtml(verdicts))],
+                Sections =
+                [
+                    new ReportSection("Does the ensemble beat the best single member?", VerdictHtml(verdicts)),
+                    new ReportSection("Correlation of the members' daily returns (each run alone, with costs)", correlations.ToString()),
+                ],
             });
             AnsiConsole.Write(table);
             AnsiConsole.MarkupLine($"CSV: [bold]{Markup.Escape(Path.GetFullPath(Path.Combine(folder, "ensemble_comparison.csv")))}[/]");
@@ -116,6 +133,21 @@ internal static class EnsembleCommand
         var bars = series.Span.ToArray().Where(b => b.Timestamp >= start).ToArray();
         if (bars.Length == 0) throw new UsageException($"{series.Symbol} has no bars from {start:yyyy-MM-dd}.");
         return new BarSeries(series.Symbol, series.Timeframe, bars);
+    }
+
+    private static string CorrelationHtml(Symbol symbol, IReadOnlyList<string> names, double[,] matrix)
+    {
+        var html = new System.Text.StringBuilder($"<p>{WebUtility.HtmlEncode(symbol.Ticker)}</p><table><thead><tr><th></th>");
+        foreach (var n in names) html.Append("<th>").Append(WebUtility.HtmlEncode(n)).Append("</th>");
+        html.Append("</tr></thead><tbody>");
+        for (var i = 0; i < names.Count; i++)
+        {
+            html.Append("<tr><th>").Append(WebUtility.HtmlEncode(names[i])).Append("</th>");
+            for (var j = 0; j < names.Count; j++)
+                html.Append("<td>").Append(double.IsFinite(matrix[i, j]) ? matrix[i, j].ToString("0.00", CultureInfo.InvariantCulture) : "n/a").Append("</td>");
+            html.Append("</tr>");
+        }
+        return html.Append("</tbody></table>").ToString();
     }
 
     private static string VerdictHtml(IEnumerable<(Symbol Symbol, string Method, bool Beats, double EnsembleSharpe, string BestMember, double BestSharpe)> verdicts)

@@ -131,7 +131,7 @@ public sealed class TradingKernel : IExecutionListener
     {
         var config = _risk.Config;
         var reference = (decimal)bar.Close;
-        var decision = _risk.SizeEntry(slot.Symbol, reference, _portfolio.ExactEquity(), _portfolio.Cash, slot.Position.Quantity, OpenOrOpeningPositions());
+        var decision = _risk.SizeEntry(slot.Symbol, reference, _portfolio.ExactEquity(), _portfolio.Cash, slot.Position.Quantity, OpenOrOpeningPositions(), signal.Confidence);
         var order = new OrderRequest
         {
             ClientOrderId = ClientOrderIds.For(slot.OrderIdPrefix, bar.Timestamp, OrderPurpose.Entry),

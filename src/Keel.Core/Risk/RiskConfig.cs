@@ -35,6 +35,12 @@ public sealed record RiskConfig
     /// </summary>
     public decimal? DailyLossLimitPercent { get; init; }
 
+    /// <summary>
+    /// Scale each entry's quantity by the signal's confidence (an ensemble whose members disagree asks
+    /// for less). Off by default: a confidence of 0.5 would otherwise halve every position.
+    /// </summary>
+    public bool ScaleSizeByConfidence { get; init; }
+
     /// <summary>Every problem with this configuration, in words a user can act on; empty when valid.</summary>
     public IReadOnlyList<string> Problems()
     {

@@ -52,7 +52,7 @@ public sealed class RiskManager
     /// The quantity for a new entry at <paramref name="referencePrice"/> (the latest price known when
     /// deciding), after sizing and every limit.
     /// </summary>
-    public EntryDecision SizeEntry(Symbol symbol, decimal referencePrice, decimal equity, decimal cash, decimal currentQuantity, int openPositions)
+    public EntryDecision SizeEntry(Symbol symbol, decimal referencePrice, decimal equity, decimal cash, decimal currentQuantity, int openPositions, double confidence = 1)
     {
         if (_haltedToday) return EntryDecision.Refuse($"daily loss limit reached on {_day:yyyy-MM-dd}; no new entries until the next trading day");
         if (Config.MaxOpenPositions is { } maxOpen && openPositions >= maxOpen)
@@ -66,8 +66,13 @@ public sealed class RiskManager
             SizingMethod.FixedQuantity => sizing.Value,
             _ => equity * sizing.Value / 100m / (referencePrice * Config.StopLossPercent!.Value / 100m),
         };
-        var quantity = RoundDown(raw, symbol);
         var adjustments = new List<string>();
+        if (Config.ScaleSizeByConfidence && confidence < 1)
+        {
+            raw *= (decimal)Math.Clamp(confidence, 0, 1);
+            adjustments.Add(F($"scaled by the signal's confidence {Math.Round(confidence, 4)}"));
+        }
+        var quantity = RoundDown(raw, symbol);
 
         if (Config.MaxPositionSize is { } cap && currentQuantity + quantity > cap)
         {
