@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Globalization;
 using Keel.Cli.Output;
@@ -41,18 +40,8 @@ internal static class CompareCommand
             var series = data.Load(parse, Console.Error, allStoreSymbolsByDefault: true);
 
             var jobs = (from spec in specs from s in series from c in settingsByLabel select (spec, s, c.Label, c.Settings)).ToList();
-            var results = new ConcurrentDictionary<int, (IStrategySpec Spec, BarSeries Series, string Costs, BacktestResult Result)>();
-            AnsiConsole.Progress().AutoClear(true).Start(progress =>
-            {
-                var task = progress.AddTask($"{jobs.Count} backtests", maxValue: jobs.Count);
-                Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-                {
-                    var (spec, s, label, settings) = jobs[i];
-                    results[i] = (spec, s, label, Backtester.Run(settings, [s], [spec]));
-                    task.Increment(1);
-                });
-            });
-            var ordered = Enumerable.Range(0, jobs.Count).Select(i => results[i]).ToList();
+            var results = ParallelBacktests.Run(jobs.Count, i => Backtester.Run(jobs[i].Settings, [jobs[i].s], [jobs[i].spec]));
+            var ordered = jobs.Select((j, i) => (Spec: j.spec, Series: j.s, Costs: j.Label, Result: results[i])).ToList();
 
             var folder = parse.GetValue(output)!;
             var curves = Path.Combine(folder, "backtests");

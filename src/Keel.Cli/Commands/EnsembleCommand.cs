@@ -51,16 +51,7 @@ internal static class EnsembleCommand
             var series = data.Load(parse, Console.Error, allStoreSymbolsByDefault: true).Select(s => From(s, parse.GetValue(from))).ToList();
 
             var jobs = (from s in series from c in candidates select (s, c)).ToList();
-            var results = new BacktestResult[jobs.Count];
-            AnsiConsole.Progress().AutoClear(true).Start(progress =>
-            {
-                var task = progress.AddTask($"{jobs.Count} backtests", maxValue: jobs.Count);
-                Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-                {
-                    results[i] = Backtester.Run(settings, [jobs[i].s], [jobs[i].c]);
-                    task.Increment(1);
-                });
-            });
+            var results = ParallelBacktests.Run(jobs.Count, i => Backtester.Run(settings, [jobs[i].s], [jobs[i].c]));
 
             var folder = parse.GetValue(output)!;
             Directory.CreateDirectory(folder);
