@@ -1,5 +1,4 @@
 using System.Globalization;
-using Keel.Core.Domain;
 
 namespace Keel.Core.Indicators;
 
@@ -8,15 +7,14 @@ namespace Keel.Core.Indicators;
 /// last <see cref="Period"/> inputs and the others sit <see cref="K"/> population standard deviations
 /// above and below it.
 /// </summary>
-public sealed class BollingerBands : IPriceIndicator
+public sealed class BollingerBands : MultiOutputPriceIndicator
 {
     private readonly RollingMoments _window;
-    private readonly IReadOnlyList<string> _outputNames;
-    private TimeOrderGuard _timeOrder;
 
     /// <param name="period">Inputs in the window; at least 2, since one value has no spread.</param>
     /// <param name="k">Band width in standard deviations; positive.</param>
     public BollingerBands(int period = 20, double k = 2)
+        : base(NameOf(period, k), [$"bb_upper_{Suffix(period, k)}", $"bb_middle_{Suffix(period, k)}", $"bb_lower_{Suffix(period, k)}"])
     {
         IndicatorGuard.Period(period, minimum: 2, "Bollinger", nameof(period));
         if (!(k > 0) || !double.IsFinite(k))
@@ -25,20 +23,16 @@ public sealed class BollingerBands : IPriceIndicator
         Period = period;
         K = k;
         _window = new RollingMoments(period);
-        var suffix = $"{period}_{k.ToString(CultureInfo.InvariantCulture)}";
-        Name = $"bb_{suffix}";
-        _outputNames = Array.AsReadOnly([$"bb_upper_{suffix}", $"bb_middle_{suffix}", $"bb_lower_{suffix}"]);
     }
+
+    private static string Suffix(int period, double k) => $"{period}_{k.ToString(CultureInfo.InvariantCulture)}";
+
+    private static string NameOf(int period, double k) => $"bb_{Suffix(period, k)}";
 
     public int Period { get; }
     public double K { get; }
 
-    /// <summary><c>bb_20_2</c> for the defaults; used in messages.</summary>
-    public string Name { get; }
-
-    public int WarmUpPeriod => Period;
-    public int Samples { get; private set; }
-    public bool IsReady => Samples >= WarmUpPeriod;
+    public override int WarmUpPeriod => Period;
 
     /// <summary>Middle + k·stddev; NaN until <see cref="IsReady"/>.</summary>
     public double Upper { get; private set; } = double.NaN;
@@ -49,22 +43,10 @@ public sealed class BollingerBands : IPriceIndicator
     /// <summary>Middle − k·stddev; NaN until <see cref="IsReady"/>.</summary>
     public double Lower { get; private set; } = double.NaN;
 
-    /// <summary><c>bb_upper_…</c>, <c>bb_middle_…</c>, <c>bb_lower_…</c>.</summary>
-    public IReadOnlyList<string> OutputNames => _outputNames;
-
-    /// <summary>Feeds one bar's close. Throws <see cref="InvalidOperationException"/> if it is not after the previous bar.</summary>
-    public void Update(in Bar bar)
+    protected override void Accept(double input, int seen)
     {
-        _timeOrder.Advance(bar.Timestamp, Name);
-        Update(bar.Close);
-    }
-
-    public void Update(double input)
-    {
-        IndicatorGuard.FiniteInput(input, Name);
         _window.Add(input);
-        Samples++;
-        if (!IsReady) return;
+        if (seen + 1 < WarmUpPeriod) return;
         var middle = _window.Mean;
         var width = K * Math.Sqrt(_window.PopulationVariance);
         Upper = middle + width;
@@ -72,7 +54,7 @@ public sealed class BollingerBands : IPriceIndicator
         Lower = middle - width;
     }
 
-    public double GetOutput(int index) => index switch
+    public override double GetOutput(int index) => index switch
     {
         0 => Upper,
         1 => Middle,
@@ -80,13 +62,9 @@ public sealed class BollingerBands : IPriceIndicator
         _ => throw new ArgumentOutOfRangeException(nameof(index), index, $"{Name} has outputs 0 (upper), 1 (middle) and 2 (lower)."),
     };
 
-    public void Reset()
+    protected override void ResetState()
     {
         _window.Clear();
-        _timeOrder.Reset();
-        Samples = 0;
         Upper = Middle = Lower = double.NaN;
     }
-
-    public override string ToString() => Name;
 }

@@ -22,15 +22,15 @@ namespace Keel.Core.Indicators;
 /// and signal −2.7071 at index 33 (ta_regtest/ta_test_func/test_macd.c); seeding the fast EMA from
 /// input 0 instead gives −2.1835.</para>
 /// </remarks>
-public sealed class Macd : IPriceIndicator
+public sealed class Macd : MultiOutputPriceIndicator
 {
     private readonly Ema _fast;
     private readonly Ema _slow;
     private readonly Ema _signal;
-    private readonly IReadOnlyList<string> _outputNames;
-    private TimeOrderGuard _timeOrder;
 
     public Macd(int fastPeriod = 12, int slowPeriod = 26, int signalPeriod = 9)
+        : base($"macd_{fastPeriod}_{slowPeriod}_{signalPeriod}",
+            [$"macd_{fastPeriod}_{slowPeriod}_{signalPeriod}", $"macd_signal_{fastPeriod}_{slowPeriod}_{signalPeriod}", $"macd_hist_{fastPeriod}_{slowPeriod}_{signalPeriod}"])
     {
         IndicatorGuard.Period(fastPeriod, minimum: 1, "MACD", nameof(fastPeriod));
         IndicatorGuard.Period(slowPeriod, minimum: 2, "MACD", nameof(slowPeriod));
@@ -45,23 +45,14 @@ public sealed class Macd : IPriceIndicator
         _fast = new Ema(fastPeriod);
         _slow = new Ema(slowPeriod);
         _signal = new Ema(signalPeriod);
-        var suffix = $"{fastPeriod}_{slowPeriod}_{signalPeriod}";
-        Name = $"macd_{suffix}";
-        _outputNames = Array.AsReadOnly([$"macd_{suffix}", $"macd_signal_{suffix}", $"macd_hist_{suffix}"]);
     }
 
     public int FastPeriod { get; }
     public int SlowPeriod { get; }
     public int SignalPeriod { get; }
 
-    /// <summary><c>macd_12_26_9</c> for the defaults; used in messages.</summary>
-    public string Name { get; }
-
     /// <summary>slow + signal − 1: 34 for 12/26/9.</summary>
-    public int WarmUpPeriod => SlowPeriod + SignalPeriod - 1;
-
-    public int Samples { get; private set; }
-    public bool IsReady => Samples >= WarmUpPeriod;
+    public override int WarmUpPeriod => SlowPeriod + SignalPeriod - 1;
 
     /// <summary>EMA(fast) − EMA(slow); NaN until <see cref="IsReady"/>.</summary>
     public double MacdLine { get; private set; } = double.NaN;
@@ -72,23 +63,11 @@ public sealed class Macd : IPriceIndicator
     /// <summary><see cref="MacdLine"/> − <see cref="Signal"/>; NaN until <see cref="IsReady"/>.</summary>
     public double Histogram { get; private set; } = double.NaN;
 
-    /// <summary><c>macd_…</c>, <c>macd_signal_…</c>, <c>macd_hist_…</c>.</summary>
-    public IReadOnlyList<string> OutputNames => _outputNames;
-
-    /// <summary>Feeds one bar's close. Throws <see cref="InvalidOperationException"/> if it is not after the previous bar.</summary>
-    public void Update(in Bar bar)
+    protected override void Accept(double input, int seen)
     {
-        _timeOrder.Advance(bar.Timestamp, Name);
-        Update(bar.Close);
-    }
-
-    public void Update(double input)
-    {
-        IndicatorGuard.FiniteInput(input, Name);
         _slow.Update(input);
         // The fast EMA starts late so that its seed window ends on the slow one's last seed input.
-        if (Samples >= SlowPeriod - FastPeriod) _fast.Update(input);
-        Samples++;
+        if (seen >= SlowPeriod - FastPeriod) _fast.Update(input);
 
         if (!_slow.IsReady) return;
         var line = _fast.Value - _slow.Value;
@@ -99,7 +78,7 @@ public sealed class Macd : IPriceIndicator
         Histogram = line - Signal;
     }
 
-    public double GetOutput(int index) => index switch
+    public override double GetOutput(int index) => index switch
     {
         0 => MacdLine,
         1 => Signal,
@@ -107,15 +86,11 @@ public sealed class Macd : IPriceIndicator
         _ => throw new ArgumentOutOfRangeException(nameof(index), index, $"{Name} has outputs 0 (line), 1 (signal) and 2 (histogram)."),
     };
 
-    public void Reset()
+    protected override void ResetState()
     {
         _fast.Reset();
         _slow.Reset();
         _signal.Reset();
-        _timeOrder.Reset();
-        Samples = 0;
         MacdLine = Signal = Histogram = double.NaN;
     }
-
-    public override string ToString() => Name;
 }
