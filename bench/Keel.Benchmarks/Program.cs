@@ -19,8 +19,12 @@ if (args is ["make-data", var path])
 if (args is ["quick", ..])
 {
     var bars = GbmBars.Generate(KernelLoopBenchmark.BarCount);
-    var settings = new BacktestSettings { Broker = new BrokerModel(new PercentSlippage(0.05m), new PercentCommission(0.1m)) };
-    var spec = StrategyRegistry.Default.Parse(args.Length > 1 ? args[1] : "sma-crossover:fast=10,slow=30");
+    var settings = new BacktestSettings
+    {
+        Broker = new BrokerModel(new PercentSlippage(0.05m), new PercentCommission(0.1m)),
+        KeepJournal = !args.Contains("--no-journal"),
+    };
+    var spec = StrategyRegistry.Default.Parse(args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? args[1] : "sma-crossover:fast=10,slow=30");
     for (var run = 0; run < 7; run++)
     {
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
