@@ -33,11 +33,7 @@ internal static class BacktestCommand
             var elapsedMs = clock.Elapsed.TotalMilliseconds;
 
             if (parse.GetValue(output) is { } folder) WriteFiles(folder, result);
-            if (parse.GetValue(json))
-            {
-                using var stdout = Console.OpenStandardOutput();
-                ResultJson.Write(stdout, result, elapsedMs, loadMs);
-            }
+            if (parse.GetValue(json)) JsonStdout.WriteObject(j => ResultJson.WriteFields(j, result, elapsedMs, loadMs));
             else
             {
                 SummaryTable.Write(AnsiConsole.Console, result, elapsedMs, loadMs);

@@ -106,10 +106,8 @@ internal static class SweepCommand
 
     private static void WriteJson(SweepResult result, double elapsedMs)
     {
-        using var stdout = Console.OpenStandardOutput();
-        using (var json = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true }))
+        JsonStdout.WriteObject(json =>
         {
-            json.WriteStartObject();
             json.WriteNumber("trials", result.Trials.Count);
             json.WriteNumber("skipped_invalid", result.SkippedInvalid);
             json.WriteString("metric", result.Metric);
@@ -118,18 +116,16 @@ internal static class SweepCommand
             json.WriteStartObject("parameters");
             foreach (var (name, value) in result.Best.Spec.Parameters.All) json.WriteNumber(name, value);
             json.WriteEndObject();
-            JsonNumbers.Write(json, "total_return_pct", result.Best.Metrics.TotalReturnPct);
-            JsonNumbers.Write(json, "max_drawdown_pct", result.Best.Metrics.MaxDrawdownPct);
-            JsonNumbers.Write(json, "sharpe", result.Best.Metrics.Sharpe);
-            JsonNumbers.Write(json, "win_rate", result.Best.Metrics.WinRatePct);
+            JsonStdout.Number(json, "total_return_pct", result.Best.Metrics.TotalReturnPct);
+            JsonStdout.Number(json, "max_drawdown_pct", result.Best.Metrics.MaxDrawdownPct);
+            JsonStdout.Number(json, "sharpe", result.Best.Metrics.Sharpe);
+            JsonStdout.Number(json, "win_rate", result.Best.Metrics.WinRatePct);
             json.WriteNumber("closed_trades", result.Best.ClosedTrades);
             json.WriteEndObject();
-            JsonNumbers.Write(json, "deflated_sharpe", result.DeflatedSharpe);
-            if (result.Overfitting is { } o) JsonNumbers.Write(json, "pbo", o.Probability); else json.WriteNull("pbo");
-            JsonNumbers.Write(json, "elapsed_ms", Math.Round(elapsedMs, 3));
-            json.WriteEndObject();
-        }
-        stdout.WriteByte((byte)'\n');
+            JsonStdout.Number(json, "deflated_sharpe", result.DeflatedSharpe);
+            if (result.Overfitting is { } o) JsonStdout.Number(json, "pbo", o.Probability); else json.WriteNull("pbo");
+            JsonStdout.Number(json, "elapsed_ms", Math.Round(elapsedMs, 3));
+        });
     }
 
 

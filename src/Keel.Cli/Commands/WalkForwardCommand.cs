@@ -85,10 +85,8 @@ internal static class WalkForwardCommand
 
     private static void WriteJson(WalkForwardResult result, double elapsedMs)
     {
-        using var stdout = Console.OpenStandardOutput();
-        using (var json = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true }))
+        JsonStdout.WriteObject(json =>
         {
-            json.WriteStartObject();
             json.WriteNumber("windows", result.Steps.Count);
             json.WriteStartArray("steps");
             foreach (var s in result.Steps)
@@ -97,20 +95,18 @@ internal static class WalkForwardCommand
                 json.WriteString("oos_from", s.OosFrom);
                 json.WriteString("oos_to", s.OosTo);
                 json.WriteString("chosen", s.Chosen.Text);
-                JsonNumbers.Write(json, "is_return_pct", s.InSample.TotalReturnPct);
-                JsonNumbers.Write(json, "oos_return_pct", s.OutOfSample.TotalReturnPct);
-                JsonNumbers.Write(json, "oos_sharpe", s.OutOfSample.Sharpe);
+                JsonStdout.Number(json, "is_return_pct", s.InSample.TotalReturnPct);
+                JsonStdout.Number(json, "oos_return_pct", s.OutOfSample.TotalReturnPct);
+                JsonStdout.Number(json, "oos_sharpe", s.OutOfSample.Sharpe);
                 json.WriteEndObject();
             }
             json.WriteEndArray();
-            JsonNumbers.Write(json, "oos_total_return_pct", result.OutOfSample.TotalReturnPct);
-            JsonNumbers.Write(json, "oos_sharpe", result.OutOfSample.Sharpe);
-            JsonNumbers.Write(json, "oos_max_drawdown_pct", result.OutOfSample.MaxDrawdownPct);
-            JsonNumbers.Write(json, "walk_forward_efficiency", result.Efficiency);
-            JsonNumbers.Write(json, "elapsed_ms", Math.Round(elapsedMs, 3));
-            json.WriteEndObject();
-        }
-        stdout.WriteByte((byte)'\n');
+            JsonStdout.Number(json, "oos_total_return_pct", result.OutOfSample.TotalReturnPct);
+            JsonStdout.Number(json, "oos_sharpe", result.OutOfSample.Sharpe);
+            JsonStdout.Number(json, "oos_max_drawdown_pct", result.OutOfSample.MaxDrawdownPct);
+            JsonStdout.Number(json, "walk_forward_efficiency", result.Efficiency);
+            JsonStdout.Number(json, "elapsed_ms", Math.Round(elapsedMs, 3));
+        });
     }
 
 }

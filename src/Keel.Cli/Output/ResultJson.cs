@@ -3,17 +3,12 @@ using Keel.Core.Backtest;
 
 namespace Keel.Cli.Output;
 
-/// <summary>
-/// One JSON object per backtest for scripts. Field names are a contract. Non-finite numbers
-/// (a profit factor with no losing trade) are written as null so every JSON parser accepts them.
-/// </summary>
+/// <summary>The fields of <c>keel backtest --json</c>, for scripts. Field names are a contract.</summary>
 internal static class ResultJson
 {
-    public static void Write(Stream stream, BacktestResult result, double elapsedMs, double loadMs)
+    public static void WriteFields(Utf8JsonWriter json, BacktestResult result, double elapsedMs, double loadMs)
     {
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         var m = result.Metrics;
-        json.WriteStartObject();
         json.WriteString("strategy", string.Join(";", result.Strategies));
         json.WriteString("symbols", string.Join(",", result.Symbols));
         json.WriteString("timeframe", result.Timeframe.ToString());
@@ -28,27 +23,24 @@ internal static class ResultJson
         json.WriteNumber("final_equity", result.FinalEquity);
         json.WriteNumber("final_cash", result.FinalCash);
         json.WriteNumber("total_pnl", m.TotalPnl);
-        JsonNumbers.Write(json, "total_return_pct", m.TotalReturnPct);
-        JsonNumbers.Write(json, "cagr_pct", m.CagrPct);
-        JsonNumbers.Write(json, "max_drawdown_pct", m.MaxDrawdownPct);
-        JsonNumbers.Write(json, "max_drawdown_days", m.MaxDrawdownDuration.TotalDays);
-        JsonNumbers.Write(json, "sharpe", m.Sharpe);
-        JsonNumbers.Write(json, "sortino", m.Sortino);
-        JsonNumbers.Write(json, "calmar", m.Calmar);
-        JsonNumbers.Write(json, "win_rate", m.WinRatePct);
+        JsonStdout.Number(json, "total_return_pct", m.TotalReturnPct);
+        JsonStdout.Number(json, "cagr_pct", m.CagrPct);
+        JsonStdout.Number(json, "max_drawdown_pct", m.MaxDrawdownPct);
+        JsonStdout.Number(json, "max_drawdown_days", m.MaxDrawdownDuration.TotalDays);
+        JsonStdout.Number(json, "sharpe", m.Sharpe);
+        JsonStdout.Number(json, "sortino", m.Sortino);
+        JsonStdout.Number(json, "calmar", m.Calmar);
+        JsonStdout.Number(json, "win_rate", m.WinRatePct);
         json.WriteNumber("avg_win", m.AverageWin);
         json.WriteNumber("avg_loss", m.AverageLoss);
-        JsonNumbers.Write(json, "profit_factor", m.ProfitFactor);
+        JsonStdout.Number(json, "profit_factor", m.ProfitFactor);
         json.WriteNumber("expectancy", m.Expectancy);
-        JsonNumbers.Write(json, "exposure_pct", m.ExposurePct);
+        JsonStdout.Number(json, "exposure_pct", m.ExposurePct);
         json.WriteNumber("commissions", m.TotalCommissions);
         json.WriteNumber("slippage", m.TotalSlippage);
-        JsonNumbers.Write(json, "periods_per_year", m.PeriodsPerYear);
-        JsonNumbers.Write(json, "elapsed_ms", Math.Round(elapsedMs, 3));
-        JsonNumbers.Write(json, "load_ms", Math.Round(loadMs, 3));
-        json.WriteEndObject();
-        json.Flush();
-        stream.WriteByte((byte)'\n');
+        JsonStdout.Number(json, "periods_per_year", m.PeriodsPerYear);
+        JsonStdout.Number(json, "elapsed_ms", Math.Round(elapsedMs, 3));
+        JsonStdout.Number(json, "load_ms", Math.Round(loadMs, 3));
     }
 
 }
