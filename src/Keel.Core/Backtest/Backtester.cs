@@ -52,7 +52,8 @@ public static class Backtester
 
         var first = data[0];
         var assetClass = data.All(d => d.Symbol.IsCrypto) ? AssetClass.Crypto : AssetClass.UsEquity;
-        var metrics = PerformanceCalculator.Compute(kernel.EquityCurve, journal.Trades, settings.StartingCash, portfolio.ExactEquity(),
+        var finalEquity = portfolio.ExactEquity();
+        var metrics = PerformanceCalculator.Compute(kernel.EquityCurve, journal.Trades, settings.StartingCash, finalEquity,
             PeriodsPerYear.For(first.Timeframe, assetClass), portfolio.TotalCommissions, portfolio.TotalSlippage);
         var open = 0m;
         foreach (var s in portfolio.Symbols) open += portfolio.PositionQuantity(s);
@@ -68,7 +69,7 @@ public static class Backtester
             EquityCurve = kernel.EquityCurve,
             OrderEvents = journal.OrderEvents,
             Decisions = journal.Decisions,
-            FinalEquity = portfolio.ExactEquity(),
+            FinalEquity = finalEquity,
             FinalCash = portfolio.Cash,
             OpenQuantity = open,
         };

@@ -194,17 +194,15 @@ public sealed class TradingKernel : IExecutionListener
         _journal.Record(new OrderEvent(time, order, OrderStatus.Accepted, order.Reason));
         if (order.ParentId is not null && !_openOrders.ContainsKey(order.ClientOrderId))
         {
-            foreach (var s in _slots)
-            {
-                if (s.Strategy.Name == order.Strategy && s.Symbol == order.Symbol) _openOrders[order.ClientOrderId] = (s, order);
-            }
+            if (FindSlot(order.Strategy, order.Symbol) is { } slot) _openOrders[order.ClientOrderId] = (slot, order);
         }
     }
 
     public void OnFill(in Fill fill)
     {
         _portfolio.Apply(fill);
-        var slot = FindSlot(fill);
+        var slot = FindSlot(fill.Strategy, fill.Symbol)
+            ?? throw new InvalidOperationException($"A fill for {fill.Strategy} on {fill.Symbol} matches no running strategy.");
         var order = _openOrders.TryGetValue(fill.ClientOrderId, out var known) ? known.Order : null;
         var trade = slot.Position.Apply(fill, order?.Reason ?? fill.Purpose.ToString());
         _journal.Record(new OrderEvent(fill.Time, order ?? OrderFromFill(fill), OrderStatus.Filled, "", fill));
@@ -222,13 +220,13 @@ public sealed class TradingKernel : IExecutionListener
         if (known.Slot.PendingExitId == order.ClientOrderId) known.Slot.PendingExitId = null;
     }
 
-    private StrategySlot FindSlot(in Fill fill)
+    private StrategySlot? FindSlot(string strategy, Symbol symbol)
     {
         foreach (var s in _slots)
         {
-            if (s.Strategy.Name == fill.Strategy && s.Symbol == fill.Symbol) return s;
+            if (s.Strategy.Name == strategy && s.Symbol == symbol) return s;
         }
-        throw new InvalidOperationException($"A fill for {fill.Strategy} on {fill.Symbol} matches no running strategy.");
+        return null;
     }
 
     /// <summary>Bracket exits are created by the broker, so the kernel learns of them from their fills.</summary>
