@@ -121,9 +121,9 @@ internal static class EnsembleCommand
     {
         if (from is null) return series;
         var start = DateTime.SpecifyKind(from.Value, DateTimeKind.Utc);
-        var bars = series.Span.ToArray().Where(b => b.Timestamp >= start).ToArray();
-        if (bars.Length == 0) throw new UsageException($"{series.Symbol} has no bars from {start:yyyy-MM-dd}.");
-        return new BarSeries(series.Symbol, series.Timeframe, bars);
+        var kept = series.Between(start, DateTime.MaxValue);
+        if (kept.Count == 0) throw new UsageException($"{series.Symbol} has no bars from {start:yyyy-MM-dd}.");
+        return kept;
     }
 
     private static string CorrelationHtml(Symbol symbol, IReadOnlyList<string> names, double[,] matrix)

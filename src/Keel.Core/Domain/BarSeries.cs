@@ -33,6 +33,16 @@ public sealed class BarSeries
     public ref readonly Bar this[int index] => ref _bars[index];
     public ReadOnlySpan<Bar> Span => _bars;
 
+    /// <summary>The bars whose open time is in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>], as a new series.</summary>
+    public BarSeries Between(DateTime fromUtc, DateTime toUtc)
+    {
+        var first = 0;
+        while (first < _bars.Length && _bars[first].Timestamp < fromUtc) first++;
+        var end = first;
+        while (end < _bars.Length && _bars[end].Timestamp <= toUtc) end++;
+        return new BarSeries(Symbol, Timeframe, _bars[first..end]);
+    }
+
     /// <summary>The closes as a new array, for batch indicator helpers.</summary>
     public double[] Closes()
     {

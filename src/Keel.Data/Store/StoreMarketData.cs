@@ -11,9 +11,7 @@ public sealed class StoreMarketData(LocalBarStore store, Timeframe quoteTimefram
 {
     public Task<BarSeries> GetBarsAsync(Symbol symbol, Timeframe timeframe, DateTime fromUtc, DateTime toUtc, CancellationToken ct = default)
     {
-        var series = store.Load(symbol, timeframe);
-        var bars = series.Span.ToArray().Where(b => b.Timestamp >= fromUtc && b.Timestamp <= toUtc).ToArray();
-        return Task.FromResult(new BarSeries(symbol, timeframe, bars));
+        return Task.FromResult(store.Load(symbol, timeframe).Between(fromUtc, toUtc));
     }
 
     public Task<Quote> GetLatestQuoteAsync(Symbol symbol, CancellationToken ct = default)

@@ -40,4 +40,14 @@ public class BarTests
         Should.Throw<ArgumentException>(() => new BarSeries(Symbol.Parse("SPY"), Timeframe.OneMinute, [a, a])).Message.ShouldContain("duplicate");
         Should.Throw<ArgumentException>(() => new BarSeries(Symbol.Parse("SPY"), Timeframe.OneMinute, [b, a])).Message.ShouldContain("out-of-order");
     }
+
+    [Fact]
+    public void Between_keeps_the_bars_inside_the_range_inclusive()
+    {
+        var bars = Enumerable.Range(0, 5).Select(i => new Bar(T0.AddDays(i), 1, 1, 1, 1, i)).ToArray();
+        var series = new BarSeries(Symbol.Parse("SPY"), Timeframe.OneDay, bars);
+        series.Between(T0.AddDays(1), T0.AddDays(3)).Span.ToArray().Select(b => b.Volume).ShouldBe([1.0, 2, 3]);
+        series.Between(T0.AddDays(9), DateTime.MaxValue).Count.ShouldBe(0);
+        series.Between(DateTime.MinValue, T0).Count.ShouldBe(1);
+    }
 }
