@@ -23,6 +23,12 @@ public sealed record BacktestSettings
     /// </summary>
     public bool KeepJournal { get; init; } = true;
 
+    /// <summary>
+    /// True: intraday equity orders go out only inside the NYSE regular session, as in paper and live
+    /// (<see cref="Calendars.RegularHoursGate"/>). False (default): every bar may trade.
+    /// </summary>
+    public bool RegularHoursOnly { get; init; }
+
     /// <summary>The zone whose midnight starts a trading day (daily loss limit); null picks
     /// America/New_York when any symbol is an equity, UTC when all are crypto.</summary>
     public TimeZoneInfo? TradingDayZone { get; init; }

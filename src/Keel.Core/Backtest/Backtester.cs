@@ -26,7 +26,10 @@ public static class Backtester
         var broker = new Backtest.SimulatedBroker(settings.Broker, settings.FillModel, portfolio);
         var journal = new InMemoryJournal(tradesOnly: !settings.KeepJournal);
         var zone = settings.TradingDayZone ?? (data.All(d => d.Symbol.IsCrypto) ? TimeZoneInfo.Utc : NewYork());
-        var kernel = new TradingKernel(portfolio, broker, journal, settings.Risk, zone);
+        var kernel = new TradingKernel(portfolio, broker, journal, settings.Risk, zone)
+        {
+            OrderGate = settings.RegularHoursOnly ? Calendars.RegularHoursGate.Nyse(data[0].Timeframe) : null,
+        };
         broker.Attach(kernel);
         var names = new List<string>();
         foreach (var series in data)

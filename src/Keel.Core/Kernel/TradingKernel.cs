@@ -1,3 +1,4 @@
+using Keel.Core.Calendars;
 using Keel.Core.Domain;
 using Keel.Core.Risk;
 using Keel.Core.Strategies;
@@ -38,6 +39,9 @@ public sealed class TradingKernel : IExecutionListener
         _dayClock = new TradingDayClock(tradingDayZone);
     }
 
+    /// <summary>When set, orders the market cannot take at a bar's close are not sent (the decision says why).</summary>
+    public IOrderGate? OrderGate { get; init; }
+
     public Portfolio Portfolio => _portfolio;
     public RiskManager Risk => _risk;
     public IReadOnlyList<EquityPoint> EquityCurve => new ArraySegment<EquityPoint>(_equityCurve, 0, _equityCount);
@@ -55,8 +59,12 @@ public sealed class TradingKernel : IExecutionListener
         _slotsBySymbol[index] = [.. _slotsBySymbol[index] ?? [], slot];
     }
 
-    /// <summary>A closed bar of <paramref name="symbol"/>: mark to market, check the daily loss, run its strategies.</summary>
-    public void OnBar(Symbol symbol, in Bar bar)
+    /// <summary>
+    /// A closed bar of <paramref name="symbol"/>: mark to market, check the daily loss, run its strategies.
+    /// Live, <paramref name="quote"/> is the latest quote: entries are sized and validated at its ask
+    /// rather than at the bar's close.
+    /// </summary>
+    public void OnBar(Symbol symbol, in Bar bar, Quote? quote = null)
     {
         var index = IndexOf(symbol);
         _lastBarTime = bar.Timestamp;
@@ -72,8 +80,38 @@ public sealed class TradingKernel : IExecutionListener
         {
             var signal = slot.Strategy.OnBar(bar, new StrategyContext(slot.Position.Quantity));
             if (signal.Action == SignalAction.Hold) continue;
-            Act(slot, signal, bar);
+            Act(slot, signal, bar, quote);
         }
+    }
+
+    /// <summary>
+    /// A bar from before the session (warm-up after a start or restart): strategies see it and build up
+    /// their indicators, prices are marked, nothing is decided. <paramref name="positionAt"/> gives each
+    /// slot's position as it was at that bar (flat when null), for strategies that read it.
+    /// </summary>
+    public void WarmUp(Symbol symbol, in Bar bar, Func<StrategySlot, decimal>? positionAt = null)
+    {
+        var index = IndexOf(symbol);
+        _portfolio.Mark(index, bar.Close);
+        if (index >= _slotsBySymbol.Length || _slotsBySymbol[index] is not { } slots) return;
+        foreach (var slot in slots) slot.Strategy.OnBar(bar, new StrategyContext(positionAt?.Invoke(slot) ?? 0));
+    }
+
+    /// <summary>Puts back a strategy's open position kept in a store (after a restart).</summary>
+    public void RestorePosition(string strategy, Symbol symbol, decimal quantity, decimal averagePrice, DateTime entryTime, string? entryOrderId, double lastPrice)
+    {
+        var slot = FindSlot(strategy, symbol) ?? throw new InvalidOperationException($"No running strategy {strategy} on {symbol} to restore a position to.");
+        slot.Position.Restore(quantity, averagePrice, entryTime, entryOrderId, "restored after restart");
+        _portfolio.RestorePosition(symbol, _portfolio.PositionQuantity(symbol) + quantity, lastPrice);
+    }
+
+    /// <summary>Puts back an order that was working at the broker before a restart, so its fills land on its slot.</summary>
+    public void RestoreWorkingOrder(OrderRequest order)
+    {
+        var slot = FindSlot(order.Strategy, order.Symbol) ?? throw new InvalidOperationException($"No running strategy {order.Strategy} on {order.Symbol} for order {order.ClientOrderId}.");
+        _openOrders[order.ClientOrderId] = (slot, order);
+        if (order.Purpose == OrderPurpose.Entry) slot.PendingEntryId = order.ClientOrderId;
+        else if (order.Purpose is OrderPurpose.Exit or OrderPurpose.EndOfRun) slot.PendingExitId = order.ClientOrderId;
     }
 
     /// <summary>Reserves room for <paramref name="points"/> equity points, so a long replay never copies the curve.</summary>
@@ -109,28 +147,30 @@ public sealed class TradingKernel : IExecutionListener
         }
     }
 
-    private void Act(StrategySlot slot, Signal signal, in Bar bar)
+    private void Act(StrategySlot slot, Signal signal, in Bar bar, Quote? quote)
     {
         string outcome;
         if (signal.Action == SignalAction.Buy)
         {
             if (slot.Position.Quantity > 0) outcome = "ignored: already long";
             else if (slot.PendingEntryId is not null) outcome = "ignored: an entry is already working";
-            else outcome = SendEntry(slot, signal, bar);
+            else if (OrderGate?.Refusal(slot.Symbol, bar.Timestamp) is { } closed) outcome = "not sent: " + closed;
+            else outcome = SendEntry(slot, signal, bar, quote);
         }
         else
         {
             if (slot.Position.Quantity <= 0) outcome = "ignored: no position to sell";
             else if (slot.PendingExitId is not null) outcome = "ignored: an exit is already working";
+            else if (OrderGate?.Refusal(slot.Symbol, bar.Timestamp) is { } closed) outcome = "not sent: " + closed;
             else outcome = SendExit(slot, bar.Timestamp, signal.Reason ?? "sell signal", OrderPurpose.Exit);
         }
         _journal.Record(new Decision(bar.Timestamp, slot.Strategy.Name, slot.Symbol, signal, outcome));
     }
 
-    private string SendEntry(StrategySlot slot, Signal signal, in Bar bar)
+    private string SendEntry(StrategySlot slot, Signal signal, in Bar bar, Quote? quote)
     {
         var config = _risk.Config;
-        var reference = (decimal)bar.Close;
+        var reference = quote is { AskPrice: > 0 } q ? q.AskPrice : (decimal)bar.Close;
         var decision = _risk.SizeEntry(slot.Symbol, reference, _portfolio.ExactEquity(), _portfolio.Cash, slot.Position.Quantity, OpenOrOpeningPositions(), signal.Confidence);
         var order = new OrderRequest
         {
@@ -142,6 +182,7 @@ public sealed class TradingKernel : IExecutionListener
             Purpose = OrderPurpose.Entry,
             CreatedAt = bar.Timestamp,
             Reason = signal.Reason ?? "buy signal",
+            ReferencePrice = reference,
             StopLossPercent = config.StopLossPercent,
             TakeProfitPercent = config.TakeProfitPercent,
             TrailingStopPercent = config.TrailingStopPercent,

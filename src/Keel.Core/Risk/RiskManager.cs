@@ -23,6 +23,22 @@ public sealed class RiskManager
 
     public bool HaltedToday => _haltedToday;
     public decimal StartOfDayEquity => _startOfDayEquity;
+    public DateOnly Day => _day;
+
+    /// <summary>The kill switch (<c>keel halt</c>): while set, every entry is refused with this reason; exits still run.</summary>
+    public string? ManualHalt { get; set; }
+
+    /// <summary>
+    /// Takes back a trading day's state kept in a store, so a restart on the same day keeps its
+    /// start-of-day equity and its halt instead of starting the day again from the current equity.
+    /// </summary>
+    public void Restore(DateOnly day, decimal startOfDayEquity, bool haltedToday)
+    {
+        if (startOfDayEquity <= 0) throw new ArgumentOutOfRangeException(nameof(startOfDayEquity), startOfDayEquity, "Start-of-day equity must be positive.");
+        _day = day;
+        _startOfDayEquity = startOfDayEquity;
+        _haltedToday = haltedToday;
+    }
 
     /// <summary>
     /// Called with each bar's trading day and the equity before that bar moves prices: a new day
@@ -54,6 +70,7 @@ public sealed class RiskManager
     /// </summary>
     public EntryDecision SizeEntry(Symbol symbol, decimal referencePrice, decimal equity, decimal cash, decimal currentQuantity, int openPositions, double confidence = 1)
     {
+        if (ManualHalt is { } halt) return EntryDecision.Refuse($"trading halted ({halt}); no new entries until keel resume");
         if (_haltedToday) return EntryDecision.Refuse($"daily loss limit reached on {_day:yyyy-MM-dd}; no new entries until the next trading day");
         if (Config.MaxOpenPositions is { } maxOpen && openPositions >= maxOpen)
             return EntryDecision.Refuse($"max open positions ({maxOpen}) reached");

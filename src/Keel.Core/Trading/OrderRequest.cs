@@ -31,6 +31,12 @@ public sealed record OrderRequest
     /// <summary>Trailing stop distance in percent of the highest price since entry.</summary>
     public decimal? TrailingStopPercent { get; init; }
 
+    /// <summary>
+    /// The price the order was sized and validated at: the latest quote's ask (buys) or bid (sells) when
+    /// the engine passed one, otherwise the deciding bar's close. Execution ports judge minimum notional by it.
+    /// </summary>
+    public decimal? ReferencePrice { get; init; }
+
     /// <summary>The client order id of the entry an exit belongs to.</summary>
     public string? ParentId { get; init; }
 }

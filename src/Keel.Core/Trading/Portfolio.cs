@@ -65,6 +65,18 @@ public sealed class Portfolio : IAccountView
         _lastPrice[i] = _lastPrice[i] == 0 ? (double)fill.Price : _lastPrice[i];
     }
 
+    /// <summary>
+    /// Puts back a position held before a restart: the quantity (no cash moves, the broker's cash already
+    /// paid for it) and its latest price.
+    /// </summary>
+    public void RestorePosition(Symbol symbol, decimal quantity, double lastPrice)
+    {
+        var i = IndexOf(symbol);
+        _quantity[i] = quantity;
+        _quantityAsDouble[i] = (double)quantity;
+        _lastPrice[i] = lastPrice;
+    }
+
     /// <summary>Records the latest market price of a symbol (a bar's close).</summary>
     public void Mark(int symbolIndex, double price) => _lastPrice[symbolIndex] = price;
 

@@ -24,6 +24,19 @@ public sealed class StrategyPosition(string strategy, Symbol symbol)
 
     public DateTime EntryTime => _entryTime;
 
+    /// <summary>Puts back an open position kept in a store after a restart (the round trip's entry leg only).</summary>
+    public void Restore(decimal quantity, decimal averagePrice, DateTime entryTime, string? entryOrderId, string entryReason)
+    {
+        if (quantity < 0) throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Positions are long-only.");
+        if (Quantity != 0) throw new InvalidOperationException($"{Strategy} {Symbol} already holds {Quantity}.");
+        if (quantity == 0) return;
+        Quantity = _entryQuantity = quantity;
+        _entryNotional = quantity * averagePrice;
+        _entryTime = entryTime;
+        _entryReason = entryReason;
+        EntryOrderId = entryOrderId;
+    }
+
     /// <summary>Applies a fill; returns the completed trade when this fill closed the position.</summary>
     public Trade? Apply(in Fill fill, string reason)
     {
