@@ -61,8 +61,9 @@ public sealed class TradingKernel : IExecutionListener
 
     /// <summary>
     /// A closed bar of <paramref name="symbol"/>: mark to market, check the daily loss, run its strategies.
-    /// Live, <paramref name="quote"/> is the latest quote: entries are sized and validated at its ask
-    /// rather than at the bar's close.
+    /// Live, <paramref name="quote"/> is the latest quote, handed to the execution port with each entry
+    /// (<see cref="OrderRequest.ReferencePrice"/>) to validate it; sizing stays at the bar's close, as in
+    /// a backtest, so paper and backtest size the same decision alike.
     /// </summary>
     public void OnBar(Symbol symbol, in Bar bar, Quote? quote = null)
     {
@@ -170,7 +171,7 @@ public sealed class TradingKernel : IExecutionListener
     private string SendEntry(StrategySlot slot, Signal signal, in Bar bar, Quote? quote)
     {
         var config = _risk.Config;
-        var reference = quote is { AskPrice: > 0 } q ? q.AskPrice : (decimal)bar.Close;
+        var reference = (decimal)bar.Close;
         var decision = _risk.SizeEntry(slot.Symbol, reference, _portfolio.ExactEquity(), _portfolio.Cash, slot.Position.Quantity, OpenOrOpeningPositions(), signal.Confidence);
         var order = new OrderRequest
         {
@@ -182,7 +183,7 @@ public sealed class TradingKernel : IExecutionListener
             Purpose = OrderPurpose.Entry,
             CreatedAt = bar.Timestamp,
             Reason = signal.Reason ?? "buy signal",
-            ReferencePrice = reference,
+            ReferencePrice = quote is { AskPrice: > 0 } q ? q.AskPrice : reference,
             StopLossPercent = config.StopLossPercent,
             TakeProfitPercent = config.TakeProfitPercent,
             TrailingStopPercent = config.TrailingStopPercent,

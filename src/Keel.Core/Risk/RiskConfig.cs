@@ -8,6 +8,11 @@ public sealed record RiskConfig
 {
     public Sizing Sizing { get; init; } = Sizing.Default;
 
+    /// <summary>Sizing for crypto symbols when it must differ from <see cref="Sizing"/> (a fixed 10 shares is not 10 BTC); null uses <see cref="Sizing"/>.</summary>
+    public Sizing? CryptoSizing { get; init; }
+
+    public Sizing SizingFor(Domain.Symbol symbol) => symbol.IsCrypto && CryptoSizing is { } crypto ? crypto : Sizing;
+
     /// <summary>
     /// A hard cap on the QUANTITY (shares or coins, not dollars) held per strategy and symbol; larger
     /// entries are cut down to it and the cut is recorded.
@@ -56,7 +61,7 @@ public sealed record RiskConfig
         if (MaxPositionSize is <= 0) problems.Add($"MaxPositionSize must be positive, got {MaxPositionSize}");
         if (MaxNotionalPerOrder is <= 0) problems.Add($"MaxNotionalPerOrder must be positive, got {MaxNotionalPerOrder}");
         if (MaxOpenPositions is <= 0) problems.Add($"MaxOpenPositions must be positive, got {MaxOpenPositions}");
-        if (Sizing.Method == SizingMethod.RiskPercent && StopLossPercent is null)
+        if ((Sizing.Method == SizingMethod.RiskPercent || CryptoSizing?.Method == SizingMethod.RiskPercent) && StopLossPercent is null)
             problems.Add("risk sizing needs a stop loss (set StopLossPercent / --stop-loss) to know the distance at risk");
         return problems;
     }

@@ -76,7 +76,7 @@ public sealed class RiskManager
             return EntryDecision.Refuse($"max open positions ({maxOpen}) reached");
         if (referencePrice <= 0) return EntryDecision.Refuse($"no valid price for {symbol} (got {referencePrice})");
 
-        var sizing = Config.Sizing;
+        var sizing = Config.SizingFor(symbol);
         var raw = sizing.Method switch
         {
             SizingMethod.PercentOfEquity => equity * sizing.Value / 100m / referencePrice,
