@@ -246,4 +246,27 @@ public sealed class AlpacaExecutionPort : IExecutionPort
         var now = _time.GetUtcNow().UtcDateTime;
         _events.Enqueue(l => l.OnOrderClosed(request, status, reason, now));
     }
+
+    /// <summary>
+    /// Takes over an order sent before a restart: the port watches it again as if it had sent it and
+    /// reports only what goes beyond what the store already holds (<paramref name="reportedQty"/> filled
+    /// for <paramref name="reportedNotional"/>). Its id is never sent again.
+    /// </summary>
+    public void Adopt(OrderRequest order, string? alpacaOrderId, bool acceptanceRecorded, decimal reportedQty, decimal reportedNotional)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        if (!_submittedIds.TryAdd(order.ClientOrderId, 0)) return;
+        var tracked = new TrackedOrder(order, _time.GetUtcNow())
+        {
+            AlpacaId = alpacaOrderId,
+            Accepted = acceptanceRecorded,
+            ReportedQty = reportedQty,
+            ReportedNotional = reportedNotional,
+        };
+        _commands.Enqueue(_ =>
+        {
+            _tracked[order.ClientOrderId] = tracked;
+            return Task.CompletedTask;
+        });
+    }
 }

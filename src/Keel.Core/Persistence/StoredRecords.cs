@@ -18,8 +18,8 @@ public sealed record BarCursor(Symbol Symbol, string Timeframe, DateTime FirstBa
 /// <summary>A trading day's start-of-day equity and whether the daily loss limit halted entries on it.</summary>
 public sealed record StoredTradingDay(DateOnly Day, decimal StartOfDayEquity, bool Halted, string? HaltReason);
 
-/// <summary>The kill switch.</summary>
-public sealed record HaltState(bool Halted, string? Reason, DateTime? Since)
+/// <summary>The kill switch; <see cref="Flatten"/> asks the running service to close every position too.</summary>
+public sealed record HaltState(bool Halted, string? Reason, DateTime? Since, bool Flatten = false)
 {
     public static HaltState Running => new(false, null, null);
 }

@@ -1,0 +1,71 @@
+using System.Text.Json.Serialization;
+
+namespace Keel.Live.Config;
+
+/// <summary>
+/// The config file (<c>keel.json</c>) as written by the user, before validation. Keys are camelCase;
+/// unknown keys are refused so a typo never silently falls back to a default. Alpaca keys are not here:
+/// they come from the environment or <c>.env</c>.
+/// </summary>
+internal sealed class LiveConfigFile
+{
+    /// <summary>"paper" (default) or "live".</summary>
+    public string? Mode { get; set; }
+    public AlpacaSection? Alpaca { get; set; }
+    public string? Timeframe { get; set; }
+    public List<string>? Symbols { get; set; }
+    /// <summary>Strategy texts as for <c>keel backtest --strategy</c>: registry specs or ensembles.</summary>
+    public List<string>? Strategies { get; set; }
+    public RiskSection? Risk { get; set; }
+    public StoreSection? Store { get; set; }
+    public ScheduleSection? Schedule { get; set; }
+    /// <summary>Folder of the rolling log files; "logs" when absent.</summary>
+    public string? Logs { get; set; }
+
+    internal sealed class AlpacaSection
+    {
+        public string? TradingUrl { get; set; }
+        public string? DataUrl { get; set; }
+        /// <summary>Stock data feed: "iex" (free) or "sip".</summary>
+        public string? Feed { get; set; }
+        public double? FillTimeoutSeconds { get; set; }
+        public decimal? CryptoMinimumNotional { get; set; }
+    }
+
+    internal sealed class RiskSection
+    {
+        public string? Sizing { get; set; }
+        public string? CryptoSizing { get; set; }
+        public decimal? MaxPositionSize { get; set; }
+        public decimal? MaxNotionalPerOrder { get; set; }
+        public int? MaxOpenPositions { get; set; }
+        public decimal? StopLossPercent { get; set; }
+        public decimal? TakeProfitPercent { get; set; }
+        public decimal? TrailingStopPercent { get; set; }
+        public decimal? DailyLossLimitPercent { get; set; }
+        public bool? ScaleSizeByConfidence { get; set; }
+    }
+
+    internal sealed class StoreSection
+    {
+        /// <summary>SQLite file; relative paths are relative to the config file.</summary>
+        public string? Sqlite { get; set; }
+        /// <summary>A PostgreSQL connection string; when set it is used instead of SQLite.</summary>
+        public string? Postgres { get; set; }
+    }
+
+    internal sealed class ScheduleSection
+    {
+        /// <summary>Seconds between cycles (each cycle processes the bars completed since the last).</summary>
+        public double? PollSeconds { get; set; }
+        /// <summary>Bars of history fed to the strategies before the first live bar.</summary>
+        public int? WarmUpBars { get; set; }
+        /// <summary>How long a cycle waits for its orders to fill before moving on (they stay watched).</summary>
+        public double? SettleSeconds { get; set; }
+    }
+}
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip,
+    AllowTrailingCommas = true, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
+[JsonSerializable(typeof(LiveConfigFile))]
+internal sealed partial class LiveConfigJsonContext : JsonSerializerContext;

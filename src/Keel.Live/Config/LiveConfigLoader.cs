@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Text.Json;
+using Keel.Core.Domain;
+using Keel.Core.Risk;
+using Keel.Core.Strategies;
+
+namespace Keel.Live.Config;
+
+/// <summary>
+/// Reads and validates the service's config file at start-up. Every problem is collected and reported
+/// at once, each naming the key and what to write, so a bad config fails before anything trades.
+/// </summary>
+public static class LiveConfigLoader
+{
+    public static LiveSettings Load(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full)) throw new LiveConfigException($"Config file {full} does not exist; see examples/paper-sim.json for a complete one.");
+        LiveConfigFile? file;
+        try
+        {
+            file = JsonSerializer.Deserialize(File.ReadAllText(full), LiveConfigJsonContext.Default.LiveConfigFile);
+        }
+        catch (JsonException ex)
+        {
+            throw new LiveConfigException($"{full}: {Describe(ex)}");
+        }
+        if (file is null) throw new LiveConfigException($"{full}: the file is empty; see examples/paper-sim.json.");
+        return Validate(file, Path.GetDirectoryName(full)!, full);
+    }
+
+    internal static LiveSettings Validate(LiveConfigFile file, string baseDirectory, string source)
+    {
+        var problems = new List<string>();
+        T? Try<T>(string key, Func<T> parse) where T : class
+        {
+            try { return parse(); }
+            catch (Exception ex) when (ex is FormatException or ArgumentException) { problems.Add($"{key}: {ex.Message}"); return null; }
+        }
+
+        var mode = (file.Mode ?? "paper").Trim().ToLowerInvariant() switch
+        {
+            "paper" => TradingMode.Paper,
+            "live" => TradingMode.Live,
+            var other => Problem(problems, $"mode: '{other}' is not a mode; write \"paper\" or \"live\"", TradingMode.Paper),
+        };
+
+        Timeframe? timeframe = null;
+        if (file.Timeframe is null) problems.Add("timeframe: missing; write e.g. \"1Min\", \"15Min\", \"1Hour\" or \"1Day\"");
+        else if (!Timeframe.TryParse(file.Timeframe, out var tf, out var tfError)) problems.Add($"timeframe: {tfError}");
+        else timeframe = tf;
+
+        var symbols = new List<Symbol>();
+        if (file.Symbols is not { Count: > 0 }) problems.Add("symbols: missing; list at least one, e.g. [\"SPY\", \"BTC/USD\"]");
+        else
+        {
+            foreach (var text in file.Symbols)
+            {
+                if (Try($"symbols: '{text}'", () => Symbol.Parse(text)) is { } symbol)
+                {
+                    if (symbols.Contains(symbol)) problems.Add($"symbols: {symbol} is listed twice");
+                    else symbols.Add(symbol);
+                }
+            }
+        }
+
+        var strategies = new List<IStrategySpec>();
+        if (file.Strategies is not { Count: > 0 }) problems.Add("strategies: missing; list at least one, e.g. [\"sma-crossover:fast=10,slow=30\"]");
+        else
+        {
+            foreach (var text in file.Strategies)
+            {
+                if (Try($"strategies: '{text}'", () => StrategyText.ParseList(text)) is { } specs) strategies.AddRange(specs);
+            }
+            foreach (var duplicate in strategies.GroupBy(s => s.Text).Where(g => g.Count() > 1))
+                problems.Add($"strategies: {duplicate.Key} is listed twice");
+        }
+
+        var risk = ReadRisk(file.Risk, problems, Try);
+
+        var alpaca = file.Alpaca ?? new LiveConfigFile.AlpacaSection();
+        var tradingUrl = Url(alpaca.TradingUrl, "alpaca.tradingUrl", problems);
+        var dataUrl = Url(alpaca.DataUrl, "alpaca.dataUrl", problems);
+        var feed = (alpaca.Feed ?? "iex").Trim().ToLowerInvariant();
+        if (feed is not ("iex" or "sip")) problems.Add($"alpaca.feed: '{alpaca.Feed}' is not a feed; write \"iex\" or \"sip\"");
+        if (alpaca.FillTimeoutSeconds is <= 0) problems.Add("alpaca.fillTimeoutSeconds: must be positive");
+        if (alpaca.CryptoMinimumNotional is < 0) problems.Add("alpaca.cryptoMinimumNotional: cannot be negative");
+        if (mode == TradingMode.Paper && tradingUrl is { Host: "api.alpaca.markets" })
+            problems.Add("alpaca.tradingUrl: points at the LIVE endpoint while mode is \"paper\"; use https://paper-api.alpaca.markets or remove it");
+
+        var schedule = file.Schedule ?? new LiveConfigFile.ScheduleSection();
+        if (schedule.PollSeconds is <= 0) problems.Add("schedule.pollSeconds: must be positive");
+        if (schedule.SettleSeconds is < 0) problems.Add("schedule.settleSeconds: cannot be negative");
+        if (schedule.WarmUpBars is < 0) problems.Add("schedule.warmUpBars: cannot be negative");
+
+        var store = file.Store ?? new LiveConfigFile.StoreSection();
+        if (string.IsNullOrWhiteSpace(store.Sqlite) && string.IsNullOrWhiteSpace(store.Postgres))
+            problems.Add("store: missing; write {\"sqlite\": \"data/keel.db\"} (or a PostgreSQL connection string under \"postgres\")");
+
+        if (problems.Count > 0)
+            throw new LiveConfigException($"{source} cannot run:\n  - " + string.Join("\n  - ", problems));
+
+        return new LiveSettings
+        {
+            Mode = mode,
+            TradingUrl = tradingUrl,
+            DataUrl = dataUrl,
+            Feed = feed,
+            Timeframe = timeframe!.Value,
+            Symbols = symbols,
+            Strategies = strategies,
+            Risk = risk!,
+            SqlitePath = Path.GetFullPath(store.Sqlite ?? "keel.db", baseDirectory),
+            PostgresConnectionString = string.IsNullOrWhiteSpace(store.Postgres) ? null : store.Postgres,
+            PollInterval = TimeSpan.FromSeconds(schedule.PollSeconds ?? 10),
+            SettleTimeout = TimeSpan.FromSeconds(schedule.SettleSeconds ?? 30),
+            WarmUpBars = schedule.WarmUpBars ?? 300,
+            FillTimeout = TimeSpan.FromSeconds(alpaca.FillTimeoutSeconds ?? 120),
+            CryptoMinimumNotional = alpaca.CryptoMinimumNotional ?? 10m,
+            LogDirectory = Path.GetFullPath(file.Logs ?? "logs", baseDirectory),
+        };
+    }
+
+    private static RiskConfig? ReadRisk(LiveConfigFile.RiskSection? section, List<string> problems, Func<string, Func<Sizing>, Sizing?> tryParse)
+    {
+        section ??= new LiveConfigFile.RiskSection();
+        var sizing = section.Sizing is null ? Sizing.Default : tryParse("risk.sizing", () => Sizing.Parse(section.Sizing));
+        var cryptoSizing = section.CryptoSizing is null ? null : tryParse("risk.cryptoSizing", () => Sizing.Parse(section.CryptoSizing));
+        if (sizing is null || section.CryptoSizing is not null && cryptoSizing is null) return null;
+        var risk = new RiskConfig
+        {
+            Sizing = sizing,
+            CryptoSizing = cryptoSizing,
+            MaxPositionSize = section.MaxPositionSize,
+            MaxNotionalPerOrder = section.MaxNotionalPerOrder,
+            MaxOpenPositions = section.MaxOpenPositions,
+            StopLossPercent = section.StopLossPercent,
+            TakeProfitPercent = section.TakeProfitPercent,
+            TrailingStopPercent = section.TrailingStopPercent,
+            DailyLossLimitPercent = section.DailyLossLimitPercent,
+            ScaleSizeByConfidence = section.ScaleSizeByConfidence ?? false,
+        };
+        foreach (var problem in risk.Problems()) problems.Add("risk: " + Camel(problem));
+        return risk;
+    }
+
+    private static Uri? Url(string? text, string key, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https") return url;
+        problems.Add($"{key}: '{text}' is not an http(s) URL");
+        return null;
+    }
+
+    private static T Problem<T>(List<string> problems, string problem, T fallback)
+    {
+        problems.Add(problem);
+        return fallback;
+    }
+
+    /// <summary>RiskConfig names its properties in PascalCase; the file's keys are camelCase.</summary>
+    private static string Camel(string text) => text.Length > 0 ? char.ToLowerInvariant(text[0]) + text[1..] : text;
+
+    private static string Describe(JsonException ex)
+    {
+        var where = ex.LineNumber is { } line ? string.Create(CultureInfo.InvariantCulture, $"line {line + 1}: ") : "";
+        var message = ex.Message;
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return where + (cut > 0 ? message[..cut] : message) + (ex.Path is { Length: > 1 } path ? $" (at {path})" : "");
+    }
+}

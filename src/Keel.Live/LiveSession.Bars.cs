@@ -1,0 +1,132 @@
+using Keel.Core.Calendars;
+using Keel.Core.Domain;
+using Keel.Core.Persistence;
+using Microsoft.Extensions.Logging;
+
+namespace Keel.Live;
+
+// Which bars the session sees: history for warm-up, then each bar once it has completed.
+public sealed partial class LiveSession
+{
+    private sealed record SymbolBars(Symbol Symbol, IReadOnlyList<Bar> Bars);
+
+    /// <summary>
+    /// Strategies see history before they trade. After a restart that is exactly the bars the session had
+    /// processed (from its first bar to its cursor), so indicators and signals are where they were; on a
+    /// first start it is the last <c>warmUpBars</c> completed bars. Nothing is decided on these bars.
+    /// </summary>
+    private async Task WarmUpAsync(DateTime now, CancellationToken ct)
+    {
+        var kernel = Kernel;
+        var fills = _store.Fills();
+        foreach (var symbol in _settings.Symbols)
+        {
+            IReadOnlyList<Bar> history;
+            if (_store.Cursor(symbol) is { } cursor)
+            {
+                history = await CompletedBarsAsync(symbol, cursor.FirstBar, cursor.LastBar, now, ct).ConfigureAwait(false);
+                _cursors[symbol] = cursor;
+            }
+            else
+            {
+                var all = await CompletedBarsAsync(symbol, now - WarmUpSpan(symbol), now, now, ct).ConfigureAwait(false);
+                history = all.Count > _settings.WarmUpBars ? all.Skip(all.Count - _settings.WarmUpBars).ToList() : all;
+                if (history.Count > 0)
+                {
+                    _cursors[symbol] = new BarCursor(symbol, _settings.Timeframe.ToString(), history[0].Timestamp, history[^1].Timestamp);
+                    _store.SaveCursor(_cursors[symbol]);
+                }
+            }
+            var own = fills.Where(f => f.Fill.Symbol == symbol).Select(f => f.Fill).ToList();
+            foreach (var bar in history)
+            {
+                // What each strategy held at this bar, from its own recorded fills (for strategies that act "while flat").
+                kernel.WarmUp(symbol, bar, slot => own.Where(f => f.Strategy == slot.Strategy.Name && f.Time <= bar.Timestamp)
+                    .Sum(f => f.Side == Core.Trading.OrderSide.Buy ? f.Quantity : -f.Quantity));
+            }
+            LogWarmUp(_logger, symbol.Ticker, history.Count, _cursors.TryGetValue(symbol, out var c) ? c.LastBar : null);
+        }
+    }
+
+    /// <summary>Bars of every symbol that completed after its cursor, oldest first.</summary>
+    private async Task<IReadOnlyList<SymbolBars>> NewBarsAsync(DateTime now, CancellationToken ct)
+    {
+        var result = new List<SymbolBars>();
+        foreach (var symbol in _settings.Symbols)
+        {
+            var from = _cursors.TryGetValue(symbol, out var cursor) ? cursor.LastBar + _settings.Timeframe.Duration : now - WarmUpSpan(symbol);
+            var bars = await CompletedBarsAsync(symbol, from, now, now, ct).ConfigureAwait(false);
+            if (cursor is not null) bars = bars.Where(b => b.Timestamp > cursor.LastBar).ToList();
+            else bars = bars.Where(b => b.Timestamp + _settings.Timeframe.Duration > _startedAt).ToList();
+            if (bars.Count > 0) result.Add(new SymbolBars(symbol, bars));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Bars opened in [from, to] that have ended by <paramref name="now"/>. Intraday equity bars outside
+    /// the regular session are left out: stocks are evaluated in market hours only.
+    /// </summary>
+    private async Task<IReadOnlyList<Bar>> CompletedBarsAsync(Symbol symbol, DateTime from, DateTime to, DateTime now, CancellationToken ct)
+    {
+        var length = _settings.Timeframe.Duration;
+        var latestStart = now - length < to ? now - length : to;
+        if (latestStart < from) return [];
+        var series = await _marketData.GetBarsAsync(symbol, _settings.Timeframe, from, latestStart, ct).ConfigureAwait(false);
+        var bars = new List<Bar>(series.Count);
+        var intradayEquity = !symbol.IsCrypto && length < TimeSpan.FromDays(1);
+        if (intradayEquity && series.Count > 0)
+        {
+            var first = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(series[0].Timestamp, NyseCalendar.TimeZone));
+            var last = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(series[^1].Timestamp, NyseCalendar.TimeZone));
+            await _calendar.EnsureAsync(first, last, ct).ConfigureAwait(false);
+        }
+        for (var i = 0; i < series.Count; i++)
+        {
+            var bar = series[i];
+            if (bar.Timestamp + length > now) continue;
+            if (intradayEquity && !InRegularSession(bar.Timestamp, length)) continue;
+            bars.Add(bar);
+        }
+        return bars;
+    }
+
+    private bool InRegularSession(DateTime barTime, TimeSpan length)
+    {
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(barTime, NyseCalendar.TimeZone));
+        return _calendar.SessionFor(day) is { } session && barTime >= session.OpenUtc && barTime + length <= session.CloseUtc;
+    }
+
+    /// <summary>How far back to ask for warm-up bars: enough calendar time to hold the bars wanted, nights and weekends included.</summary>
+    private TimeSpan WarmUpSpan(Symbol symbol)
+    {
+        var bars = Math.Max(_settings.WarmUpBars, 1) * _settings.Timeframe.Duration;
+        if (symbol.IsCrypto) return bars + TimeSpan.FromDays(1);
+        var perCalendarDay = _settings.Timeframe.Duration >= TimeSpan.FromDays(1) ? 1.5 : 24 / 6.5 * 1.5;
+        return bars * perCalendarDay + TimeSpan.FromDays(5);
+    }
+
+    /// <summary>The latest quote of each symbol that has a new bar; a symbol without one is decided without (sized at the close anyway).</summary>
+    private async Task<Dictionary<Symbol, Quote>> LatestQuotesAsync(IReadOnlyList<SymbolBars> newBars, CancellationToken ct)
+    {
+        var quotes = new Dictionary<Symbol, Quote>();
+        foreach (var s in newBars)
+        {
+            try
+            {
+                quotes[s.Symbol] = await _marketData.GetLatestQuoteAsync(s.Symbol, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is Alpaca.AlpacaApiException or Alpaca.AlpacaTransportException or InvalidOperationException)
+            {
+                LogNoQuote(_logger, s.Symbol.Ticker, ex.Message);
+            }
+        }
+        return quotes;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "warm-up {Symbol}: {Bars} bars, cursor {Cursor:O}")]
+    private static partial void LogWarmUp(ILogger logger, string symbol, int bars, DateTime? cursor);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "no quote for {Symbol}: {Message}")]
+    private static partial void LogNoQuote(ILogger logger, string symbol, string message);
+}

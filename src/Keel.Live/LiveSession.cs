@@ -1,0 +1,157 @@
+using System.Globalization;
+using Keel.Alpaca;
+using Keel.Alpaca.Execution;
+using Keel.Core.Calendars;
+using Keel.Core.Domain;
+using Keel.Core.Kernel;
+using Keel.Core.MarketData;
+using Keel.Core.Persistence;
+using Keel.Core.Trading;
+using Keel.Live.Config;
+using Microsoft.Extensions.Logging;
+
+namespace Keel.Live;
+
+/// <summary>
+/// One paper or live session: the backtester's kernel wired to Alpaca's market data and execution port,
+/// with the store as its journal. <see cref="StartAsync"/> rebuilds state after any restart (store first,
+/// then the broker: reconciliation, warm-up); each <see cref="RunCycleAsync"/> processes the bars that
+/// completed since the last cycle, in time order, one bar time at a time: decide, send, wait for the
+/// fills, then save the bar's cursor. A crash anywhere re-does at most the bar in flight, and its orders
+/// keep their deterministic client order ids, so they are found at the broker instead of sent twice.
+/// </summary>
+public sealed partial class LiveSession
+{
+    private readonly LiveSettings _settings;
+    private readonly AlpacaClient _client;
+    private readonly IMarketDataProvider _marketData;
+    private readonly AlpacaExecutionPort _port;
+    private readonly ITradingStore _store;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly CrashPoints _crash;
+    private readonly BrokerCalendar _calendar;
+    private readonly SymbolGate _gate;
+    private readonly Dictionary<Symbol, BarCursor> _cursors = [];
+    private TradingKernel? _kernel;
+    private StoredTradingDay? _savedDay;
+    private bool _haltHandled;
+    private DateTime _startedAt;
+
+    public LiveSession(LiveSettings settings, AlpacaClient client, IMarketDataProvider marketData, AlpacaExecutionPort port,
+        ITradingStore store, TimeProvider time, ILogger logger, CrashPoints? crash = null)
+    {
+        _settings = settings;
+        _client = client;
+        _marketData = marketData;
+        _port = port;
+        _store = store;
+        _time = time;
+        _logger = logger;
+        _crash = crash ?? CrashPoints.None;
+        _calendar = new BrokerCalendar(client);
+        _gate = new SymbolGate(new RegularHoursGate(_calendar.SessionFor, settings.Timeframe));
+    }
+
+    public TradingKernel Kernel => _kernel ?? throw new InvalidOperationException("Start the session first.");
+
+    /// <summary>Symbols held back because the store and the broker disagree, with why.</summary>
+    public IReadOnlyDictionary<Symbol, string> BlockedSymbols => _gate.Blocked;
+
+    /// <summary>The trading day's zone: New York when any symbol is an equity, UTC for crypto only (as in a backtest).</summary>
+    private TimeZoneInfo DayZone => _settings.Symbols.All(s => s.IsCrypto) ? TimeZoneInfo.Utc : NyseCalendar.TimeZone;
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        var clock = await _client.GetClockAsync(ct).ConfigureAwait(false);
+        var now = clock.Timestamp.UtcDateTime;
+        _startedAt = now;
+        var account = await _client.GetAccountAsync(ct).ConfigureAwait(false);
+        if (account.Cash <= 0)
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"The Alpaca account has no cash ({account.Cash}); fund it or reset the paper account."));
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, NyseCalendar.TimeZone));
+        await _calendar.EnsureAsync(today.AddDays(-10), today.AddDays(10), ct).ConfigureAwait(false);
+
+        var journal = new ServiceJournal(_store, _logger, _crash);
+        _kernel = new TradingKernel(new Portfolio(account.Cash), _port, journal, _settings.Risk, DayZone) { OrderGate = _gate };
+        _port.Attach(_kernel);
+        foreach (var symbol in _settings.Symbols)
+        {
+            foreach (var spec in _settings.Strategies) _kernel.AddStrategy(spec.Create(), symbol);
+        }
+
+        var brokerPositions = await _client.ListPositionsAsync(ct).ConfigureAwait(false);
+        RestorePositions(brokerPositions);
+        await ReconcileOrdersAsync(now, ct).ConfigureAwait(false);
+        await ComparePositionsAsync(now, ct).ConfigureAwait(false);
+        RestoreTradingDay(now);
+        await WarmUpAsync(now, ct).ConfigureAwait(false);
+        ApplyHaltSwitch();
+        LogStarted(_logger, _settings.Mode, _settings.StoreDescription, _kernel.Slots.Count, _store.Positions().Count, _gate.Blocked.Count);
+    }
+
+    /// <summary>
+    /// One round: the kill switch, then every bar completed since the last round (in time order, with
+    /// the latest quote on each symbol's newest bar), orders settled after each bar time, snapshots and
+    /// the heartbeat. Returns how many bars were processed.
+    /// </summary>
+    public async Task<int> RunCycleAsync(CancellationToken ct)
+    {
+        var kernel = Kernel;
+        var clock = await _client.GetClockAsync(ct).ConfigureAwait(false);
+        var now = clock.Timestamp.UtcDateTime;
+        await HandleHaltAsync(ct).ConfigureAwait(false);
+        if (_gate.Blocked.Count > 0) await ComparePositionsAsync(now, ct).ConfigureAwait(false);
+
+        var newBars = await NewBarsAsync(now, ct).ConfigureAwait(false);
+        var quotes = await LatestQuotesAsync(newBars, ct).ConfigureAwait(false);
+        var processed = 0;
+        foreach (var group in newBars.SelectMany(s => s.Bars.Select((bar, i) => (s.Symbol, Bar: bar, Newest: i == s.Bars.Count - 1)))
+                     .GroupBy(x => x.Bar.Timestamp).OrderBy(g => g.Key))
+        {
+            foreach (var (symbol, bar, newest) in group)
+            {
+                kernel.OnBar(symbol, bar, newest ? quotes.GetValueOrDefault(symbol) : null);
+                processed++;
+            }
+            await SettleAsync(ct).ConfigureAwait(false);
+            SaveTradingDay();
+            _crash.Reach(CrashPoints.BeforeCursorSaved);
+            foreach (var (symbol, bar, _) in group) SaveCursor(symbol, bar.Timestamp);
+        }
+        if (processed == 0) await PumpAsync(ct).ConfigureAwait(false);
+
+        if (processed > 0) await SnapshotAsync(now, ct).ConfigureAwait(false);
+        _store.SaveHeartbeat(new Heartbeat(now, _time.GetUtcNow().UtcDateTime, _settings.Mode.ToString().ToLowerInvariant(), Environment.ProcessId));
+        return processed;
+    }
+
+    /// <summary>Polls the broker until no order of this session is working, or the settle time is up (they stay watched).</summary>
+    private async Task SettleAsync(CancellationToken ct)
+    {
+        var deadline = _time.GetUtcNow() + _settings.SettleTimeout;
+        while (true)
+        {
+            await PumpAsync(ct).ConfigureAwait(false);
+            if (_port.WorkingCount == 0 || _time.GetUtcNow() >= deadline) return;
+            await Task.Delay(TimeSpan.FromMilliseconds(200), _time, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task PumpAsync(CancellationToken ct)
+    {
+        await _port.PollOnceAsync(ct).ConfigureAwait(false);
+        _port.DispatchEvents();
+    }
+
+    private void SaveCursor(Symbol symbol, DateTime barTime)
+    {
+        var first = _cursors.TryGetValue(symbol, out var known) ? known.FirstBar : barTime;
+        var cursor = new BarCursor(symbol, _settings.Timeframe.ToString(), first, barTime);
+        _store.SaveCursor(cursor);
+        _cursors[symbol] = cursor;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "session started: {Mode}, store {Store}, {Slots} strategy slots, {Positions} open positions restored, {Blocked} symbols held for reconciliation")]
+    private static partial void LogStarted(ILogger logger, TradingMode mode, string store, int slots, int positions, int blocked);
+}
