@@ -19,5 +19,10 @@ var root = new RootCommand("Keel: research, backtest and trade systematic strate
     SweepCommand.Create(),
     WalkForwardCommand.Create(),
     SimCommand.Create(),
+    TradeCommand.Paper(),
+    TradeCommand.Live(),
+    StatusCommand.Create(),
+    HaltCommand.Halt(),
+    HaltCommand.Resume(),
 };
 return CommandRunner.Run(root, args);

@@ -1,0 +1,167 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Keel.Alpaca;
+using Keel.Alpaca.Models;
+using Keel.Cli.Output;
+using Keel.Core.Persistence;
+using Keel.Live.Config;
+using Keel.Storage;
+using Spectre.Console;
+
+namespace Keel.Cli.Commands;
+
+/// <summary>
+/// <c>keel status</c>: what the service is doing, from its store (and the broker when reachable): mode,
+/// halted or not, account equity, positions per strategy and symbol, open orders, today's P&amp;L and the
+/// daily loss limit's headroom.
+/// </summary>
+internal static class StatusCommand
+{
+    public static Command Create()
+    {
+        var config = ServiceConfigOption.Create();
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of tables." };
+        var command = new Command("status", "Show the trading service's state: mode, halt, equity, positions, open orders, today's P&L.") { config, json };
+        command.SetAction(parse => Run(parse.GetValue(config)!, parse.GetValue(json)));
+        return command;
+    }
+
+    private sealed record BrokerView(AlpacaAccount Account, IReadOnlyList<AlpacaPosition> Positions);
+
+    private static int Run(string configPath, bool asJson)
+    {
+        var settings = ServiceConfigOption.Load(configPath);
+        using var store = TradingStores.Open(settings.SqlitePath, settings.PostgresConnectionString);
+        var (broker, brokerError) = ReadBroker(settings);
+        var halt = store.Halt();
+        var heartbeat = store.LastHeartbeat();
+        var positions = store.Positions().Where(p => p.Quantity != 0).ToList();
+        var orders = store.OpenOrders();
+        var today = store.DailyPnls().LastOrDefault();
+        var equity = broker?.Account.Equity ?? store.LatestEquity()?.Equity;
+        var limit = settings.Risk.DailyLossLimitPercent;
+        decimal? floor = today is not null && limit is { } l ? today.StartEquity * (1 - l / 100m) : null;
+        decimal? headroom = floor is { } f && equity is { } e ? e - f : null;
+        var alerts = store.Alerts().TakeLast(5).ToList();
+
+        if (asJson)
+        {
+            JsonStdout.WriteObject(w =>
+            {
+                w.WriteString("mode", settings.Mode.ToString().ToLowerInvariant());
+                w.WriteString("store", settings.StoreDescription);
+                w.WriteBoolean("halted", halt.Halted);
+                if (halt.Halted) w.WriteString("halt_reason", halt.Reason); else w.WriteNull("halt_reason");
+                if (heartbeat is null) w.WriteNull("last_cycle");
+                else
+                {
+                    w.WriteStartObject("last_cycle");
+                    w.WriteString("broker_time", heartbeat.BrokerTime);
+                    w.WriteString("wall_time", heartbeat.WallTime);
+                    w.WriteNumber("pid", heartbeat.ProcessId);
+                    w.WriteEndObject();
+                }
+                w.WriteBoolean("broker_reachable", broker is not null);
+                if (brokerError is not null) w.WriteString("broker_error", brokerError);
+                Money(w, "equity", equity);
+                Money(w, "cash", broker?.Account.Cash ?? store.LatestEquity()?.Cash);
+                w.WriteStartArray("positions");
+                foreach (var p in positions)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("strategy", p.Strategy);
+                    w.WriteString("symbol", p.Symbol.Ticker);
+                    w.WriteNumber("quantity", p.Quantity);
+                    w.WriteNumber("avg_price", p.AveragePrice);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteStartArray("open_orders");
+                foreach (var o in orders)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("client_order_id", o.Order.ClientOrderId);
+                    w.WriteString("strategy", o.Order.Strategy);
+                    w.WriteString("symbol", o.Order.Symbol.Ticker);
+                    w.WriteString("side", o.Order.Side.ToString().ToLowerInvariant());
+                    w.WriteNumber("quantity", o.Order.Quantity);
+                    w.WriteNumber("filled_quantity", o.FilledQuantity);
+                    w.WriteString("status", o.Status.ToString().ToLowerInvariant());
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                if (today is null) w.WriteNull("today");
+                else
+                {
+                    w.WriteStartObject("today");
+                    w.WriteString("day", today.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    w.WriteNumber("start_equity", today.StartEquity);
+                    w.WriteNumber("pnl", today.Pnl);
+                    w.WriteNumber("realized_pnl", today.RealizedPnl);
+                    w.WriteNumber("trades", today.Trades);
+                    w.WriteEndObject();
+                }
+                w.WriteStartObject("daily_loss_limit");
+                if (limit is { } pct) w.WriteNumber("percent", pct); else w.WriteNull("percent");
+                Money(w, "floor_equity", floor);
+                Money(w, "headroom", headroom);
+                w.WriteBoolean("halted_today", today is not null && store.TradingDay(today.Day)?.Halted == true);
+                w.WriteEndObject();
+                w.WriteStartArray("recent_alerts");
+                foreach (var a in alerts)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("time", a.Time);
+                    w.WriteString("kind", a.Kind);
+                    w.WriteString("message", a.Message);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            });
+            return ExitCodes.Success;
+        }
+
+        AnsiConsole.MarkupLine($"[bold]{settings.Mode.ToString().ToUpperInvariant()}[/] · store {Markup.Escape(settings.StoreDescription)} · "
+            + (halt.Halted ? $"[red]HALTED[/] ({Markup.Escape(halt.Reason ?? "")})" : "[green]running[/]"));
+        AnsiConsole.MarkupLine(heartbeat is null ? "No cycle recorded yet." : $"Last cycle: broker time {heartbeat.BrokerTime:u}, wall {heartbeat.WallTime:u}, pid {heartbeat.ProcessId}");
+        AnsiConsole.MarkupLine(broker is null ? $"Broker: [yellow]unreachable[/] ({Markup.Escape(brokerError ?? "")})" : $"Equity {broker.Account.Equity:N2} · cash {broker.Account.Cash:N2}");
+        if (today is not null)
+            AnsiConsole.MarkupLine($"Today {today.Day:yyyy-MM-dd}: P&L {today.Pnl:N2} (realized {today.RealizedPnl:N2}, {today.Trades} trades) · "
+                + (limit is null ? "no daily loss limit" : $"daily loss limit {limit}%: floor {floor:N2}, headroom {headroom:N2}"));
+        var table = new Table().AddColumns("strategy", "symbol", "quantity", "avg price");
+        foreach (var p in positions) table.AddRow(Markup.Escape(p.Strategy), p.Symbol.Ticker, p.Quantity.ToString(CultureInfo.InvariantCulture), p.AveragePrice.ToString("0.####", CultureInfo.InvariantCulture));
+        AnsiConsole.Write(positions.Count == 0 ? new Markup("No open positions.\n") : table);
+        if (orders.Count > 0)
+        {
+            var open = new Table().AddColumns("client order id", "strategy", "symbol", "side", "qty", "filled", "status");
+            foreach (var o in orders)
+                open.AddRow(o.Order.ClientOrderId, Markup.Escape(o.Order.Strategy), o.Order.Symbol.Ticker, o.Order.Side.ToString(), o.Order.Quantity.ToString(CultureInfo.InvariantCulture), o.FilledQuantity.ToString(CultureInfo.InvariantCulture), o.Status.ToString());
+            AnsiConsole.Write(open);
+        }
+        foreach (var a in alerts) AnsiConsole.MarkupLine($"[yellow]alert[/] {a.Time:u} {Markup.Escape(a.Kind)}: {Markup.Escape(a.Message)}");
+        return ExitCodes.Success;
+    }
+
+    private static (BrokerView?, string?) ReadBroker(LiveSettings settings)
+    {
+        try
+        {
+            var options = ServiceConfigOption.Alpaca(settings);
+            options.MaxReadRetries = 0;
+            options.RequestTimeout = TimeSpan.FromSeconds(5);
+            using var client = new AlpacaClient(options);
+            var account = client.GetAccountAsync().GetAwaiter().GetResult();
+            return (new BrokerView(account, client.ListPositionsAsync().GetAwaiter().GetResult()), null);
+        }
+        catch (Exception ex) when (ex is AlpacaApiException or AlpacaTransportException or UsageException)
+        {
+            return (null, ex.Message);
+        }
+    }
+
+    private static void Money(Utf8JsonWriter w, string name, decimal? value)
+    {
+        if (value is { } v) w.WriteNumber(name, v); else w.WriteNull(name);
+    }
+}

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Keel.Alpaca;
+using Keel.Live;
+using Keel.Live.Config;
+using Keel.Storage;
+
+namespace Keel.Cli.Commands;
+
+/// <summary>
+/// <c>keel paper</c> and <c>keel live</c>: the trading service in the foreground (systemd runs the same
+/// command). Paper is the default everywhere; live needs <c>"mode": "live"</c> in the config AND
+/// <c>--confirm-live</c>, and paper refuses an account that is not a paper account.
+/// </summary>
+internal static class TradeCommand
+{
+    public static Command Paper() => Create("paper", TradingMode.Paper,
+        "Paper-trade the config's strategies on Alpaca (or keel sim) until stopped: market hours for stocks, 24/7 for crypto, state in the store.");
+
+    public static Command Live() => Create("live", TradingMode.Live,
+        "Trade with REAL money on Alpaca. Needs \"mode\": \"live\" in the config and --confirm-live.");
+
+    private static Command Create(string name, TradingMode mode, string description)
+    {
+        var config = ServiceConfigOption.Create();
+        var confirm = new Option<bool>("--confirm-live") { Description = "Required by keel live: you mean to trade real money." };
+        var command = new Command(name, description) { config };
+        if (mode == TradingMode.Live) command.Add(confirm);
+        command.SetAction(parse => Run(mode, parse.GetValue(config)!, parse.GetValue(confirm)));
+        return command;
+    }
+
+    private static int Run(TradingMode mode, string configPath, bool confirmLive)
+    {
+        var settings = ServiceConfigOption.Load(configPath);
+        if (mode == TradingMode.Paper && settings.Mode == TradingMode.Live)
+            throw new UsageException($"{configPath} says \"mode\": \"live\"; run keel live --confirm-live for real money, or set \"mode\": \"paper\".");
+        if (mode == TradingMode.Live && settings.Mode != TradingMode.Live)
+            throw new UsageException($"keel live needs \"mode\": \"live\" in {configPath}; it says paper, so use keel paper.");
+        if (mode == TradingMode.Live && !confirmLive)
+            throw new UsageException("keel live trades real money: add --confirm-live to say you mean it.");
+
+        var alpaca = ServiceConfigOption.Alpaca(settings);
+        using (var client = new AlpacaClient(alpaca))
+        {
+            var account = client.GetAccountAsync().GetAwaiter().GetResult();
+            var paperAccount = account.AccountNumber?.StartsWith("PA", StringComparison.Ordinal) == true;
+            if (mode == TradingMode.Paper && !paperAccount)
+                throw new UsageException($"{alpaca.EffectiveTradingUrl} answers with a live account; keel paper refuses to trade it. Point alpaca.tradingUrl at a paper endpoint.");
+        }
+
+        using var host = LiveHost.Build(settings, alpaca, s => TradingStores.Open(s.SqlitePath, s.PostgresConnectionString), CrashPoints.FromEnvironment());
+        host.Run();
+        return Environment.ExitCode;
+    }
+}

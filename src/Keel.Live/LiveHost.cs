@@ -1,0 +1,49 @@
+using Keel.Alpaca;
+using Keel.Alpaca.Execution;
+using Keel.Core.Persistence;
+using Keel.Live.Config;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Serilog;
+using Serilog.Events;
+
+namespace Keel.Live;
+
+/// <summary>
+/// Builds the generic host of <c>keel paper</c> / <c>keel live</c>: Serilog to the console and to daily
+/// files <c>{logs}/live_YYYYMMDD.log</c>, systemd integration (notify, journal-friendly console), the
+/// store, the Alpaca client, market data and execution port, and the trading service.
+/// </summary>
+public static class LiveHost
+{
+    public static IHost Build(LiveSettings settings, AlpacaOptions alpaca, Func<LiveSettings, ITradingStore> openStore, CrashPoints crash)
+    {
+        Directory.CreateDirectory(settings.LogDirectory);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddSystemd();
+        builder.Services.AddSerilog(new LoggerConfiguration()
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+            .MinimumLevel.Override("System.Net.Http", LogEventLevel.Warning)
+            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+            .WriteTo.File(Path.Combine(settings.LogDirectory, "live_.log"), rollingInterval: RollingInterval.Day,
+                formatProvider: System.Globalization.CultureInfo.InvariantCulture, shared: true)
+            .CreateLogger(), dispose: true);
+
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(crash);
+        builder.Services.AddSingleton(_ => openStore(settings));
+        builder.Services.AddSingleton(sp => new AlpacaClient(alpaca, new HttpClient(new CrashAfterOrderAccepted(crash)) { Timeout = Timeout.InfiniteTimeSpan },
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("Keel.Alpaca")));
+        builder.Services.AddSingleton(sp => new AlpacaExecutionPort(sp.GetRequiredService<AlpacaClient>(), sp.GetRequiredService<TimeProvider>(),
+            new AlpacaExecutionOptions { FillTimeout = settings.FillTimeout, CryptoMinimumNotional = settings.CryptoMinimumNotional }));
+        builder.Services.AddSingleton(sp => new LiveSession(settings, sp.GetRequiredService<AlpacaClient>(),
+            new AlpacaMarketData(sp.GetRequiredService<AlpacaClient>(), settings.Feed), sp.GetRequiredService<AlpacaExecutionPort>(),
+            sp.GetRequiredService<ITradingStore>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Keel.Live"), crash));
+        builder.Services.AddHostedService<TradingService>();
+        return builder.Build();
+    }
+}

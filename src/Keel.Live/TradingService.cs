@@ -1,0 +1,50 @@
+using Keel.Alpaca;
+using Keel.Live.Config;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Keel.Live;
+
+/// <summary>
+/// The hosted service: starts the session (restore and reconcile), then runs a cycle every poll
+/// interval until stopped. A broker that cannot be reached is retried next cycle; anything else stops
+/// the host with a non-zero exit code (systemd restarts it, and the restart reconciles).
+/// </summary>
+internal sealed partial class TradingService(LiveSession session, LiveSettings settings, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<TradingService> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await session.StartAsync(stoppingToken).ConfigureAwait(false);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await session.RunCycleAsync(stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is AlpacaTransportException or AlpacaApiException { HttpStatus: System.Net.HttpStatusCode.TooManyRequests or >= System.Net.HttpStatusCode.InternalServerError })
+                {
+                    LogBrokerUnreachable(logger, ex.Message);
+                }
+                await Task.Delay(settings.PollInterval, time, stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            LogFatal(logger, ex);
+            Environment.ExitCode = 1;
+            lifetime.StopApplication();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "broker unreachable this cycle, trying again: {Message}")]
+    private static partial void LogBrokerUnreachable(ILogger logger, string message);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "the trading session stopped")]
+    private static partial void LogFatal(ILogger logger, Exception ex);
+}
