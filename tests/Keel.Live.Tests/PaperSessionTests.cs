@@ -1,0 +1,82 @@
+using Keel.Alpaca;
+using Keel.Alpaca.Models;
+using Keel.Core.Backtest;
+using Keel.Core.Trading;
+
+namespace Keel.Live.Tests;
+
+/// <summary>A paper session replaying three days of 15-minute bars of SPY, AAPL and BTC/USD with two strategies.</summary>
+public sealed class PaperSessionTests
+{
+    [Fact]
+    public async Task Three_days_of_paper_trading_leave_store_and_broker_in_agreement()
+    {
+        await using var paper = await PaperHarness.StartAsync(days: 3);
+        await paper.RunUntilAsync(PaperData.Start.AddDays(3));
+
+        var brokerOrders = paper.Sim.Broker.AllOrders();
+        brokerOrders.Count.ShouldBeGreaterThan(10, "the strategies should trade on this data");
+        brokerOrders.Select(o => o.ClientOrderId).Distinct().Count().ShouldBe(brokerOrders.Count);
+        brokerOrders.ShouldAllBe(o => o.Status == AlpacaOrderStatus.Filled);
+        brokerOrders.Select(o => o.Symbol).Distinct().Count().ShouldBe(3, "every symbol traded");
+
+        // Every broker fill is in the store once, with the broker's quantity and price.
+        var fills = paper.Store.Fills().Select(f => f.Fill).ToList();
+        fills.Count.ShouldBe(brokerOrders.Count);
+        foreach (var order in brokerOrders)
+        {
+            var fill = fills.Single(f => f.ClientOrderId == order.ClientOrderId);
+            fill.Quantity.ShouldBe(order.FilledQty);
+            fill.Price.ShouldBe(order.FilledAvgPrice!.Value);
+        }
+
+        // Positions per symbol (all strategies together) equal the broker's.
+        var stored = paper.Store.Positions();
+        foreach (var symbol in PaperData.Symbols)
+        {
+            var broker = paper.Sim.Broker.Positions().Where(p => AlpacaSymbols.ToPositionKey(p.Symbol) == AlpacaSymbols.ToPositionKey(symbol)).Sum(p => p.Qty);
+            stored.Where(p => p.Symbol == symbol).Sum(p => p.Quantity).ShouldBe(broker, symbol.Ticker);
+        }
+        paper.Store.OpenOrders().ShouldBeEmpty();
+        paper.Store.Trades().Count.ShouldBeGreaterThan(3);
+        paper.Store.LastHeartbeat()!.BrokerTime.ShouldBe(PaperData.Start.AddDays(3));
+
+        // No stock order went out when the market could not take it.
+        foreach (var order in brokerOrders.Where(o => o.AssetClass == AlpacaAssetClass.UsEquity))
+        {
+            var local = TimeZoneInfo.ConvertTime(order.SubmittedAt!.Value, Core.Calendars.NyseCalendar.TimeZone);
+            local.TimeOfDay.ShouldBeGreaterThanOrEqualTo(new TimeSpan(9, 30, 0));
+            local.TimeOfDay.ShouldBeLessThan(new TimeSpan(16, 0, 0));
+        }
+    }
+
+    [Fact]
+    public async Task Paper_and_backtest_of_the_same_config_make_the_same_trades()
+    {
+        await using var paper = await PaperHarness.StartAsync(days: 3);
+        await paper.RunUntilAsync(PaperData.Start.AddDays(3));
+
+        var backtest = Backtester.Run(new BacktestSettings
+        {
+            StartingCash = 100_000m,
+            FillModel = FillModel.Close,
+            Risk = paper.Settings.Risk,
+            CloseAtEnd = false,
+            RegularHoursOnly = true,
+        }, paper.Bars, paper.Settings.Strategies);
+
+        var expected = backtest.OrderEvents.Where(e => e.Fill is not null).Select(e => e.Fill!.Value).ToDictionary(f => f.ClientOrderId);
+        var actual = paper.Store.Fills().Select(f => f.Fill).ToDictionary(f => f.ClientOrderId);
+        expected.Count.ShouldBeGreaterThan(10);
+        actual.Keys.Order().ShouldBe(expected.Keys.Order(), "the same decisions (strategy, symbol, bar time, purpose) in both");
+        foreach (var (id, want) in expected)
+        {
+            var got = actual[id];
+            got.Side.ShouldBe(want.Side, id);
+            got.Quantity.ShouldBe(want.Quantity, id);
+            // The backtest fills at the bar's close; the sim at its ask or bid around that close.
+            Math.Abs(got.Price - want.Price).ShouldBeLessThanOrEqualTo(want.Price * 0.0005m + 0.01m, id);
+            (got.Time - want.Time).ShouldBe(PaperData.Frame.Duration, id); // paper fills when the bar has closed
+        }
+    }
+}
