@@ -43,6 +43,15 @@ public abstract partial class DbTradingStore
         return Read(c => c.Command(null, "SELECT * FROM orders WHERE client_order_id = @id").With("@id", clientOrderId).FirstOrNull(ReadOrder));
     }
 
+    /// <summary>Every event recorded for an order, oldest first: its whole life, for audits and <c>keel status</c>.</summary>
+    public IReadOnlyList<OrderHistoryEntry> OrderHistory(string clientOrderId)
+    {
+        ArgumentNullException.ThrowIfNull(clientOrderId);
+        return Read(c => c.Command(null, "SELECT * FROM order_events WHERE client_order_id = @id ORDER BY id")
+            .With("@id", clientOrderId)
+            .Rows(r => new OrderHistoryEntry(r.Time("time"), r.Text("client_order_id"), r.Enum<OrderStatus>("status"), r.Text("note"))));
+    }
+
     public void SetBrokerOrderId(string clientOrderId, string brokerOrderId)
     {
         ArgumentNullException.ThrowIfNull(clientOrderId);

@@ -26,6 +26,9 @@ public sealed class SqliteTradingStore : DbTradingStore
     /// <summary>The store's file, as a full path.</summary>
     public string Path { get; }
 
+    /// <summary>A pragma's value on this store's connection (for tests: the per-connection settings cannot be seen from outside).</summary>
+    internal string? PragmaValue(string name) => Read(c => Pragma((SqliteConnection)c, "PRAGMA " + name));
+
     private static string FullPath(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);

@@ -37,8 +37,8 @@ internal static class StoredText
         _ => DateTime.SpecifyKind(value, DateTimeKind.Utc).ToString("O", Invariant),
     };
 
-    public static DateTime Time(string text) =>
-        DateTime.ParseExact(text, "O", Invariant, DateTimeStyles.RoundtripKind | DateTimeStyles.AdjustToUniversal);
+    /// <summary>The text always ends in Z (see the writer), so the round trip gives Kind=Utc.</summary>
+    public static DateTime Time(string text) => DateTime.ParseExact(text, "O", Invariant, DateTimeStyles.RoundtripKind);
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", Invariant);
 
