@@ -1,0 +1,175 @@
+namespace Keel.Storage.Migrations;
+
+/// <summary>
+/// Every migration of the store, oldest first. Column conventions: decimals, times ("O", UTC), days
+/// (yyyy-MM-dd), enums (names) and symbols (tickers) are TEXT; flags and counts are BIGINT; <c>{id}</c>
+/// is the provider's auto-numbered key.
+/// </summary>
+internal static class Schema
+{
+    public static IReadOnlyList<Migration> Migrations { get; } =
+    [
+        new(1, "trading store",
+        [
+            // Orders as decided (the intent, stored before it is sent) plus what happened to them since.
+            """
+            CREATE TABLE orders (
+                client_order_id TEXT PRIMARY KEY,
+                strategy TEXT NOT NULL,
+                symbol TEXT NOT NULL,
+                side TEXT NOT NULL,
+                quantity TEXT NOT NULL,
+                order_type TEXT NOT NULL,
+                limit_price TEXT NULL,
+                stop_price TEXT NULL,
+                purpose TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                stop_loss_percent TEXT NULL,
+                take_profit_percent TEXT NULL,
+                trailing_stop_percent TEXT NULL,
+                reference_price TEXT NULL,
+                parent_id TEXT NULL,
+                status TEXT NOT NULL,
+                filled_quantity TEXT NOT NULL,
+                broker_order_id TEXT NULL,
+                updated_at TEXT NOT NULL,
+                note TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX orders_status ON orders (status)",
+            // Every order event as it came, the order's full history.
+            """
+            CREATE TABLE order_events (
+                id {id},
+                time TEXT NOT NULL,
+                client_order_id TEXT NOT NULL,
+                status TEXT NOT NULL,
+                note TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX order_events_order ON order_events (client_order_id)",
+            // A fill is identified by its order and the order's filled quantity after it: recorded once.
+            """
+            CREATE TABLE fills (
+                id {id},
+                client_order_id TEXT NOT NULL,
+                cumulative_quantity TEXT NOT NULL,
+                strategy TEXT NOT NULL,
+                symbol TEXT NOT NULL,
+                side TEXT NOT NULL,
+                purpose TEXT NOT NULL,
+                quantity TEXT NOT NULL,
+                price TEXT NOT NULL,
+                commission TEXT NOT NULL,
+                slippage TEXT NOT NULL,
+                time TEXT NOT NULL,
+                UNIQUE (client_order_id, cumulative_quantity)
+            )
+            """,
+            // Open positions per strategy and symbol; bought_* keep the average price exact across buys.
+            """
+            CREATE TABLE positions (
+                strategy TEXT NOT NULL,
+                symbol TEXT NOT NULL,
+                quantity TEXT NOT NULL,
+                average_price TEXT NOT NULL,
+                bought_quantity TEXT NOT NULL,
+                bought_notional TEXT NOT NULL,
+                entry_time TEXT NOT NULL,
+                entry_order_id TEXT NULL,
+                PRIMARY KEY (strategy, symbol)
+            )
+            """,
+            """
+            CREATE TABLE decisions (
+                id {id},
+                time TEXT NOT NULL,
+                strategy TEXT NOT NULL,
+                symbol TEXT NOT NULL,
+                action TEXT NOT NULL,
+                confidence TEXT NOT NULL,
+                reason TEXT NULL,
+                outcome TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE trades (
+                id {id},
+                strategy TEXT NOT NULL,
+                symbol TEXT NOT NULL,
+                entry_time TEXT NOT NULL,
+                entry_price TEXT NOT NULL,
+                exit_time TEXT NOT NULL,
+                exit_price TEXT NOT NULL,
+                quantity TEXT NOT NULL,
+                fees TEXT NOT NULL,
+                slippage TEXT NOT NULL,
+                entry_reason TEXT NOT NULL,
+                exit_reason TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE bar_cursors (
+                symbol TEXT PRIMARY KEY,
+                timeframe TEXT NOT NULL,
+                first_bar TEXT NOT NULL,
+                last_bar TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE trading_days (
+                day TEXT PRIMARY KEY,
+                start_equity TEXT NOT NULL,
+                halted BIGINT NOT NULL,
+                halt_reason TEXT NULL
+            )
+            """,
+            // Single-row tables: the id is always 1.
+            """
+            CREATE TABLE halt (
+                id BIGINT PRIMARY KEY CHECK (id = 1),
+                halted BIGINT NOT NULL,
+                reason TEXT NULL,
+                since TEXT NULL
+            )
+            """,
+            """
+            CREATE TABLE heartbeat (
+                id BIGINT PRIMARY KEY CHECK (id = 1),
+                broker_time TEXT NOT NULL,
+                wall_time TEXT NOT NULL,
+                mode TEXT NOT NULL,
+                process_id BIGINT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE equity (
+                id {id},
+                time TEXT NOT NULL,
+                equity TEXT NOT NULL,
+                cash TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE daily_pnl (
+                day TEXT PRIMARY KEY,
+                start_equity TEXT NOT NULL,
+                end_equity TEXT NOT NULL,
+                realized_pnl TEXT NOT NULL,
+                fees TEXT NOT NULL,
+                trades BIGINT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE alerts (
+                id {id},
+                time TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                severity TEXT NOT NULL,
+                message TEXT NOT NULL
+            )
+            """,
+        ]),
+    ];
+}
