@@ -33,8 +33,9 @@ public sealed partial class LiveSession
     /// Every order the store still thinks is open is looked up at the broker by its client order id
     /// before anything is sent. Found: the port watches it again and reports the fills that happened
     /// while Keel was down (once: the store keys fills by order and cumulative quantity). Not found and
-    /// its bar not finished: the intent is closed and the bar is processed again, which re-makes the same
-    /// decision under the same id. Not found otherwise: it was lost on the way and is closed as such.
+    /// its bar not finished: the bar is processed again, which re-makes the same
+    /// decision under the same id (it stays an intent until then). Not found otherwise: it was lost on the
+    /// way and is closed as such.
     /// </summary>
     private async Task ReconcileOrdersAsync(DateTime now, CancellationToken ct)
     {
@@ -51,12 +52,12 @@ public sealed partial class LiveSession
             var atBroker = await _client.GetOrderByClientOrderIdAsync(order.ClientOrderId, ct).ConfigureAwait(false);
             if (atBroker is null)
             {
-                var barDone = _store.Cursor(order.Symbol) is { } cursor && order.CreatedAt <= cursor.LastBar;
-                var reason = barDone
-                    ? "lost: the broker has no order with this client order id, though its bar was completed"
-                    : "never reached the broker before a restart; its bar is processed again";
-                _store.Record(new OrderEvent(now, order, barDone ? OrderStatus.Rejected : OrderStatus.Canceled, reason));
-                if (barDone) Alert("reconciliation", $"order {order.ClientOrderId} ({order.Side} {order.Quantity} {order.Symbol}) was {reason}", order.Symbol);
+                // Its bar is processed again and re-makes the same decision under the same id; if it does not, the
+                // next start finds the bar done and closes the intent as lost.
+                if (_store.Cursor(order.Symbol) is not { } cursor || order.CreatedAt > cursor.LastBar) continue;
+                const string reason = "lost: the broker has no order with this client order id, though its bar was completed";
+                _store.Record(new OrderEvent(now, order, OrderStatus.Rejected, reason));
+                Alert("reconciliation", $"order {order.ClientOrderId} ({order.Side} {order.Quantity} {order.Symbol}) was {reason}", order.Symbol);
                 continue;
             }
             _store.SetBrokerOrderId(order.ClientOrderId, atBroker.Id);

@@ -54,16 +54,17 @@ public abstract partial class DbTradingStore
 
     /// <summary>The kill switch; <see cref="HaltState.Running"/> until someone halts.</summary>
     public HaltState Halt() => Read(c => c.Command(null, "SELECT * FROM halt WHERE id = 1")
-        .FirstOrNull(r => new HaltState(r.Flag("halted"), r.NullableText("reason"), r.NullableTime("since")))) ?? HaltState.Running;
+        .FirstOrNull(r => new HaltState(r.Flag("halted"), r.NullableText("reason"), r.NullableTime("since"), r.Flag("flatten")))) ?? HaltState.Running;
 
     public void SetHalt(HaltState state)
     {
         ArgumentNullException.ThrowIfNull(state);
         Write((c, t) => c.Command(t, """
-            INSERT INTO halt (id, halted, reason, since) VALUES (1, @halted, @reason, @since)
-            ON CONFLICT (id) DO UPDATE SET halted = excluded.halted, reason = excluded.reason, since = excluded.since
+            INSERT INTO halt (id, halted, reason, since, flatten) VALUES (1, @halted, @reason, @since, @flatten)
+            ON CONFLICT (id) DO UPDATE SET halted = excluded.halted, reason = excluded.reason, since = excluded.since, flatten = excluded.flatten
             """)
             .With("@halted", state.Halted)
+            .With("@flatten", state.Flatten)
             .With("@reason", state.Reason)
             .With("@since", state.Since)
             .Run());

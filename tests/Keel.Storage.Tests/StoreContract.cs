@@ -436,8 +436,8 @@ public abstract class StoreContract
     {
         using var store = Open();
         store.Halt().ShouldBe(HaltState.Running);
-        store.SetHalt(new HaltState(true, "keel halt: manual", T0));
-        store.Halt().ShouldBe(new HaltState(true, "keel halt: manual", T0));
+        store.SetHalt(new HaltState(true, "keel halt: manual", T0, Flatten: true));
+        store.Halt().ShouldBe(new HaltState(true, "keel halt: manual", T0, Flatten: true));
         store.SetHalt(HaltState.Running);
         store.Halt().ShouldBe(HaltState.Running);
     }

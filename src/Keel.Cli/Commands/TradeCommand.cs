@@ -3,6 +3,7 @@ using Keel.Alpaca;
 using Keel.Live;
 using Keel.Live.Config;
 using Keel.Storage;
+using Microsoft.Extensions.Hosting;
 
 namespace Keel.Cli.Commands;
 

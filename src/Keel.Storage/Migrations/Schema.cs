@@ -131,7 +131,8 @@ internal static class Schema
                 id BIGINT PRIMARY KEY CHECK (id = 1),
                 halted BIGINT NOT NULL,
                 reason TEXT NULL,
-                since TEXT NULL
+                since TEXT NULL,
+                flatten BIGINT NOT NULL DEFAULT 0
             )
             """,
             """
