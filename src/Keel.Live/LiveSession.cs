@@ -37,6 +37,7 @@ public sealed partial class LiveSession
     private StoredTradingDay? _savedDay;
     private bool _haltHandled;
     private DateTime _startedAt;
+    private bool _cycleLogged;
 
     public LiveSession(LiveSettings settings, AlpacaClient client, IMarketDataProvider marketData, AlpacaExecutionPort port,
         ITradingStore store, TimeProvider time, ILogger logger, CrashPoints? crash = null)
@@ -123,6 +124,8 @@ public sealed partial class LiveSession
 
         if (processed > 0) await SnapshotAsync(now, ct).ConfigureAwait(false);
         _store.SaveHeartbeat(new Heartbeat(now, _time.GetUtcNow().UtcDateTime, _settings.Mode.ToString().ToLowerInvariant(), Environment.ProcessId));
+        if (processed > 0 || !_cycleLogged) LogCycle(_logger, now, processed, _port.WorkingCount);
+        _cycleLogged = true;
         return processed;
     }
 
@@ -134,7 +137,8 @@ public sealed partial class LiveSession
         {
             await PumpAsync(ct).ConfigureAwait(false);
             if (_port.WorkingCount == 0 || _time.GetUtcNow() >= deadline) return;
-            await Task.Delay(TimeSpan.FromMilliseconds(200), _time, ct).ConfigureAwait(false);
+            // Alpaca allows about 200 requests a minute: poll a working order at most once a second.
+            await Task.Delay(_settings.PollInterval < TimeSpan.FromSeconds(1) ? _settings.PollInterval : TimeSpan.FromSeconds(1), _time, ct).ConfigureAwait(false);
         }
     }
 
@@ -151,6 +155,10 @@ public sealed partial class LiveSession
         _store.SaveCursor(cursor);
         _cursors[symbol] = cursor;
     }
+
+    /// <summary>One line per cycle that processed bars (and the first after a start): the broker's time, so a reader knows how far the session is.</summary>
+    [LoggerMessage(Level = LogLevel.Information, Message = "cycle {BrokerTime:O}: {Bars} bars, {Working} orders working")]
+    private static partial void LogCycle(ILogger logger, DateTime brokerTime, int bars, int working);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "session started: {Mode}, store {Store}, {Slots} strategy slots, {Positions} open positions restored, {Blocked} symbols held for reconciliation")]
     private static partial void LogStarted(ILogger logger, TradingMode mode, string store, int slots, int positions, int blocked);
