@@ -1,0 +1,66 @@
+using Keel.Alpaca;
+using Keel.Alpaca.Models;
+using Keel.Core.Domain;
+using Keel.Core.Persistence;
+using Keel.Core.Trading;
+
+namespace Keel.Live.Tests;
+
+public sealed class KillSwitchAndReconciliationTests
+{
+    // Tuesday 2024-12-17, 15:00 UTC: 10:00 in New York, the market is open.
+    private static readonly DateTime TuesdayMorning = new(2024, 12, 17, 15, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public async Task Halt_refuses_entries_flatten_closes_everything_and_resume_lifts_it()
+    {
+        await using var paper = await PaperHarness.StartAsync(days: 3);
+        await paper.RunUntilAsync(TuesdayMorning);
+        paper.Store.Positions().ShouldNotBeEmpty("something should be open to flatten");
+
+        paper.Store.SetHalt(new HaltState(true, "test halt", paper.Now, Flatten: true));
+        var haltedAt = paper.Now;
+        await paper.RunUntilAsync(TuesdayMorning.AddHours(3));
+
+        paper.Store.Positions().Where(p => p.Quantity != 0).ShouldBeEmpty();
+        paper.Sim.Broker.Positions().ShouldBeEmpty();
+        var fills = paper.Store.Fills().Select(f => f.Fill).Where(f => f.Time > haltedAt).ToList();
+        fills.ShouldContain(f => f.Side == OrderSide.Sell, "the flatten");
+        fills.ShouldNotContain(f => f.Purpose == OrderPurpose.Entry);
+        paper.Store.Decisions().ShouldContain(d => d.Time > haltedAt && d.Outcome.Contains("trading halted (test halt)"));
+
+        paper.Store.SetHalt(HaltState.Running);
+        var resumedAt = paper.Now;
+        await paper.RunUntilAsync(PaperData.Start.AddDays(3));
+        paper.Store.Fills().Select(f => f.Fill).ShouldContain(f => f.Purpose == OrderPurpose.Entry && f.Time > resumedAt);
+    }
+
+    [Fact]
+    public async Task A_position_the_store_cannot_explain_holds_that_symbol_until_store_and_broker_agree()
+    {
+        await using var paper = await PaperHarness.StartAsync(days: 2);
+        await paper.RunUntilAsync(TuesdayMorning.AddDays(-1));
+
+        // Someone buys SPY by hand while the service is down.
+        using (var client = new AlpacaClient(new AlpacaOptions { KeyId = "k", SecretKey = "s", TradingBaseUrl = paper.Sim.BaseUrl, DataBaseUrl = paper.Sim.BaseUrl }))
+        {
+            var manual = await client.SubmitOrderAsync(new AlpacaNewOrder { Symbol = "SPY", Qty = 3, Side = AlpacaOrderSide.Buy, Type = AlpacaOrderType.Market, TimeInForce = AlpacaTimeInForce.Day });
+            manual.Status.ShouldBe(AlpacaOrderStatus.Filled);
+            await paper.RestartAsync();
+            var spy = Symbol.Parse("SPY");
+            paper.Session.BlockedSymbols.ShouldContainKey(spy);
+            paper.Store.Alerts().ShouldContain(a => a.Kind == "reconciliation" && a.Message.Contains("SPY"));
+
+            var blockedFrom = paper.Now;
+            await paper.RunUntilAsync(blockedFrom.AddHours(5)); // to 15:00 in New York: the market is still open for the sale below
+            paper.Sim.Broker.AllOrders().Where(o => o.Symbol == "SPY" && o.SubmittedAt > blockedFrom).ShouldBeEmpty();
+            paper.Store.Decisions().ShouldContain(d => d.Symbol == spy && d.Outcome.Contains("held for reconciliation"));
+
+            // The user sells the stray shares: the next cycle finds agreement and SPY trades again.
+            await client.ClosePositionAsync("SPY", qty: 3);
+            await paper.StepToAsync(paper.Now + PaperData.Frame.Duration);
+            paper.Session.BlockedSymbols.ShouldNotContainKey(spy);
+            paper.Store.Alerts().ShouldContain(a => a.Message.Contains("agree again"));
+        }
+    }
+}
