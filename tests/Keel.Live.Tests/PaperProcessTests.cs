@@ -76,11 +76,20 @@ public sealed class PaperProcessTests(ITestOutputHelper output)
                 paper.Dispose();
             }
             run.CheckStoreAgreesWithBroker();
+            // The same orders as a run that was never killed: nothing re-decided differently, nothing dropped.
+            run.Sim.Broker.AllOrders().Select(o => o.ClientOrderId).Order().ShouldBe(await UninterruptedOneDayOrders.Value);
             output.WriteLine($"{point}:{occurrence}: {run.Sim.Broker.AllOrders().Count} broker orders");
         }
         crashes.ShouldBe(2, $"the process should have been killed at {point} in both runs");
         output.WriteLine($"{point}: 2 kill-and-restart cycles");
     }
+
+    private static readonly Lazy<Task<List<string>>> UninterruptedOneDayOrders = new(async () =>
+    {
+        await using var paper = await PaperHarness.StartAsync(days: 1);
+        await paper.RunUntilAsync(PaperData.Start.AddDays(1));
+        return paper.Sim.Broker.AllOrders().Select(o => o.ClientOrderId).Order().ToList();
+    });
 
     /// <summary>One sim, one store file, one config: the world a paper process runs in.</summary>
     private sealed class ProcessRun : IAsyncDisposable

@@ -32,6 +32,8 @@ internal static class StatusCommand
     private static int Run(string configPath, bool asJson)
     {
         var settings = ServiceConfigOption.Load(configPath);
+        if (settings.PostgresConnectionString is null && !File.Exists(settings.SqlitePath))
+            throw new UsageException($"There is no store at {settings.SqlitePath} yet: keel paper (or live) creates it on its first start.");
         using var store = TradingStores.Open(settings.SqlitePath, settings.PostgresConnectionString);
         var (broker, brokerError) = ReadBroker(settings);
         var halt = store.Halt();

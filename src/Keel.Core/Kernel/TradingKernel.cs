@@ -70,8 +70,8 @@ public sealed class TradingKernel : IExecutionListener
         var index = IndexOf(symbol);
         _lastBarTime = bar.Timestamp;
         var limit = _risk.Config.DailyLossLimitPercent is not null;
-        if (_dayClock.Advance(bar.Timestamp) && (limit || _risk.StartOfDayEquity == 0))
-            _risk.BeginDay(_dayClock.Day, _portfolio.ExactEquity());
+        // Every trading day starts with its equity noted (the loss limit and the service's daily P&L read it).
+        if (_dayClock.Advance(bar.Timestamp)) _risk.BeginDay(_dayClock.Day, _portfolio.ExactEquity());
         _portfolio.Mark(index, bar.Close);
         if (limit && _risk.CheckDailyLoss(_portfolio.ExactEquity()) is { } halt)
             _journal.Record(new Decision(bar.Timestamp, "risk", symbol, Signal.Hold, halt));

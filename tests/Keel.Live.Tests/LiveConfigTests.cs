@@ -1,0 +1,69 @@
+using Keel.Live.Config;
+
+namespace Keel.Live.Tests;
+
+public sealed class LiveConfigTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("keel-config-").FullName;
+
+    private string Write(string json)
+    {
+        var path = Path.Combine(_folder, "keel.json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    [Fact]
+    public void The_shipped_example_is_valid_and_says_what_it_trades()
+    {
+        var settings = LiveConfigLoader.Load(Path.Combine(PaperData.RepoRoot, "examples", "paper-sim.json"));
+        settings.Mode.ShouldBe(TradingMode.Paper);
+        settings.Symbols.Select(s => s.Ticker).ShouldBe(["SPY", "AAPL", "BTC/USD"]);
+        settings.Strategies.Count.ShouldBe(2);
+        settings.TradingUrl.ShouldBe(new Uri("http://127.0.0.1:18080"));
+        settings.SqlitePath.ShouldBe(Path.Combine(PaperData.RepoRoot, "data", "paper-sim.db"));
+        settings.Risk.SizingFor(settings.Symbols[2]).ToString().ShouldBe("fixed:0.01");
+    }
+
+    [Fact]
+    public void Every_problem_is_reported_at_once_with_what_to_write()
+    {
+        var path = Write("""
+            {
+              "mode": "real",
+              "timeframe": "7Parsecs",
+              "symbols": ["SPY", "SPY", "BTC-USD?"],
+              "strategies": ["sma-crossover:fast=abc"],
+              "risk": { "sizing": "percent:150", "stopLossPercent": -1 },
+              "schedule": { "pollSeconds": 0 }
+            }
+            """);
+        var error = Should.Throw<LiveConfigException>(() => LiveConfigLoader.Load(path)).Message;
+        error.ShouldContain(path);
+        error.ShouldContain("mode: 'real' is not a mode; write \"paper\" or \"live\"");
+        error.ShouldContain("timeframe:");
+        error.ShouldContain("symbols: SPY is listed twice");
+        error.ShouldContain("symbols: 'BTC-USD?'");
+        error.ShouldContain("strategies: 'sma-crossover:fast=abc'");
+        error.ShouldContain("risk.sizing:");
+        error.ShouldContain("schedule.pollSeconds: must be positive");
+        error.ShouldContain("store: missing");
+    }
+
+    [Fact]
+    public void An_unknown_key_is_refused_instead_of_ignored()
+    {
+        var path = Write("""{ "timeframe": "1Min", "symbols": ["SPY"], "strategies": ["rsi"], "store": { "sqlite": "x.db" }, "risk": { "stopLoss": 2 } }""");
+        var error = Should.Throw<LiveConfigException>(() => LiveConfigLoader.Load(path)).Message;
+        error.ShouldContain("stopLoss");
+    }
+
+    [Fact]
+    public void Paper_mode_pointed_at_the_live_endpoint_is_refused()
+    {
+        var path = Write("""{ "alpaca": { "tradingUrl": "https://api.alpaca.markets" }, "timeframe": "1Min", "symbols": ["SPY"], "strategies": ["rsi"], "store": { "sqlite": "x.db" } }""");
+        Should.Throw<LiveConfigException>(() => LiveConfigLoader.Load(path)).Message.ShouldContain("LIVE endpoint");
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
