@@ -31,11 +31,10 @@ public sealed partial class LiveSession
             {
                 var all = await CompletedBarsAsync(symbol, now - WarmUpSpan(symbol), now, now, ct).ConfigureAwait(false);
                 history = all.Count > _settings.WarmUpBars ? all.Skip(all.Count - _settings.WarmUpBars).ToList() : all;
-                if (history.Count > 0)
-                {
-                    _cursors[symbol] = new BarCursor(symbol, _settings.Timeframe.ToString(), history[0].Timestamp, history[^1].Timestamp);
-                    _store.SaveCursor(_cursors[symbol]);
-                }
+                // Saved at once, so a crash before the first live bar is done still knows where the session began.
+                var last = history.Count > 0 ? history[^1].Timestamp : now - _settings.Timeframe.Duration;
+                _cursors[symbol] = new BarCursor(symbol, _settings.Timeframe.ToString(), history.Count > 0 ? history[0].Timestamp : last, last);
+                _store.SaveCursor(_cursors[symbol]);
             }
             var own = fills.Where(f => f.Fill.Symbol == symbol).Select(f => f.Fill).ToList();
             foreach (var bar in history)
@@ -54,10 +53,9 @@ public sealed partial class LiveSession
         var result = new List<SymbolBars>();
         foreach (var symbol in _settings.Symbols)
         {
-            var from = _cursors.TryGetValue(symbol, out var cursor) ? cursor.LastBar + _settings.Timeframe.Duration : now - WarmUpSpan(symbol);
-            var bars = await CompletedBarsAsync(symbol, from, now, now, ct).ConfigureAwait(false);
-            if (cursor is not null) bars = bars.Where(b => b.Timestamp > cursor.LastBar).ToList();
-            else bars = bars.Where(b => b.Timestamp + _settings.Timeframe.Duration > _startedAt).ToList();
+            var cursor = _cursors[symbol];
+            var bars = await CompletedBarsAsync(symbol, cursor.LastBar + _settings.Timeframe.Duration, now, now, ct).ConfigureAwait(false);
+            bars = bars.Where(b => b.Timestamp > cursor.LastBar).ToList();
             if (bars.Count > 0) result.Add(new SymbolBars(symbol, bars));
         }
         return result;

@@ -36,7 +36,6 @@ public sealed partial class LiveSession
     private TradingKernel? _kernel;
     private StoredTradingDay? _savedDay;
     private bool _haltHandled;
-    private DateTime _startedAt;
     private bool _cycleLogged;
 
     public LiveSession(LiveSettings settings, AlpacaClient client, IMarketDataProvider marketData, AlpacaExecutionPort port,
@@ -66,7 +65,6 @@ public sealed partial class LiveSession
     {
         var clock = await _client.GetClockAsync(ct).ConfigureAwait(false);
         var now = clock.Timestamp.UtcDateTime;
-        _startedAt = now;
         var account = await _client.GetAccountAsync(ct).ConfigureAwait(false);
         if (account.Cash <= 0)
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"The Alpaca account has no cash ({account.Cash}); fund it or reset the paper account."));
