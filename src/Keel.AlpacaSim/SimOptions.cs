@@ -33,6 +33,12 @@ public sealed class SimOptions
     /// <summary>USD-quoted crypto buys under this notional are refused (Alpaca paper: $10); 0 turns it off.</summary>
     public decimal CryptoMinimumNotional { get; set; } = 10m;
 
+    /// <summary>
+    /// Alpaca's crypto fee (paper: 0.25%, the lowest taker tier), taken from what a trade brings in: a buy
+    /// receives that much less coin, a sell that much less dollars. Equities pay none. 0 turns it off.
+    /// </summary>
+    public decimal CryptoFeeRate { get; set; } = 0.0025m;
+
     /// <summary>Which days the US market trades and when; weekdays 09:30–16:00 ET by default (no holidays).</summary>
     public ISimMarketCalendar Calendar { get; set; } = new WeekdayCalendar();
 

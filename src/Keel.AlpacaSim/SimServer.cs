@@ -50,7 +50,7 @@ public sealed class SimServer : IAsyncDisposable
         var quotes = new QuoteBook(bars, clock, options.HalfSpread);
         var assets = new AssetCatalog(bars, quotes, options.ExtraSymbols);
         var faults = new SimFaults();
-        var broker = new SimBroker(clock, hours, quotes, assets, faults, options.StartingCash, options.CryptoMinimumNotional);
+        var broker = new SimBroker(clock, hours, quotes, assets, faults, options.StartingCash, options.CryptoMinimumNotional, options.CryptoFeeRate);
         var requests = new SimRequestLog();
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });

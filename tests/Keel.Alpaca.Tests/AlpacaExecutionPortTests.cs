@@ -92,7 +92,7 @@ public sealed class AlpacaExecutionPortTests : SimTestBase
         var sent = H.Sim.Broker.AllOrders().ShouldHaveSingleItem();
         sent.Symbol.ShouldBe("BTC/USD");
         sent.TimeInForce.ShouldBe(Models.AlpacaTimeInForce.Gtc);
-        (await Client.GetPositionAsync("BTCUSD")).ShouldNotBeNull().Qty.ShouldBe(0.01m);
+        (await Client.GetPositionAsync("BTCUSD")).ShouldNotBeNull().Qty.ShouldBe(0.009975m);
     }
 
     [Fact]

@@ -22,6 +22,7 @@ namespace Keel.Alpaca.Json;
 [JsonSerializable(typeof(AlpacaAsset))]
 [JsonSerializable(typeof(List<AlpacaAsset>))]
 [JsonSerializable(typeof(List<AlpacaFillActivity>))]
+[JsonSerializable(typeof(List<AlpacaFeeActivity>))]
 [JsonSerializable(typeof(AlpacaSymbolBarsPage))]
 [JsonSerializable(typeof(AlpacaMultiBarsPage))]
 [JsonSerializable(typeof(AlpacaSymbolQuote))]

@@ -84,7 +84,11 @@ internal static class TradingEndpoints
         var direction = query.OneOf("direction", "desc", "asc", "desc");
         var pageSize = query.Int("page_size", 100, 1, 100);
         if (query.Problem is { } problem) return ApiResults.Invalid(problem);
-        if (!types.Any(t => string.Equals(t, "FILL", StringComparison.OrdinalIgnoreCase)))
+        bool Wants(string type) => types.Any(t => string.Equals(t, type, StringComparison.OrdinalIgnoreCase));
+        // One kind per answer: FILL when asked for (with or without others), else CFEE, else nothing.
+        if (!Wants("FILL") && Wants("CFEE"))
+            return ApiResults.Ok(broker.FeeActivities(after, until, direction == "asc", pageSize, query.Text("page_token")).ToList(), Json.ListAlpacaFeeActivity);
+        if (!Wants("FILL"))
             return ApiResults.Ok(new List<AlpacaFillActivity>(), Json.ListAlpacaFillActivity);
         var page = broker.Activities(after, until, direction == "asc", pageSize, query.Text("page_token"));
         return ApiResults.Ok(page.ToList(), Json.ListAlpacaFillActivity);
