@@ -96,6 +96,54 @@ public sealed class AlpacaExecutionPortTests : SimTestBase
     }
 
     [Fact]
+    public async Task Crypto_fills_are_reported_net_of_the_fee_so_the_ledger_matches_the_account()
+    {
+        var btc = Symbol.Parse("BTC/USD");
+        var ledger = new Portfolio(100_000m);
+        async Task Settle()
+        {
+            var seen = _listener.Fills.Count;
+            await PollAndDispatch();
+            foreach (var fill in _listener.Fills.Skip(seen)) ledger.Apply(fill);
+        }
+
+        // A buy filled in parts, so the fee is counted over several reported executions.
+        H.Sim.Faults.Set(new FaultSettings { PartialFills = new PartialFillFault { Probability = 1, Seed = 5 } });
+        Port.Submit(Order("BTC/USD", OrderSide.Buy, 0.123456789m));
+        await Settle();
+        H.Sim.Faults.Clear();
+        await Settle();
+        _listener.Fills.Count.ShouldBeGreaterThan(1);
+        var position = (await Client.GetPositionAsync("BTCUSD")).ShouldNotBeNull();
+        position.Qty.ShouldBeLessThan(0.123456789m);
+        ledger.PositionQuantity(btc).ShouldBe(position.Qty);
+        _listener.Fills.Sum(f => f.Commission).ShouldBe((0.123456789m - position.Qty) * 42010m);
+        Math.Abs(ledger.Cash - (await Client.GetAccountAsync()).Cash).ShouldBeLessThan(0.005m);
+
+        // The exit sells what the ledger holds, which is what the account holds; the fee comes off the dollars.
+        H.Sim.Quotes.Set("BTC/USD", 43000m, 43010m);
+        Port.Submit(Order("BTC/USD", OrderSide.Sell, ledger.PositionQuantity(btc)));
+        await Settle();
+        var sell = _listener.Fills[^1];
+        (sell.Side, sell.Quantity, sell.Price).ShouldBe((OrderSide.Sell, position.Qty, 43000m));
+        sell.Commission.ShouldBe(position.Qty * 43000m * 0.0025m);
+        (await Client.GetPositionAsync("BTCUSD")).ShouldBeNull();
+        ledger.PositionQuantity(btc).ShouldBe(0m);
+        Math.Abs(ledger.Cash - (await Client.GetAccountAsync()).Cash).ShouldBeLessThan(0.005m);
+        _listener.Closed.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Equities_pay_no_fee()
+    {
+        Port.Submit(Order("AAPL", OrderSide.Buy, 3));
+        await PollAndDispatch();
+        var fill = _listener.Fills.ShouldHaveSingleItem();
+        (fill.Quantity, fill.Commission).ShouldBe((3m, 0m));
+        (await Client.GetPositionAsync("AAPL"))!.Qty.ShouldBe(3m);
+    }
+
+    [Fact]
     public async Task Unfilled_order_is_cancelled_after_the_timeout_and_reported_canceled()
     {
         var order = Order("AAPL", OrderSide.Buy, 1, OrderType.Limit, limit: 90m);

@@ -219,8 +219,11 @@ public sealed class AlpacaExecutionPort : IExecutionPort
         if (tracked.TakeNewFill(order) is { } fill)
         {
             var time = (order.FilledAt ?? order.UpdatedAt)?.UtcDateTime ?? now;
+            var (quantity, commission) = request.Symbol.IsCrypto
+                ? CryptoFee.Apply(request.Side, fill.FilledBefore, fill.Qty, fill.Price, _options.CryptoFeeRate)
+                : (fill.Qty, 0m);
             var reported = new Fill(request.ClientOrderId, request.Strategy, request.Symbol, request.Side, request.Purpose,
-                fill.Qty, fill.Price, Commission: 0m, Slippage: 0m, time);
+                quantity, fill.Price, commission, Slippage: 0m, time);
             _events.Enqueue(l => l.OnFill(reported));
         }
         if (!order.IsFinal) return;

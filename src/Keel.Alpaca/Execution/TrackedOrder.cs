@@ -20,14 +20,15 @@ internal sealed class TrackedOrder(OrderRequest request, DateTimeOffset sentAt)
     /// The part of <paramref name="order"/>'s fills not yet reported, priced from the change in Alpaca's
     /// cumulative average (exact when Alpaca's average is; the FILL activities would give per-execution prices).
     /// </summary>
-    public (decimal Qty, decimal Price)? TakeNewFill(AlpacaOrder order)
+    public (decimal Qty, decimal Price, decimal FilledBefore)? TakeNewFill(AlpacaOrder order)
     {
-        var delta = order.FilledQty - ReportedQty;
+        var before = ReportedQty;
+        var delta = order.FilledQty - before;
         if (delta <= 0 || order.FilledAvgPrice is not { } average) return null;
         var notional = average * order.FilledQty;
         var price = (notional - ReportedNotional) / delta;
         ReportedQty = order.FilledQty;
         ReportedNotional = notional;
-        return (delta, price);
+        return (delta, price, before);
     }
 }
