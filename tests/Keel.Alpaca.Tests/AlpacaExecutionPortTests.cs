@@ -165,6 +165,44 @@ public sealed class AlpacaExecutionPortTests : SimTestBase
     }
 
     [Fact]
+    public async Task A_cancel_pending_at_Alpaca_keeps_the_order_working_until_Alpaca_says_canceled()
+    {
+        H.Sim.Faults.Set(new FaultSettings { CancelDelaySeconds = 30 });
+        var order = Order("AAPL", OrderSide.Buy, 1, OrderType.Limit, limit: 90m);
+        Port.Submit(order);
+        await PollAndDispatch();
+        Port.Cancel(order.ClientOrderId);
+        await PollAndDispatch();
+        await PollAndDispatch();
+        (await Client.GetOrderByClientOrderIdAsync(order.ClientOrderId))!.Status.ShouldBe(Models.AlpacaOrderStatus.PendingCancel);
+        _listener.Closed.ShouldBeEmpty();
+        Port.WorkingCount.ShouldBe(1);
+        H.RequestCount("DELETE", "/v2/orders/").ShouldBe(1); // asked once, then waited
+
+        H.Sim.Clock.Advance(TimeSpan.FromSeconds(30));
+        await PollAndDispatch();
+        _listener.Closed.ShouldHaveSingleItem().ShouldBe((order, OrderStatus.Canceled, "cancelled on request"));
+        Port.WorkingCount.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_fill_that_beats_a_pending_cancel_is_reported_as_a_fill()
+    {
+        H.Sim.Faults.Set(new FaultSettings { CancelDelaySeconds = 30 });
+        var order = Order("AAPL", OrderSide.Buy, 4, OrderType.Limit, limit: 90m);
+        Port.Submit(order);
+        await PollAndDispatch();
+        Port.Cancel(order.ClientOrderId);
+        await PollAndDispatch();
+        H.Sim.Quotes.Set("AAPL", 89.90m, 89.95m);
+        await PollAndDispatch();
+        var fill = _listener.Fills.ShouldHaveSingleItem();
+        (fill.Quantity, fill.Price).ShouldBe((4m, 89.95m));
+        _listener.Closed.ShouldBeEmpty();
+        Port.WorkingCount.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Partial_fills_are_reported_as_they_come_and_add_up()
     {
         H.Sim.Faults.Set(new FaultSettings { PartialFills = new PartialFillFault { Probability = 1, Seed = 11 } });

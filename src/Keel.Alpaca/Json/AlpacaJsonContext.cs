@@ -15,6 +15,7 @@ namespace Keel.Alpaca.Json;
 [JsonSerializable(typeof(AlpacaOrder))]
 [JsonSerializable(typeof(List<AlpacaOrder>))]
 [JsonSerializable(typeof(AlpacaNewOrder))]
+[JsonSerializable(typeof(AlpacaReplaceOrder))]
 [JsonSerializable(typeof(AlpacaPosition))]
 [JsonSerializable(typeof(List<AlpacaPosition>))]
 [JsonSerializable(typeof(AlpacaClock))]

@@ -159,8 +159,21 @@ internal static class TradingEndpoints
 
         app.MapDelete("/v2/orders", () => ApiResults.Ok(broker.CancelAll().ToList(), Json.ListAlpacaCancelResult, status: 207));
 
-        app.MapMethods("/v2/orders/{id}", ["PATCH"], () =>
-            ApiResults.Error(new SimError(501, new AlpacaErrorBody { Code = 50110000, Message = "replacing orders is not simulated yet" })));
+        app.MapMethods("/v2/orders/{id}", ["PATCH"], async (string id, HttpContext context) =>
+        {
+            AlpacaReplaceOrder? change;
+            try
+            {
+                change = await JsonSerializer.DeserializeAsync(context.Request.Body, Json.AlpacaReplaceOrder, context.RequestAborted);
+            }
+            catch (JsonException ex)
+            {
+                return ApiResults.Invalid($"invalid replace request: {ex.Message}");
+            }
+            if (change is null) return ApiResults.Invalid("request body is required");
+            var (order, error) = broker.Replace(id, change);
+            return error is not null ? ApiResults.Error(error) : ApiResults.Ok(order!, Json.AlpacaOrder);
+        });
     }
 
     private static void MapPositions(WebApplication app, SimBroker broker)

@@ -109,7 +109,9 @@ public sealed partial class SimBroker
         order.FilledQty = before + quantity;
         order.FilledAvgPrice = ((order.FilledAvgPrice ?? 0) * before + price * quantity) / order.FilledQty;
         var complete = order.Remaining == 0;
-        Touch(order, complete ? AlpacaOrderStatus.Filled : AlpacaOrderStatus.PartiallyFilled, now);
+        // A partial fill while a cancel is pending leaves the order pending_cancel.
+        Touch(order, complete ? AlpacaOrderStatus.Filled
+            : order.Status == AlpacaOrderStatus.PendingCancel ? AlpacaOrderStatus.PendingCancel : AlpacaOrderStatus.PartiallyFilled, now);
         if (complete) order.FilledAt = now;
         var id = ActivityId(now);
         _activities.Add(new AlpacaFillActivity

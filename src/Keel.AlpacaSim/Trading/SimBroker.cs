@@ -76,6 +76,11 @@ public sealed partial class SimBroker
                     Close(order, AlpacaOrderStatus.Expired, now);
                     continue;
                 }
+                if (order.CancelDueAt is { } due && now >= due)
+                {
+                    Close(order, AlpacaOrderStatus.Canceled, now);
+                    continue;
+                }
                 TryFill(order, now);
             }
         }
