@@ -261,17 +261,6 @@ public sealed class AlpacaExecutionPortTests : SimTestBase
     }
 
     [Fact]
-    public async Task Bracket_percents_are_refused_with_a_reason_until_supported()
-    {
-        Port.Submit(Order("AAPL", OrderSide.Buy, 1) with { StopLossPercent = 2m });
-        await PollAndDispatch();
-        var closed = _listener.Closed.ShouldHaveSingleItem();
-        closed.Status.ShouldBe(OrderStatus.Rejected);
-        closed.Reason.ShouldContain("not supported");
-        H.RequestCount("POST", "/v2/orders").ShouldBe(0);
-    }
-
-    [Fact]
     public async Task Crypto_stop_orders_are_refused_because_Alpaca_has_none()
     {
         Port.Submit(Order("BTC/USD", OrderSide.Sell, 1, OrderType.Stop) with { StopPrice = 40000m });

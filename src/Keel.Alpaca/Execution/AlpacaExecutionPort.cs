@@ -8,11 +8,12 @@ namespace Keel.Alpaca.Execution;
 /// <summary>
 /// The kernel's execution port on Alpaca. <see cref="Submit"/> and <see cref="Cancel"/> only queue work;
 /// <see cref="PollOnceAsync"/> (called in a loop by <see cref="RunAsync"/>) sends queued orders, polls
-/// the open ones, applies fills as they come (partial fills included) and cancels orders that stay
-/// unfilled past <see cref="AlpacaExecutionOptions.FillTimeout"/>. What happened is handed to the
-/// listener by <see cref="DispatchEvents"/>, which the kernel calls on its own thread.
+/// the open ones, applies fills as they come (partial fills included), cancels entries and exits that stay
+/// unfilled past <see cref="AlpacaExecutionOptions.FillTimeout"/>, and carries out the exits entries ask
+/// for (see <see cref="ExitRoute"/>). What happened is handed to the listener by <see cref="DispatchEvents"/>,
+/// which the kernel calls on its own thread.
 /// </summary>
-public sealed class AlpacaExecutionPort : IExecutionPort
+public sealed partial class AlpacaExecutionPort : IExecutionPort
 {
     private readonly AlpacaClient _client;
     private readonly TimeProvider _time;
@@ -36,13 +37,13 @@ public sealed class AlpacaExecutionPort : IExecutionPort
 
     public void Attach(IExecutionListener listener) => _listener = listener;
 
-    /// <summary>Orders sent and not yet final.</summary>
+    /// <summary>Orders sent and not yet final, open bracket legs, exits the port watches, and exits waiting to be sent.</summary>
     public int WorkingCount
     {
         get
         {
             _pollGate.Wait();
-            try { return _tracked.Count; }
+            try { return _tracked.Count + _legHolders.Values.Sum(e => e.Legs.Count) + _watched.Count + _deferred.Count; }
             finally { _pollGate.Release(); }
         }
     }
@@ -80,7 +81,10 @@ public sealed class AlpacaExecutionPort : IExecutionPort
         }
     }
 
-    /// <summary>One round: queued submissions and cancels, then every working order is looked at once.</summary>
+    /// <summary>
+    /// One round: queued submissions and cancels, then every working order (and bracket legs) is looked at
+    /// once, watched exits are checked against the quote, and strategy exits waiting for exits to end are sent.
+    /// </summary>
     public async Task PollOnceAsync(CancellationToken ct = default)
     {
         await _pollGate.WaitAsync(ct).ConfigureAwait(false);
@@ -88,6 +92,9 @@ public sealed class AlpacaExecutionPort : IExecutionPort
         {
             while (_commands.TryDequeue(out var command)) await command(ct).ConfigureAwait(false);
             foreach (var tracked in _tracked.Values.ToList()) await RefreshAsync(tracked, ct).ConfigureAwait(false);
+            await RefreshLegsOfFinishedEntriesAsync(ct).ConfigureAwait(false);
+            await CheckWatchedExitsAsync(ct).ConfigureAwait(false);
+            await ReleaseDeferredExitsAsync(ct).ConfigureAwait(false);
         }
         finally
         {
@@ -97,7 +104,17 @@ public sealed class AlpacaExecutionPort : IExecutionPort
 
     private async Task SendAsync(OrderRequest request, CancellationToken ct)
     {
-        var (order, refusal) = OrderMapping.ToAlpaca(request);
+        // A strategy's own exit must wait for the entry's exits to end: their legs hold the shares it would sell.
+        if (request.Side == OrderSide.Sell && request.ParentId is { } entryId && HasExits(entryId)
+            && await WithdrawExitsAsync(entryId, ct).ConfigureAwait(false))
+        {
+            _deferred.Add(request);
+            return;
+        }
+
+        var route = ExitRouting.For(request);
+        var bracketBase = route == ExitRoute.Bracket ? await BracketBaseAsync(request, ct).ConfigureAwait(false) : null;
+        var (order, refusal) = OrderMapping.ToAlpaca(request, route, bracketBase);
         if (order is null)
         {
             Closed(request, OrderStatus.Rejected, refusal!);
@@ -109,7 +126,19 @@ public sealed class AlpacaExecutionPort : IExecutionPort
             return;
         }
 
-        var tracked = new TrackedOrder(request, _time.GetUtcNow());
+        var tracked = new TrackedOrder(request, _time.GetUtcNow())
+        {
+            Route = route,
+            BracketStop = order.StopLoss?.StopPrice,
+            BracketTake = order.TakeProfit?.LimitPrice,
+        };
+        await PlaceAsync(tracked, order, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends <paramref name="order"/> for <paramref name="tracked"/> and follows it; a refusal closes it with Alpaca's words.</summary>
+    private async Task PlaceAsync(TrackedOrder tracked, AlpacaNewOrder order, CancellationToken ct)
+    {
+        var request = tracked.Request;
         try
         {
             var placed = await _client.SubmitOrderAsync(order, ct).ConfigureAwait(false);
@@ -131,14 +160,7 @@ public sealed class AlpacaExecutionPort : IExecutionPort
     private async Task<string?> CryptoNotionalRefusalAsync(OrderRequest request, CancellationToken ct)
     {
         if (_options.CryptoMinimumNotional <= 0) return null;
-        var price = request.LimitPrice ?? request.StopPrice;
-        if (price is null)
-        {
-            var pair = AlpacaSymbols.ToApi(request.Symbol);
-            var quotes = await _client.GetLatestCryptoQuotesAsync([pair], ct).ConfigureAwait(false);
-            if (quotes.TryGetValue(pair, out var quote))
-                price = request.Side == OrderSide.Buy ? quote.AskPrice : quote.BidPrice;
-        }
+        var price = request.LimitPrice ?? request.StopPrice ?? await TouchAsync(request.Symbol, request.Side, ct).ConfigureAwait(false);
         if (price is not { } p || p <= 0) return null; // no price to judge by: let Alpaca decide
         var notional = request.Quantity * p;
         return notional < _options.CryptoMinimumNotional
@@ -147,9 +169,39 @@ public sealed class AlpacaExecutionPort : IExecutionPort
             : null;
     }
 
+    /// <summary>The latest ask (buys) or bid (sells), or null when there is no quote.</summary>
+    private async Task<decimal?> TouchAsync(Keel.Core.Domain.Symbol symbol, OrderSide side, CancellationToken ct)
+    {
+        var quotes = await LatestQuotesAsync([symbol], ct).ConfigureAwait(false);
+        if (!quotes.TryGetValue(symbol, out var quote)) return null;
+        return side == OrderSide.Buy ? quote.AskPrice : quote.BidPrice;
+    }
+
+    private async Task<Dictionary<Keel.Core.Domain.Symbol, AlpacaQuote>> LatestQuotesAsync(IReadOnlyCollection<Keel.Core.Domain.Symbol> symbols, CancellationToken ct)
+    {
+        var result = new Dictionary<Keel.Core.Domain.Symbol, AlpacaQuote>();
+        var crypto = symbols.Where(s => s.IsCrypto).ToList();
+        var stocks = symbols.Where(s => !s.IsCrypto).ToList();
+        if (crypto.Count > 0)
+        {
+            var quotes = await _client.GetLatestCryptoQuotesAsync(crypto.Select(AlpacaSymbols.ToApi).ToList(), ct).ConfigureAwait(false);
+            foreach (var symbol in crypto)
+                if (quotes.TryGetValue(AlpacaSymbols.ToApi(symbol), out var quote)) result[symbol] = quote;
+        }
+        if (stocks.Count > 0)
+        {
+            var quotes = await _client.GetLatestStockQuotesAsync(stocks.Select(AlpacaSymbols.ToApi).ToList(), ct: ct).ConfigureAwait(false);
+            foreach (var symbol in stocks)
+                if (quotes.TryGetValue(AlpacaSymbols.ToApi(symbol), out var quote)) result[symbol] = quote;
+        }
+        return result;
+    }
+
     private async Task CancelAsync(string clientOrderId, CancellationToken ct)
     {
-        if (!_tracked.TryGetValue(clientOrderId, out var tracked) || tracked.AlpacaId is null) return;
+        if (CancelWatched(clientOrderId)) return;
+        var tracked = _tracked.GetValueOrDefault(clientOrderId) ?? FindLeg(clientOrderId);
+        if (tracked?.AlpacaId is null) return;
         await RequestCancelAsync(tracked, "cancelled on request", ct).ConfigureAwait(false);
     }
 
@@ -158,8 +210,9 @@ public sealed class AlpacaExecutionPort : IExecutionPort
         AlpacaOrder? order;
         try
         {
+            // A bracket entry is read with its legs, so one request follows the whole group.
             order = tracked.AlpacaId is { } id
-                ? await _client.GetOrderAsync(id, ct: ct).ConfigureAwait(false)
+                ? await _client.GetOrderAsync(id, nested: tracked.Route == ExitRoute.Bracket, ct).ConfigureAwait(false)
                 : await _client.GetOrderByClientOrderIdAsync(tracked.Request.ClientOrderId, ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is AlpacaApiException or AlpacaTransportException)
@@ -179,7 +232,7 @@ public sealed class AlpacaExecutionPort : IExecutionPort
         }
 
         Apply(tracked, order);
-        if (order.IsFinal || tracked.CancelRequested) return;
+        if (order.IsFinal || tracked.CancelRequested || tracked.IsExit) return;
         if (_time.GetUtcNow() - tracked.SentAt >= _options.FillTimeout)
         {
             await RequestCancelAsync(tracked,
@@ -189,6 +242,7 @@ public sealed class AlpacaExecutionPort : IExecutionPort
 
     private async Task RequestCancelAsync(TrackedOrder tracked, string reason, CancellationToken ct)
     {
+        if (tracked.CancelRequested) return;
         try
         {
             await _client.CancelOrderAsync(tracked.AlpacaId!, ct).ConfigureAwait(false);
@@ -210,6 +264,9 @@ public sealed class AlpacaExecutionPort : IExecutionPort
     {
         var request = tracked.Request;
         tracked.AlpacaId ??= order.Id;
+        // A leg still held (or ended while held) is no order the kernel needs to hear about.
+        if (tracked.IsLeg && !tracked.Accepted && (order.Status == AlpacaOrderStatus.Held || (order.IsFinal && order.FilledQty == 0)))
+            return;
         var now = _time.GetUtcNow().UtcDateTime;
         if (!tracked.Accepted && order.Status != AlpacaOrderStatus.Rejected)
         {
@@ -222,12 +279,15 @@ public sealed class AlpacaExecutionPort : IExecutionPort
             var (quantity, commission) = request.Symbol.IsCrypto
                 ? CryptoFee.Apply(request.Side, fill.FilledBefore, fill.Qty, fill.Price, _options.CryptoFeeRate)
                 : (fill.Qty, 0m);
+            tracked.ReceivedQty += quantity;
             var reported = new Fill(request.ClientOrderId, request.Strategy, request.Symbol, request.Side, request.Purpose,
                 quantity, fill.Price, commission, Slippage: 0m, time);
             _events.Enqueue(l => l.OnFill(reported));
         }
+        if (tracked.Route == ExitRoute.Bracket) ApplyLegs(tracked, order);
         if (!order.IsFinal) return;
         _tracked.Remove(request.ClientOrderId);
+        if (tracked.ReceivedQty > 0 && request.Purpose == OrderPurpose.Entry) ArmExitsAfterFill(tracked, order);
         switch (order.Status)
         {
             case AlpacaOrderStatus.Filled:
