@@ -45,6 +45,13 @@ public sealed class SimOptions
     /// <summary>Symbols to list as assets besides those with bars or quotes.</summary>
     public IReadOnlyList<string> ExtraSymbols { get; set; } = ["AAPL", "MSFT", "SPY", "TSLA", "BTC/USD", "ETH/USD"];
 
+    /// <summary>
+    /// When set, the sim brings its book up to its clock this often (real time) even when nobody asks, so
+    /// fills and expiries reach trade-updates stream listeners by themselves. Null (tests): only requests
+    /// (or <c>Broker.Process()</c>) move the book, which keeps runs deterministic.
+    /// </summary>
+    public TimeSpan? TickInterval { get; set; }
+
     /// <summary>Write ASP.NET Core's logs to the console (the executable does; tests do not).</summary>
     public bool ConsoleLogging { get; set; }
 }

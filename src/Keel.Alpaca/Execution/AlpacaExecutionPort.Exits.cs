@@ -44,19 +44,26 @@ public sealed partial class AlpacaExecutionPort
                 leg = new TrackedOrder(LegRequest(entry.Request, legOrder), now) { IsExit = true, IsLeg = true, AlpacaId = legOrder.Id };
                 entry.Legs[legOrder.Id] = leg;
             }
-            if (legOrder.Status == AlpacaOrderStatus.Filled)
-            {
-                foreach (var sibling in entry.Legs.Values.Where(s => s != leg))
-                    sibling.CancelReason ??= $"one-cancels-other: {leg.Request.Purpose} filled";
-            }
-            Apply(leg, legOrder);
-            entry.LegsActivated |= leg.Accepted;
-            if (!legOrder.IsFinal) continue;
-            entry.Legs.Remove(legOrder.Id);
-            entry.FinishedLegs.Add(legOrder.Id);
+            ApplyLeg(entry, leg, legOrder);
         }
         if (entry.Legs.Count > 0) _legHolders[entry.Request.ClientOrderId] = entry;
         else _legHolders.Remove(entry.Request.ClientOrderId);
+    }
+
+    /// <summary>One leg's news (from a nested read or the stream); a filled leg names itself in its siblings' end.</summary>
+    private void ApplyLeg(TrackedOrder entry, TrackedOrder leg, AlpacaOrder legOrder)
+    {
+        if (legOrder.Status == AlpacaOrderStatus.Filled)
+        {
+            foreach (var sibling in entry.Legs.Values.Where(s => s != leg))
+                sibling.CancelReason ??= $"one-cancels-other: {leg.Request.Purpose} filled";
+        }
+        Apply(leg, legOrder);
+        entry.LegsActivated |= leg.Accepted;
+        if (!legOrder.IsFinal) return;
+        entry.Legs.Remove(legOrder.Id);
+        entry.FinishedLegs.Add(legOrder.Id);
+        if (entry.Legs.Count == 0 && !_tracked.ContainsKey(entry.Request.ClientOrderId)) _legHolders.Remove(entry.Request.ClientOrderId);
     }
 
     /// <summary>What the kernel is told a leg is: a sell exit of the entry, by Alpaca's client order id for it.</summary>

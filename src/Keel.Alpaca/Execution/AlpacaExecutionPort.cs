@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Keel.Alpaca.Models;
+using Keel.Alpaca.Streaming;
 using Keel.Core.Trading;
 
 namespace Keel.Alpaca.Execution;
@@ -25,7 +26,8 @@ public sealed partial class AlpacaExecutionPort : IExecutionPort
     private readonly SemaphoreSlim _pollGate = new(1, 1);
     private IExecutionListener? _listener;
 
-    public AlpacaExecutionPort(AlpacaClient client, TimeProvider time, AlpacaExecutionOptions? options = null)
+    /// <param name="stream">The trade-updates stream to learn of changes from as they happen; polling alone when null.</param>
+    public AlpacaExecutionPort(AlpacaClient client, TimeProvider time, AlpacaExecutionOptions? options = null, AlpacaTradeStream? stream = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(time);
@@ -33,6 +35,7 @@ public sealed partial class AlpacaExecutionPort : IExecutionPort
         _time = time;
         _options = options ?? new AlpacaExecutionOptions();
         _options.Validate();
+        _stream = stream;
     }
 
     public void Attach(IExecutionListener listener) => _listener = listener;
@@ -71,19 +74,34 @@ public sealed partial class AlpacaExecutionPort : IExecutionPort
         return count;
     }
 
-    /// <summary>Polls until cancelled, pausing <see cref="AlpacaExecutionOptions.PollInterval"/> (on the injected clock) between rounds.</summary>
+    /// <summary>
+    /// Runs rounds until cancelled: after each, waits <see cref="AlpacaExecutionOptions.PollInterval"/> (on the
+    /// injected clock) or until the trade-updates stream brings something, whichever comes first. With a
+    /// stream, it is kept connected alongside (see <see cref="RunStreamAsync"/>).
+    /// </summary>
     public async Task RunAsync(CancellationToken ct)
     {
-        while (!ct.IsCancellationRequested)
+        var streaming = _stream is null ? Task.CompletedTask : RunStreamAsync(ct);
+        try
         {
-            await PollOnceAsync(ct).ConfigureAwait(false);
-            await Task.Delay(_options.PollInterval, _time, ct).ConfigureAwait(false);
+            while (!ct.IsCancellationRequested)
+            {
+                await PollOnceAsync(ct).ConfigureAwait(false);
+                await Task.WhenAny(Task.Delay(_options.PollInterval, _time, ct), StreamActivity.WaitAsync(ct)).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            try { await streaming.ConfigureAwait(false); }
+            catch (OperationCanceledException) { /* stopping */ }
         }
     }
 
     /// <summary>
-    /// One round: queued submissions and cancels, then every working order (and bracket legs) is looked at
-    /// once, watched exits are checked against the quote, and strategy exits waiting for exits to end are sent.
+    /// One round: queued submissions and cancels, what the stream reported, then (every round when polling,
+    /// every <see cref="AlpacaExecutionOptions.StreamReconcileInterval"/> when streaming) every working order
+    /// and bracket leg is read over REST, orders past <see cref="AlpacaExecutionOptions.FillTimeout"/> are
+    /// cancelled, watched exits are checked against the quote, and strategy exits waiting for exits to end are sent.
     /// </summary>
     public async Task PollOnceAsync(CancellationToken ct = default)
     {
@@ -91,8 +109,13 @@ public sealed partial class AlpacaExecutionPort : IExecutionPort
         try
         {
             while (_commands.TryDequeue(out var command)) await command(ct).ConfigureAwait(false);
-            foreach (var tracked in _tracked.Values.ToList()) await RefreshAsync(tracked, ct).ConfigureAwait(false);
-            await RefreshLegsOfFinishedEntriesAsync(ct).ConfigureAwait(false);
+            ApplyStreamUpdates();
+            if (ReconcileDue())
+            {
+                foreach (var tracked in _tracked.Values.ToList()) await RefreshAsync(tracked, ct).ConfigureAwait(false);
+                await RefreshLegsOfFinishedEntriesAsync(ct).ConfigureAwait(false);
+            }
+            await CancelOverdueAsync(ct).ConfigureAwait(false);
             await CheckWatchedExitsAsync(ct).ConfigureAwait(false);
             await ReleaseDeferredExitsAsync(ct).ConfigureAwait(false);
         }
@@ -232,9 +255,15 @@ public sealed partial class AlpacaExecutionPort : IExecutionPort
         }
 
         Apply(tracked, order);
-        if (order.IsFinal || tracked.CancelRequested || tracked.IsExit) return;
-        if (_time.GetUtcNow() - tracked.SentAt >= _options.FillTimeout)
+    }
+
+    /// <summary>Entries and strategy exits still working past the fill timeout are cancelled (exits of entries never are).</summary>
+    private async Task CancelOverdueAsync(CancellationToken ct)
+    {
+        var now = _time.GetUtcNow();
+        foreach (var tracked in _tracked.Values.Where(t => !t.IsExit && !t.CancelRequested && t.AlpacaId is not null).ToList())
         {
+            if (now - tracked.SentAt < _options.FillTimeout) continue;
             await RequestCancelAsync(tracked,
                 string.Create(CultureInfo.InvariantCulture, $"not filled within {_options.FillTimeout.TotalSeconds:0} s; cancelled"), ct).ConfigureAwait(false);
         }

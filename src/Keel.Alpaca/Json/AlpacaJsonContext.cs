@@ -31,4 +31,8 @@ namespace Keel.Alpaca.Json;
 [JsonSerializable(typeof(AlpacaErrorBody))]
 [JsonSerializable(typeof(List<AlpacaCancelResult>))]
 [JsonSerializable(typeof(List<AlpacaClosePositionResult>))]
+[JsonSerializable(typeof(AlpacaStreamRequest))]
+[JsonSerializable(typeof(AlpacaStreamReply))]
+[JsonSerializable(typeof(AlpacaTradeUpdate))]
+[JsonSerializable(typeof(AlpacaTradeUpdateMessage))]
 public sealed partial class AlpacaJsonContext : JsonSerializerContext;

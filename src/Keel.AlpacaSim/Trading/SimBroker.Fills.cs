@@ -130,6 +130,7 @@ public sealed partial class SimBroker
             OrderStatus = order.Status,
         });
         if (fee.Coin > 0 || fee.Dollars > 0) RecordFee(order, fee, price, now);
+        Publish(complete ? "fill" : "partial_fill", order, now, price, quantity, _positions.GetValueOrDefault(key)?.Qty ?? 0m);
         if (complete) OnCompleted(order, now);
     }
 
@@ -202,9 +203,25 @@ public sealed partial class SimBroker
         foreach (var leg in order.Legs.Where(l => l.IsOpen)) Close(leg, AlpacaOrderStatus.Canceled, now);
     }
 
-    private static void Touch(SimOrder order, AlpacaOrderStatus status, DateTimeOffset now)
+    /// <summary>Moves an order to <paramref name="status"/>; a change is a trade update (fills publish their own, with the execution).</summary>
+    private void Touch(SimOrder order, AlpacaOrderStatus status, DateTimeOffset now)
     {
+        var changed = order.Status != status;
         order.Status = status;
         order.UpdatedAt = now;
+        if (changed && status is not (AlpacaOrderStatus.Filled or AlpacaOrderStatus.PartiallyFilled or AlpacaOrderStatus.Held))
+            Publish(Keel.Alpaca.Json.AlpacaEnumConverter<AlpacaOrderStatus>.Name(status), order, now);
     }
+
+    private void Publish(string @event, SimOrder order, DateTimeOffset now, decimal? price = null, decimal? qty = null, decimal? positionQty = null) =>
+        _updates.Publish(new AlpacaTradeUpdate
+        {
+            Event = @event,
+            ExecutionId = price is null ? null : Guid.NewGuid().ToString(),
+            Order = order.ToAlpaca(nested: false),
+            Timestamp = now,
+            Price = price,
+            Qty = qty,
+            PositionQty = positionQty,
+        });
 }

@@ -86,9 +86,9 @@ public sealed partial class SimBroker
             limit: request.OrderClass == AlpacaOrderClass.Oco ? request.LimitPrice ?? request.TakeProfit!.LimitPrice : request.LimitPrice,
             stop: request.StopPrice, extendedHours: request.ExtendedHours,
             trailPrice: request.TrailPrice, trailPercent: request.TrailPercent);
-        order.Status = routedNow ? AlpacaOrderStatus.New : AlpacaOrderStatus.Accepted;
         order.ExpiresAt = expires;
         Register(order);
+        Touch(order, routedNow ? AlpacaOrderStatus.New : AlpacaOrderStatus.Accepted, now);
         AddLegs(order, request, now);
         return order;
     }

@@ -58,9 +58,11 @@ public sealed partial class SimBroker
             }
 
             var replacement = NewReplacement(old, request, asset, now);
-            Touch(old, AlpacaOrderStatus.Replaced, now);
             old.ReplacedAt = now;
             old.ReplacedBy = replacement.Id;
+            Touch(old, AlpacaOrderStatus.Replaced, now);
+            if (replacement.Status != AlpacaOrderStatus.Held)
+                Publish(Keel.Alpaca.Json.AlpacaEnumConverter<AlpacaOrderStatus>.Name(replacement.Status), replacement, now);
             TryFill(replacement, now);
             return (replacement.ToAlpaca(nested: true), null);
         }

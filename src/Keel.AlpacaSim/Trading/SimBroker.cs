@@ -21,6 +21,7 @@ public sealed partial class SimBroker
     private readonly QuoteBook _quotes;
     private readonly AssetCatalog _assets;
     private readonly SimFaults _faults;
+    private readonly SimTradeUpdates _updates;
     private readonly decimal _cryptoMinimumNotional;
     private readonly decimal _cryptoFeeRate;
     private readonly DateTimeOffset _createdAt;
@@ -33,9 +34,10 @@ public sealed partial class SimBroker
     private decimal _cash;
     private long _sequence;
 
-    internal SimBroker(SimClock clock, MarketHours hours, QuoteBook quotes, AssetCatalog assets, SimFaults faults,
+    internal SimBroker(SimClock clock, MarketHours hours, QuoteBook quotes, AssetCatalog assets, SimFaults faults, SimTradeUpdates updates,
         decimal startingCash, decimal cryptoMinimumNotional, decimal cryptoFeeRate)
     {
+        _updates = updates;
         _clock = clock;
         _hours = hours;
         _quotes = quotes;
