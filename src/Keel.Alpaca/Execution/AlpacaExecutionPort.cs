@@ -183,7 +183,15 @@ public sealed partial class AlpacaExecutionPort : IExecutionPort
     private async Task<string?> CryptoNotionalRefusalAsync(OrderRequest request, CancellationToken ct)
     {
         if (_options.CryptoMinimumNotional <= 0) return null;
-        var price = request.LimitPrice ?? request.StopPrice ?? await TouchAsync(request.Symbol, request.Side, ct).ConfigureAwait(false);
+        decimal? price;
+        try
+        {
+            price = request.LimitPrice ?? request.StopPrice ?? request.ReferencePrice ?? await TouchAsync(request.Symbol, request.Side, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is AlpacaApiException or AlpacaTransportException)
+        {
+            return null; // no quote to judge by: let Alpaca decide
+        }
         if (price is not { } p || p <= 0) return null; // no price to judge by: let Alpaca decide
         var notional = request.Quantity * p;
         return notional < _options.CryptoMinimumNotional
