@@ -75,8 +75,11 @@ public sealed class TradeStreamTests : SimTestBase
 
         H.Sim.Faults.Clear();
         H.Sim.Broker.Process(); // the sim fills when it next looks; here no request makes it look
-        await WaitUntil(port, () => port.PendingStreamUpdates > 0);
-        await Round(port);
+        while (_listener.Fills.Count == 0) // the "new" event may still be on its way ahead of the fill
+        {
+            await WaitUntil(port, () => port.PendingStreamUpdates > 0);
+            await Round(port);
+        }
         var fill = _listener.Fills.ShouldHaveSingleItem();
         (fill.ClientOrderId, fill.Quantity, fill.Price).ShouldBe((order.ClientOrderId, 5m, 100.02m));
         H.RequestCount("GET", "/v2/orders").ShouldBe(reads); // from the stream, not from a read
