@@ -51,15 +51,21 @@ public sealed partial class AlpacaClient
         _http.GetAsync(Trading, $"/v2/assets/{Segment(symbolOrId)}", Json.AlpacaAsset, ct, nullOnNotFound: true);
 
     /// <summary>One page of FILL activities.</summary>
-    public async Task<IReadOnlyList<AlpacaFillActivity>> GetFillActivitiesPageAsync(AlpacaActivityQuery query, CancellationToken ct = default)
+    public async Task<IReadOnlyList<AlpacaFillActivity>> GetFillActivitiesPageAsync(AlpacaActivityQuery query, CancellationToken ct = default) =>
+        (await _http.GetAsync(Trading, ActivitiesPath("FILL", query), Json.ListAlpacaFillActivity, ct).ConfigureAwait(false))!;
+
+    /// <summary>One page of CFEE (crypto fee) activities.</summary>
+    public async Task<IReadOnlyList<AlpacaFeeActivity>> GetFeeActivitiesPageAsync(AlpacaActivityQuery query, CancellationToken ct = default) =>
+        (await _http.GetAsync(Trading, ActivitiesPath("CFEE", query), Json.ListAlpacaFeeActivity, ct).ConfigureAwait(false))!;
+
+    private static string ActivitiesPath(string type, AlpacaActivityQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var path = "/v2/account/activities/FILL" + new QueryString()
+        return $"/v2/account/activities/{type}" + new QueryString()
             .Add("after", query.After).Add("until", query.Until)
             .Add("direction", AlpacaEnumName(query.Direction))
             .Add("page_size", query.PageSize)
             .Add("page_token", query.PageToken);
-        return (await _http.GetAsync(Trading, path, Json.ListAlpacaFillActivity, ct).ConfigureAwait(false))!;
     }
 
     /// <summary>Every FILL activity matching <paramref name="query"/>, page after page (each page continues from the last id).</summary>

@@ -154,6 +154,21 @@ public sealed partial class AlpacaClient
         }
     }
 
+    /// <summary>
+    /// Replaces a working order (PATCH, sent once): Alpaca answers with the new order, whose <c>replaces</c> is
+    /// the old id; the old order becomes <c>replaced</c>. Give the new order a client order id to find it again
+    /// if the answer is lost.
+    /// </summary>
+    /// <exception cref="AlpacaApiException">404 unknown order; 422 not open, or the new values are refused.</exception>
+    public async Task<AlpacaOrder> ReplaceOrderAsync(string orderId, AlpacaReplaceOrder replacement, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(replacement);
+        var path = $"/v2/orders/{Segment(orderId)}";
+        using var response = await _http.SendOnceAsync(HttpMethod.Patch, Trading, path,
+            AlpacaHttp.JsonContent(replacement, Json.AlpacaReplaceOrder), ct).ConfigureAwait(false);
+        return await _http.ReadAsync(response, Json.AlpacaOrder, "PATCH /v2/orders/{id}", ct).ConfigureAwait(false);
+    }
+
     /// <summary>Asks Alpaca to cancel; 204 means the request was taken (the order then turns canceled).</summary>
     /// <exception cref="AlpacaApiException">404 unknown order; 422 already final.</exception>
     public async Task CancelOrderAsync(string orderId, CancellationToken ct = default)

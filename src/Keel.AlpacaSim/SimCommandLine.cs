@@ -13,7 +13,7 @@ public static class SimCommandLine
 
     public static SimOptions Parse(IReadOnlyList<string> args)
     {
-        var options = new SimOptions { Port = 18080, ConsoleLogging = true };
+        var options = new SimOptions { Port = 18080, ConsoleLogging = true, TickInterval = TimeSpan.FromSeconds(1) };
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];

@@ -33,11 +33,24 @@ public sealed class SimOptions
     /// <summary>USD-quoted crypto buys under this notional are refused (Alpaca paper: $10); 0 turns it off.</summary>
     public decimal CryptoMinimumNotional { get; set; } = 10m;
 
+    /// <summary>
+    /// Alpaca's crypto fee (paper: 0.25%, the lowest taker tier), taken from what a trade brings in: a buy
+    /// receives that much less coin, a sell that much less dollars. Equities pay none. 0 turns it off.
+    /// </summary>
+    public decimal CryptoFeeRate { get; set; } = 0.0025m;
+
     /// <summary>Which days the US market trades and when; weekdays 09:30–16:00 ET by default (no holidays).</summary>
     public ISimMarketCalendar Calendar { get; set; } = new WeekdayCalendar();
 
     /// <summary>Symbols to list as assets besides those with bars or quotes.</summary>
     public IReadOnlyList<string> ExtraSymbols { get; set; } = ["AAPL", "MSFT", "SPY", "TSLA", "BTC/USD", "ETH/USD"];
+
+    /// <summary>
+    /// When set, the sim brings its book up to its clock this often (real time) even when nobody asks, so
+    /// fills and expiries reach trade-updates stream listeners by themselves. Null (tests): only requests
+    /// (or <c>Broker.Process()</c>) move the book, which keeps runs deterministic.
+    /// </summary>
+    public TimeSpan? TickInterval { get; set; }
 
     /// <summary>Write ASP.NET Core's logs to the console (the executable does; tests do not).</summary>
     public bool ConsoleLogging { get; set; }

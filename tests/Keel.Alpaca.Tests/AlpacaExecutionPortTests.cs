@@ -92,7 +92,55 @@ public sealed class AlpacaExecutionPortTests : SimTestBase
         var sent = H.Sim.Broker.AllOrders().ShouldHaveSingleItem();
         sent.Symbol.ShouldBe("BTC/USD");
         sent.TimeInForce.ShouldBe(Models.AlpacaTimeInForce.Gtc);
-        (await Client.GetPositionAsync("BTCUSD")).ShouldNotBeNull().Qty.ShouldBe(0.01m);
+        (await Client.GetPositionAsync("BTCUSD")).ShouldNotBeNull().Qty.ShouldBe(0.009975m);
+    }
+
+    [Fact]
+    public async Task Crypto_fills_are_reported_net_of_the_fee_so_the_ledger_matches_the_account()
+    {
+        var btc = Symbol.Parse("BTC/USD");
+        var ledger = new Portfolio(100_000m);
+        async Task Settle()
+        {
+            var seen = _listener.Fills.Count;
+            await PollAndDispatch();
+            foreach (var fill in _listener.Fills.Skip(seen)) ledger.Apply(fill);
+        }
+
+        // A buy filled in parts, so the fee is counted over several reported executions.
+        H.Sim.Faults.Set(new FaultSettings { PartialFills = new PartialFillFault { Probability = 1, Seed = 5 } });
+        Port.Submit(Order("BTC/USD", OrderSide.Buy, 0.123456789m));
+        await Settle();
+        H.Sim.Faults.Clear();
+        await Settle();
+        _listener.Fills.Count.ShouldBeGreaterThan(1);
+        var position = (await Client.GetPositionAsync("BTCUSD")).ShouldNotBeNull();
+        position.Qty.ShouldBeLessThan(0.123456789m);
+        ledger.PositionQuantity(btc).ShouldBe(position.Qty);
+        _listener.Fills.Sum(f => f.Commission).ShouldBe((0.123456789m - position.Qty) * 42010m);
+        Math.Abs(ledger.Cash - (await Client.GetAccountAsync()).Cash).ShouldBeLessThan(0.005m);
+
+        // The exit sells what the ledger holds, which is what the account holds; the fee comes off the dollars.
+        H.Sim.Quotes.Set("BTC/USD", 43000m, 43010m);
+        Port.Submit(Order("BTC/USD", OrderSide.Sell, ledger.PositionQuantity(btc)));
+        await Settle();
+        var sell = _listener.Fills[^1];
+        (sell.Side, sell.Quantity, sell.Price).ShouldBe((OrderSide.Sell, position.Qty, 43000m));
+        sell.Commission.ShouldBe(position.Qty * 43000m * 0.0025m);
+        (await Client.GetPositionAsync("BTCUSD")).ShouldBeNull();
+        ledger.PositionQuantity(btc).ShouldBe(0m);
+        Math.Abs(ledger.Cash - (await Client.GetAccountAsync()).Cash).ShouldBeLessThan(0.005m);
+        _listener.Closed.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Equities_pay_no_fee()
+    {
+        Port.Submit(Order("AAPL", OrderSide.Buy, 3));
+        await PollAndDispatch();
+        var fill = _listener.Fills.ShouldHaveSingleItem();
+        (fill.Quantity, fill.Commission).ShouldBe((3m, 0m));
+        (await Client.GetPositionAsync("AAPL"))!.Qty.ShouldBe(3m);
     }
 
     [Fact]
@@ -114,6 +162,44 @@ public sealed class AlpacaExecutionPortTests : SimTestBase
         closed.Status.ShouldBe(OrderStatus.Canceled);
         closed.Reason.ShouldBe("not filled within 120 s; cancelled");
         H.Sim.Broker.AllOrders().Single().Status.ShouldBe(Models.AlpacaOrderStatus.Canceled);
+    }
+
+    [Fact]
+    public async Task A_cancel_pending_at_Alpaca_keeps_the_order_working_until_Alpaca_says_canceled()
+    {
+        H.Sim.Faults.Set(new FaultSettings { CancelDelaySeconds = 30 });
+        var order = Order("AAPL", OrderSide.Buy, 1, OrderType.Limit, limit: 90m);
+        Port.Submit(order);
+        await PollAndDispatch();
+        Port.Cancel(order.ClientOrderId);
+        await PollAndDispatch();
+        await PollAndDispatch();
+        (await Client.GetOrderByClientOrderIdAsync(order.ClientOrderId))!.Status.ShouldBe(Models.AlpacaOrderStatus.PendingCancel);
+        _listener.Closed.ShouldBeEmpty();
+        Port.WorkingCount.ShouldBe(1);
+        H.RequestCount("DELETE", "/v2/orders/").ShouldBe(1); // asked once, then waited
+
+        H.Sim.Clock.Advance(TimeSpan.FromSeconds(30));
+        await PollAndDispatch();
+        _listener.Closed.ShouldHaveSingleItem().ShouldBe((order, OrderStatus.Canceled, "cancelled on request"));
+        Port.WorkingCount.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_fill_that_beats_a_pending_cancel_is_reported_as_a_fill()
+    {
+        H.Sim.Faults.Set(new FaultSettings { CancelDelaySeconds = 30 });
+        var order = Order("AAPL", OrderSide.Buy, 4, OrderType.Limit, limit: 90m);
+        Port.Submit(order);
+        await PollAndDispatch();
+        Port.Cancel(order.ClientOrderId);
+        await PollAndDispatch();
+        H.Sim.Quotes.Set("AAPL", 89.90m, 89.95m);
+        await PollAndDispatch();
+        var fill = _listener.Fills.ShouldHaveSingleItem();
+        (fill.Quantity, fill.Price).ShouldBe((4m, 89.95m));
+        _listener.Closed.ShouldBeEmpty();
+        Port.WorkingCount.ShouldBe(0);
     }
 
     [Fact]
@@ -172,17 +258,6 @@ public sealed class AlpacaExecutionPortTests : SimTestBase
         await PollAndDispatch();
         _listener.Fills.ShouldHaveSingleItem().Quantity.ShouldBe(2m);
         H.Sim.Broker.AllOrders().Count(o => o.ClientOrderId == order.ClientOrderId).ShouldBe(1);
-    }
-
-    [Fact]
-    public async Task Bracket_percents_are_refused_with_a_reason_until_supported()
-    {
-        Port.Submit(Order("AAPL", OrderSide.Buy, 1) with { StopLossPercent = 2m });
-        await PollAndDispatch();
-        var closed = _listener.Closed.ShouldHaveSingleItem();
-        closed.Status.ShouldBe(OrderStatus.Rejected);
-        closed.Reason.ShouldContain("not supported");
-        H.RequestCount("POST", "/v2/orders").ShouldBe(0);
     }
 
     [Fact]

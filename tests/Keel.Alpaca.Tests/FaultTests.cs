@@ -101,16 +101,18 @@ public sealed class FaultTests : SimTestBase
     [Fact]
     public async Task Timed_out_submission_that_never_arrived_is_sent_once_more_with_the_same_id()
     {
-        // The first POST is held longer than the client waits; the sim drops it when the client gives up.
-        // The only real wait in the suite: one client timeout. The connection is opened first so that
-        // a busy machine's connect time does not count against it.
-        using var impatient = H.NewClient(o => o.RequestTimeout = TimeSpan.FromSeconds(1));
-        await impatient.GetClockAsync();
-        H.Sim.Faults.Set(new FaultSettings { Latency = new LatencyFault { Milliseconds = 30_000, Count = 1, Method = "POST" } });
-        var order = await impatient.SubmitOrderAsync(Buy("timeout-1"));
+        // The first POST times out before it reaches the server: the handler fails it the way
+        // HttpClient's timeout does, at once, so no test waits for a real clock.
+        var lose = new LosingHandler(r => r.Method == HttpMethod.Post && r.RequestUri!.AbsolutePath == "/v2/orders", count: 1);
+        using var http = new HttpClient(lose) { Timeout = Timeout.InfiniteTimeSpan };
+        using var client = new AlpacaClient(SimHarness.ClientOptions(H.Sim.BaseUrl), http, H.Time, H.Log);
+        var order = await client.SubmitOrderAsync(Buy("timeout-1"));
         order.ClientOrderId.ShouldBe("timeout-1");
+        lose.Lost.ShouldBe(1);
         H.Sim.Broker.AllOrders().Count(o => o.ClientOrderId == "timeout-1").ShouldBe(1);
-        H.RequestCount("POST", "/v2/orders").ShouldBe(2);
+        H.RequestCount("POST", "/v2/orders").ShouldBe(1); // the lost one never arrived
+        H.RequestCount("GET", "/v2/orders:by_client_order_id").ShouldBe(1);
+        H.Log.Lines.ShouldContain(l => l.Contains("timeout-1") && l.Contains("timed out"));
         H.Log.Lines.ShouldContain(l => l.Contains("sending it once more"));
     }
 

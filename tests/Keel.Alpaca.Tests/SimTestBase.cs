@@ -10,7 +10,7 @@ public abstract class SimTestBase : IAsyncLifetime
 
     public async Task InitializeAsync() => _harness = await SimHarness.StartAsync(ConfigureSim, ConfigureClient);
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_harness is not null) await _harness.DisposeAsync();
     }

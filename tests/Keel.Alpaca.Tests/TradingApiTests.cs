@@ -59,8 +59,53 @@ public sealed class TradingApiTests : SimTestBase
         var bySlash = (await Client.GetPositionAsync("BTC/USD")).ShouldNotBeNull();
         bySlash.Symbol.ShouldBe("BTCUSD");
         bySlash.AssetClass.ShouldBe(AlpacaAssetClass.Crypto);
-        bySlash.Qty.ShouldBe(0.01m);
+        bySlash.Qty.ShouldBe(0.00997500m); // 0.25% of the coin is the fee
         (await Client.GetPositionAsync("BTCUSD")).ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Crypto_fee_is_taken_in_the_coin_on_a_buy_and_in_dollars_on_a_sell()
+    {
+        // BTC/USD bid 42000, ask 42010; the sim's default fee is 0.25%.
+        var buy = await Client.SubmitOrderAsync(MarketBuy("BTC/USD", 0.1m, "fee-buy"));
+        buy.FilledQty.ShouldBe(0.1m); // Alpaca keeps the order's quantity; the position gets less
+        var position = (await Client.GetPositionAsync("BTCUSD")).ShouldNotBeNull();
+        position.Qty.ShouldBe(0.09975m);
+        position.QtyAvailable.ShouldBe(0.09975m);
+        (await Client.GetAccountAsync()).Cash.ShouldBe(100_000m - 4201m);
+        (await Client.GetFillActivitiesPageAsync(new AlpacaActivityQuery())).ShouldHaveSingleItem().Qty.ShouldBe(0.1m);
+
+        // Selling the order's quantity fails, as on Alpaca paper: size sells from the position.
+        var tooMuch = await Should.ThrowAsync<AlpacaApiException>(() => Client.SubmitOrderAsync(new AlpacaNewOrder
+        {
+            Symbol = "BTC/USD", Qty = 0.1m, Side = AlpacaOrderSide.Sell, TimeInForce = AlpacaTimeInForce.Gtc,
+        }));
+        tooMuch.ApiMessage.ShouldStartWith("insufficient balance for BTC");
+        await Client.SubmitOrderAsync(new AlpacaNewOrder
+        {
+            Symbol = "BTC/USD", Qty = 0.09975m, Side = AlpacaOrderSide.Sell, TimeInForce = AlpacaTimeInForce.Gtc, ClientOrderId = "fee-sell",
+        });
+        (await Client.GetPositionAsync("BTCUSD")).ShouldBeNull();
+        var proceeds = 0.09975m * 42000m;
+        (await Client.GetAccountAsync()).Cash.ShouldBe(100_000m - 4201m + proceeds - proceeds * 0.0025m);
+
+        var fees = await Client.GetFeeActivitiesPageAsync(new AlpacaActivityQuery { Direction = AlpacaSortDirection.Asc });
+        fees.Count.ShouldBe(2);
+        (fees[0].ActivityType, fees[0].Symbol, fees[0].Qty, fees[0].NetAmount, fees[0].OrderId).ShouldBe(("CFEE", "BTCUSD", -0.00025m, 0m, buy.Id));
+        (fees[1].Qty, fees[1].NetAmount).ShouldBe((0m, -(proceeds * 0.0025m)));
+    }
+
+    [Fact]
+    public async Task Crypto_fees_of_a_partly_filled_order_add_up_to_the_fee_of_the_whole()
+    {
+        H.Sim.Faults.Set(new Keel.AlpacaSim.Faults.FaultSettings { PartialFills = new Keel.AlpacaSim.Faults.PartialFillFault { Probability = 1, Seed = 5 } });
+        var order = await Client.SubmitOrderAsync(MarketBuy("BTC/USD", 0.123456789m));
+        order.Status.ShouldBe(AlpacaOrderStatus.PartiallyFilled);
+        H.Sim.Faults.Clear();
+        (await Client.GetOrderAsync(order.Id)).Status.ShouldBe(AlpacaOrderStatus.Filled);
+        var fee = Math.Round(0.123456789m * 0.0025m, 9, MidpointRounding.AwayFromZero);
+        (await Client.GetPositionAsync("BTCUSD"))!.Qty.ShouldBe(0.123456789m - fee);
+        (await Client.GetFeeActivitiesPageAsync(new AlpacaActivityQuery())).Sum(f => f.Qty).ShouldBe(-fee);
     }
 
     [Fact]

@@ -234,6 +234,33 @@ public abstract class ExecutionPortContract : IAsyncLifetime
         (await PositionAtVenueAsync(Stock)).ShouldBe(10m);
     }
 
+    [Fact]
+    public async Task A_bracket_entry_announces_its_exits_after_the_fill_and_the_stop_loss_ends_the_take_profit()
+    {
+        var port = await CreatePortAsync(DefaultCash);
+        await SetPriceAsync(Stock, 100m);
+        var entry = Order(Stock, OrderSide.Buy, 10) with { StopLossPercent = 5m, TakeProfitPercent = 10m, ReferencePrice = 100m };
+        port.Submit(entry);
+        await SettleAsync();
+
+        // The entry, its fill, then each exit as an order of its own that names the entry as its parent.
+        Events.Accepted.Count.ShouldBe(3);
+        Events.Accepted[0].ShouldBe(entry);
+        Events.Fills.ShouldHaveSingleItem().Price.ShouldBe(100m);
+        var stop = Events.Accepted.Single(o => o.Purpose == OrderPurpose.StopLoss);
+        var take = Events.Accepted.Single(o => o.Purpose == OrderPurpose.TakeProfit);
+        (stop.ParentId, stop.Side, stop.Type, stop.Quantity, stop.StopPrice).ShouldBe((entry.ClientOrderId, OrderSide.Sell, OrderType.Stop, 10m, 95m));
+        (take.ParentId, take.Side, take.Type, take.Quantity, take.LimitPrice).ShouldBe((entry.ClientOrderId, OrderSide.Sell, OrderType.Limit, 10m, 110m));
+
+        await SetPriceAsync(Stock, 94m);
+        await SettleAsync();
+        Events.Fills.Count.ShouldBe(2);
+        var fill = Events.Fills[1];
+        (fill.ClientOrderId, fill.Purpose, fill.Side, fill.Quantity, fill.Price).ShouldBe((stop.ClientOrderId, OrderPurpose.StopLoss, OrderSide.Sell, 10m, 94m));
+        Events.Closed.ShouldHaveSingleItem().ShouldBe((take, OrderStatus.Canceled, "one-cancels-other: StopLoss filled"));
+        (await PositionAtVenueAsync(Stock)).ShouldBe(0m);
+    }
+
     // ----- helpers -----
 
     protected static OrderRequest Order(Symbol symbol, OrderSide side, decimal quantity, OrderType type = OrderType.Market, decimal? limit = null) => new()

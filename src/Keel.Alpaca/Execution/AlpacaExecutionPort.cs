@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Keel.Alpaca.Models;
+using Keel.Alpaca.Streaming;
 using Keel.Core.Trading;
 
 namespace Keel.Alpaca.Execution;
@@ -8,11 +9,12 @@ namespace Keel.Alpaca.Execution;
 /// <summary>
 /// The kernel's execution port on Alpaca. <see cref="Submit"/> and <see cref="Cancel"/> only queue work;
 /// <see cref="PollOnceAsync"/> (called in a loop by <see cref="RunAsync"/>) sends queued orders, polls
-/// the open ones, applies fills as they come (partial fills included) and cancels orders that stay
-/// unfilled past <see cref="AlpacaExecutionOptions.FillTimeout"/>. What happened is handed to the
-/// listener by <see cref="DispatchEvents"/>, which the kernel calls on its own thread.
+/// the open ones, applies fills as they come (partial fills included), cancels entries and exits that stay
+/// unfilled past <see cref="AlpacaExecutionOptions.FillTimeout"/>, and carries out the exits entries ask
+/// for (see <see cref="ExitRoute"/>). What happened is handed to the listener by <see cref="DispatchEvents"/>,
+/// which the kernel calls on its own thread.
 /// </summary>
-public sealed class AlpacaExecutionPort : IExecutionPort
+public sealed partial class AlpacaExecutionPort : IExecutionPort
 {
     private readonly AlpacaClient _client;
     private readonly TimeProvider _time;
@@ -24,7 +26,8 @@ public sealed class AlpacaExecutionPort : IExecutionPort
     private readonly SemaphoreSlim _pollGate = new(1, 1);
     private IExecutionListener? _listener;
 
-    public AlpacaExecutionPort(AlpacaClient client, TimeProvider time, AlpacaExecutionOptions? options = null)
+    /// <param name="stream">The trade-updates stream to learn of changes from as they happen; polling alone when null.</param>
+    public AlpacaExecutionPort(AlpacaClient client, TimeProvider time, AlpacaExecutionOptions? options = null, AlpacaTradeStream? stream = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(time);
@@ -32,17 +35,18 @@ public sealed class AlpacaExecutionPort : IExecutionPort
         _time = time;
         _options = options ?? new AlpacaExecutionOptions();
         _options.Validate();
+        _stream = stream;
     }
 
     public void Attach(IExecutionListener listener) => _listener = listener;
 
-    /// <summary>Orders sent and not yet final.</summary>
+    /// <summary>Orders sent and not yet final, open bracket legs, exits the port watches, and exits waiting to be sent.</summary>
     public int WorkingCount
     {
         get
         {
             _pollGate.Wait();
-            try { return _tracked.Count; }
+            try { return _tracked.Count + _legHolders.Values.Sum(e => e.Legs.Count) + _watched.Count + _deferred.Count; }
             finally { _pollGate.Release(); }
         }
     }
@@ -70,24 +74,50 @@ public sealed class AlpacaExecutionPort : IExecutionPort
         return count;
     }
 
-    /// <summary>Polls until cancelled, pausing <see cref="AlpacaExecutionOptions.PollInterval"/> (on the injected clock) between rounds.</summary>
+    /// <summary>
+    /// Runs rounds until cancelled: after each, waits <see cref="AlpacaExecutionOptions.PollInterval"/> (on the
+    /// injected clock) or until the trade-updates stream brings something, whichever comes first. With a
+    /// stream, it is kept connected alongside (see <see cref="RunStreamAsync"/>).
+    /// </summary>
     public async Task RunAsync(CancellationToken ct)
     {
-        while (!ct.IsCancellationRequested)
+        var streaming = _stream is null ? Task.CompletedTask : RunStreamAsync(ct);
+        try
         {
-            await PollOnceAsync(ct).ConfigureAwait(false);
-            await Task.Delay(_options.PollInterval, _time, ct).ConfigureAwait(false);
+            while (!ct.IsCancellationRequested)
+            {
+                await PollOnceAsync(ct).ConfigureAwait(false);
+                await Task.WhenAny(Task.Delay(_options.PollInterval, _time, ct), StreamActivity.WaitAsync(ct)).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            try { await streaming.ConfigureAwait(false); }
+            catch (OperationCanceledException) { /* stopping */ }
         }
     }
 
-    /// <summary>One round: queued submissions and cancels, then every working order is looked at once.</summary>
+    /// <summary>
+    /// One round: queued submissions and cancels, what the stream reported, then (every round when polling,
+    /// every <see cref="AlpacaExecutionOptions.StreamReconcileInterval"/> when streaming) every working order
+    /// and bracket leg is read over REST, orders past <see cref="AlpacaExecutionOptions.FillTimeout"/> are
+    /// cancelled, watched exits are checked against the quote, and strategy exits waiting for exits to end are sent.
+    /// </summary>
     public async Task PollOnceAsync(CancellationToken ct = default)
     {
         await _pollGate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
             while (_commands.TryDequeue(out var command)) await command(ct).ConfigureAwait(false);
-            foreach (var tracked in _tracked.Values.ToList()) await RefreshAsync(tracked, ct).ConfigureAwait(false);
+            ApplyStreamUpdates();
+            if (ReconcileDue())
+            {
+                foreach (var tracked in _tracked.Values.ToList()) await RefreshAsync(tracked, ct).ConfigureAwait(false);
+                await RefreshLegsOfFinishedEntriesAsync(ct).ConfigureAwait(false);
+            }
+            await CancelOverdueAsync(ct).ConfigureAwait(false);
+            await CheckWatchedExitsAsync(ct).ConfigureAwait(false);
+            await ReleaseDeferredExitsAsync(ct).ConfigureAwait(false);
         }
         finally
         {
@@ -97,7 +127,17 @@ public sealed class AlpacaExecutionPort : IExecutionPort
 
     private async Task SendAsync(OrderRequest request, CancellationToken ct)
     {
-        var (order, refusal) = OrderMapping.ToAlpaca(request);
+        // A strategy's own exit must wait for the entry's exits to end: their legs hold the shares it would sell.
+        if (request.Side == OrderSide.Sell && request.ParentId is { } entryId && HasExits(entryId)
+            && await WithdrawExitsAsync(entryId, ct).ConfigureAwait(false))
+        {
+            _deferred.Add(request);
+            return;
+        }
+
+        var route = ExitRouting.For(request);
+        var bracketBase = route == ExitRoute.Bracket ? await BracketBaseAsync(request, ct).ConfigureAwait(false) : null;
+        var (order, refusal) = OrderMapping.ToAlpaca(request, route, bracketBase);
         if (order is null)
         {
             Closed(request, OrderStatus.Rejected, refusal!);
@@ -109,7 +149,19 @@ public sealed class AlpacaExecutionPort : IExecutionPort
             return;
         }
 
-        var tracked = new TrackedOrder(request, _time.GetUtcNow());
+        var tracked = new TrackedOrder(request, _time.GetUtcNow())
+        {
+            Route = route,
+            BracketStop = order.StopLoss?.StopPrice,
+            BracketTake = order.TakeProfit?.LimitPrice,
+        };
+        await PlaceAsync(tracked, order, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends <paramref name="order"/> for <paramref name="tracked"/> and follows it; a refusal closes it with Alpaca's words.</summary>
+    private async Task PlaceAsync(TrackedOrder tracked, AlpacaNewOrder order, CancellationToken ct)
+    {
+        var request = tracked.Request;
         try
         {
             var placed = await _client.SubmitOrderAsync(order, ct).ConfigureAwait(false);
@@ -131,13 +183,14 @@ public sealed class AlpacaExecutionPort : IExecutionPort
     private async Task<string?> CryptoNotionalRefusalAsync(OrderRequest request, CancellationToken ct)
     {
         if (_options.CryptoMinimumNotional <= 0) return null;
-        var price = request.LimitPrice ?? request.StopPrice;
-        if (price is null)
+        decimal? price;
+        try
         {
-            var pair = AlpacaSymbols.ToApi(request.Symbol);
-            var quotes = await _client.GetLatestCryptoQuotesAsync([pair], ct).ConfigureAwait(false);
-            if (quotes.TryGetValue(pair, out var quote))
-                price = request.Side == OrderSide.Buy ? quote.AskPrice : quote.BidPrice;
+            price = request.LimitPrice ?? request.StopPrice ?? request.ReferencePrice ?? await TouchAsync(request.Symbol, request.Side, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is AlpacaApiException or AlpacaTransportException)
+        {
+            return null; // no quote to judge by: let Alpaca decide
         }
         if (price is not { } p || p <= 0) return null; // no price to judge by: let Alpaca decide
         var notional = request.Quantity * p;
@@ -147,9 +200,39 @@ public sealed class AlpacaExecutionPort : IExecutionPort
             : null;
     }
 
+    /// <summary>The latest ask (buys) or bid (sells), or null when there is no quote.</summary>
+    private async Task<decimal?> TouchAsync(Keel.Core.Domain.Symbol symbol, OrderSide side, CancellationToken ct)
+    {
+        var quotes = await LatestQuotesAsync([symbol], ct).ConfigureAwait(false);
+        if (!quotes.TryGetValue(symbol, out var quote)) return null;
+        return side == OrderSide.Buy ? quote.AskPrice : quote.BidPrice;
+    }
+
+    private async Task<Dictionary<Keel.Core.Domain.Symbol, AlpacaQuote>> LatestQuotesAsync(IReadOnlyCollection<Keel.Core.Domain.Symbol> symbols, CancellationToken ct)
+    {
+        var result = new Dictionary<Keel.Core.Domain.Symbol, AlpacaQuote>();
+        var crypto = symbols.Where(s => s.IsCrypto).ToList();
+        var stocks = symbols.Where(s => !s.IsCrypto).ToList();
+        if (crypto.Count > 0)
+        {
+            var quotes = await _client.GetLatestCryptoQuotesAsync(crypto.Select(AlpacaSymbols.ToApi).ToList(), ct).ConfigureAwait(false);
+            foreach (var symbol in crypto)
+                if (quotes.TryGetValue(AlpacaSymbols.ToApi(symbol), out var quote)) result[symbol] = quote;
+        }
+        if (stocks.Count > 0)
+        {
+            var quotes = await _client.GetLatestStockQuotesAsync(stocks.Select(AlpacaSymbols.ToApi).ToList(), ct: ct).ConfigureAwait(false);
+            foreach (var symbol in stocks)
+                if (quotes.TryGetValue(AlpacaSymbols.ToApi(symbol), out var quote)) result[symbol] = quote;
+        }
+        return result;
+    }
+
     private async Task CancelAsync(string clientOrderId, CancellationToken ct)
     {
-        if (!_tracked.TryGetValue(clientOrderId, out var tracked) || tracked.AlpacaId is null) return;
+        if (CancelWatched(clientOrderId)) return;
+        var tracked = _tracked.GetValueOrDefault(clientOrderId) ?? FindLeg(clientOrderId);
+        if (tracked?.AlpacaId is null) return;
         await RequestCancelAsync(tracked, "cancelled on request", ct).ConfigureAwait(false);
     }
 
@@ -158,8 +241,9 @@ public sealed class AlpacaExecutionPort : IExecutionPort
         AlpacaOrder? order;
         try
         {
+            // A bracket entry is read with its legs, so one request follows the whole group.
             order = tracked.AlpacaId is { } id
-                ? await _client.GetOrderAsync(id, ct: ct).ConfigureAwait(false)
+                ? await _client.GetOrderAsync(id, nested: tracked.Route == ExitRoute.Bracket, ct).ConfigureAwait(false)
                 : await _client.GetOrderByClientOrderIdAsync(tracked.Request.ClientOrderId, ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is AlpacaApiException or AlpacaTransportException)
@@ -179,9 +263,15 @@ public sealed class AlpacaExecutionPort : IExecutionPort
         }
 
         Apply(tracked, order);
-        if (order.IsFinal || tracked.CancelRequested) return;
-        if (_time.GetUtcNow() - tracked.SentAt >= _options.FillTimeout)
+    }
+
+    /// <summary>Entries and strategy exits still working past the fill timeout are cancelled (exits of entries never are).</summary>
+    private async Task CancelOverdueAsync(CancellationToken ct)
+    {
+        var now = _time.GetUtcNow();
+        foreach (var tracked in _tracked.Values.Where(t => !t.IsExit && !t.CancelRequested && t.AlpacaId is not null).ToList())
         {
+            if (now - tracked.SentAt < _options.FillTimeout) continue;
             await RequestCancelAsync(tracked,
                 string.Create(CultureInfo.InvariantCulture, $"not filled within {_options.FillTimeout.TotalSeconds:0} s; cancelled"), ct).ConfigureAwait(false);
         }
@@ -189,6 +279,7 @@ public sealed class AlpacaExecutionPort : IExecutionPort
 
     private async Task RequestCancelAsync(TrackedOrder tracked, string reason, CancellationToken ct)
     {
+        if (tracked.CancelRequested) return;
         try
         {
             await _client.CancelOrderAsync(tracked.AlpacaId!, ct).ConfigureAwait(false);
@@ -210,6 +301,9 @@ public sealed class AlpacaExecutionPort : IExecutionPort
     {
         var request = tracked.Request;
         tracked.AlpacaId ??= order.Id;
+        // A leg still held (or ended while held) is no order the kernel needs to hear about.
+        if (tracked.IsLeg && !tracked.Accepted && (order.Status == AlpacaOrderStatus.Held || (order.IsFinal && order.FilledQty == 0)))
+            return;
         var now = _time.GetUtcNow().UtcDateTime;
         if (!tracked.Accepted && order.Status != AlpacaOrderStatus.Rejected)
         {
@@ -219,12 +313,18 @@ public sealed class AlpacaExecutionPort : IExecutionPort
         if (tracked.TakeNewFill(order) is { } fill)
         {
             var time = (order.FilledAt ?? order.UpdatedAt)?.UtcDateTime ?? now;
+            var (quantity, commission) = request.Symbol.IsCrypto
+                ? CryptoFee.Apply(request.Side, fill.FilledBefore, fill.Qty, fill.Price, _options.CryptoFeeRate)
+                : (fill.Qty, 0m);
+            tracked.ReceivedQty += quantity;
             var reported = new Fill(request.ClientOrderId, request.Strategy, request.Symbol, request.Side, request.Purpose,
-                fill.Qty, fill.Price, Commission: 0m, Slippage: 0m, time);
+                quantity, fill.Price, commission, Slippage: 0m, time);
             _events.Enqueue(l => l.OnFill(reported));
         }
+        if (tracked.Route == ExitRoute.Bracket) ApplyLegs(tracked, order);
         if (!order.IsFinal) return;
         _tracked.Remove(request.ClientOrderId);
+        if (tracked.ReceivedQty > 0 && request.Purpose == OrderPurpose.Entry) ArmExitsAfterFill(tracked, order);
         switch (order.Status)
         {
             case AlpacaOrderStatus.Filled:

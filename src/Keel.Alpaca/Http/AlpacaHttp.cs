@@ -88,6 +88,11 @@ internal sealed class AlpacaHttp
         {
             throw new AlpacaTransportException($"Alpaca {Describe(method, pathAndQuery)} timed out after {_options.RequestTimeout.TotalSeconds:0.###} s.", ex);
         }
+        catch (TimeoutException ex)
+        {
+            // One attempt timed out in a handler below (AddAlpacaClient's per-attempt timeout).
+            throw new AlpacaTransportException($"Alpaca {Describe(method, pathAndQuery)} timed out: {Scrub(ex.Message)}.", ex);
+        }
         catch (HttpRequestException ex)
         {
             throw new AlpacaTransportException($"Alpaca {Describe(method, pathAndQuery)}: connection failed ({Scrub(ex.Message)}).", ex);

@@ -26,6 +26,12 @@ public sealed class FaultSettings
 
     /// <summary>The next N order submissions are refused with 403 "insufficient buying power".</summary>
     public int RejectBuyingPower { get; set; }
+
+    /// <summary>
+    /// Cancels wait this long (sim time) in <c>pending_cancel</c> before they become <c>canceled</c>, as on
+    /// Alpaca paper where cancels can hang for minutes; the order can still fill meanwhile. 0: at once.
+    /// </summary>
+    public double CancelDelaySeconds { get; set; }
 }
 
 /// <summary>Limits a fault to one method and/or a path prefix; both null means every non-admin request.</summary>

@@ -63,6 +63,11 @@ public sealed class SimFaults
 
     public bool TakeBuyingPowerRejection() => TakeCounter(s => s.RejectBuyingPower, (s, v) => s.RejectBuyingPower = v);
 
+    public TimeSpan CancelDelay
+    {
+        get { lock (_lock) return TimeSpan.FromSeconds(Math.Max(0, _settings.CancelDelaySeconds)); }
+    }
+
     public bool HangOrders
     {
         get { lock (_lock) return _settings.HangOrders; }

@@ -6,7 +6,7 @@ namespace Keel.AlpacaSim.Http;
 
 /// <summary>
 /// What happens before any endpoint: the request is logged, injected faults fire (latency, 429, 5xx),
-/// then Alpaca's auth check. Admin paths skip faults and auth.
+/// then Alpaca's auth check. Admin paths and the stream (which authenticates in-band) skip faults and auth.
 /// </summary>
 internal sealed class SimMiddleware(SimOptions options, SimFaults faults, SimClock clock, SimRequestLog log)
 {
@@ -20,7 +20,9 @@ internal sealed class SimMiddleware(SimOptions options, SimFaults faults, SimClo
         var aborted = false;
         try
         {
-            if (path.StartsWith("/admin", StringComparison.Ordinal) || await PassesFaultsAndAuth(context, request.Method, path))
+            // The stream authenticates inside the connection, not with headers; admin paths are never faulted.
+            if (path.StartsWith("/admin", StringComparison.Ordinal) || path == StreamEndpoint.Path
+                || await PassesFaultsAndAuth(context, request.Method, path))
                 await next();
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)

@@ -84,7 +84,11 @@ internal static class TradingEndpoints
         var direction = query.OneOf("direction", "desc", "asc", "desc");
         var pageSize = query.Int("page_size", 100, 1, 100);
         if (query.Problem is { } problem) return ApiResults.Invalid(problem);
-        if (!types.Any(t => string.Equals(t, "FILL", StringComparison.OrdinalIgnoreCase)))
+        bool Wants(string type) => types.Any(t => string.Equals(t, type, StringComparison.OrdinalIgnoreCase));
+        // One kind per answer: FILL when asked for (with or without others), else CFEE, else nothing.
+        if (!Wants("FILL") && Wants("CFEE"))
+            return ApiResults.Ok(broker.FeeActivities(after, until, direction == "asc", pageSize, query.Text("page_token")).ToList(), Json.ListAlpacaFeeActivity);
+        if (!Wants("FILL"))
             return ApiResults.Ok(new List<AlpacaFillActivity>(), Json.ListAlpacaFillActivity);
         var page = broker.Activities(after, until, direction == "asc", pageSize, query.Text("page_token"));
         return ApiResults.Ok(page.ToList(), Json.ListAlpacaFillActivity);
@@ -155,8 +159,21 @@ internal static class TradingEndpoints
 
         app.MapDelete("/v2/orders", () => ApiResults.Ok(broker.CancelAll().ToList(), Json.ListAlpacaCancelResult, status: 207));
 
-        app.MapMethods("/v2/orders/{id}", ["PATCH"], () =>
-            ApiResults.Error(new SimError(501, new AlpacaErrorBody { Code = 50110000, Message = "replacing orders is not simulated yet" })));
+        app.MapMethods("/v2/orders/{id}", ["PATCH"], async (string id, HttpContext context) =>
+        {
+            AlpacaReplaceOrder? change;
+            try
+            {
+                change = await JsonSerializer.DeserializeAsync(context.Request.Body, Json.AlpacaReplaceOrder, context.RequestAborted);
+            }
+            catch (JsonException ex)
+            {
+                return ApiResults.Invalid($"invalid replace request: {ex.Message}");
+            }
+            if (change is null) return ApiResults.Invalid("request body is required");
+            var (order, error) = broker.Replace(id, change);
+            return error is not null ? ApiResults.Error(error) : ApiResults.Ok(order!, Json.AlpacaOrder);
+        });
     }
 
     private static void MapPositions(WebApplication app, SimBroker broker)

@@ -89,30 +89,34 @@ public sealed partial class SimBroker
     private void ApplyFill(SimOrder order, decimal quantity, decimal price, DateTimeOffset now)
     {
         var key = SimSymbols.PositionKey(order.Symbol);
+        var before = order.FilledQty;
+        var fee = CryptoFee(order, before, quantity, price);
         if (order.Side == AlpacaOrderSide.Buy)
         {
             _cash -= quantity * price;
             if (!_positions.TryGetValue(key, out var position))
                 _positions[key] = position = new SimPosition { Symbol = order.Symbol, AssetId = order.AssetId, AssetClass = order.AssetClass };
-            position.Buy(quantity, price);
+            position.Buy(quantity - fee.Coin, price);
         }
         else
         {
-            _cash += quantity * price;
+            _cash += quantity * price - fee.Dollars;
             var position = _positions[key];
             position.Sell(quantity);
             if (position.Qty == 0) _positions.Remove(key);
         }
 
-        var before = order.FilledQty;
         order.FilledQty = before + quantity;
         order.FilledAvgPrice = ((order.FilledAvgPrice ?? 0) * before + price * quantity) / order.FilledQty;
         var complete = order.Remaining == 0;
-        Touch(order, complete ? AlpacaOrderStatus.Filled : AlpacaOrderStatus.PartiallyFilled, now);
+        // A partial fill while a cancel is pending leaves the order pending_cancel.
+        Touch(order, complete ? AlpacaOrderStatus.Filled
+            : order.Status == AlpacaOrderStatus.PendingCancel ? AlpacaOrderStatus.PendingCancel : AlpacaOrderStatus.PartiallyFilled, now);
         if (complete) order.FilledAt = now;
+        var id = ActivityId(now);
         _activities.Add(new AlpacaFillActivity
         {
-            Id = now.UtcDateTime.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture) + "::" + Guid.NewGuid(),
+            Id = id,
             ActivityType = "FILL",
             TransactionTime = now,
             Type = complete ? "fill" : "partial_fill",
@@ -125,8 +129,42 @@ public sealed partial class SimBroker
             CumQty = order.FilledQty,
             OrderStatus = order.Status,
         });
+        if (fee.Coin > 0 || fee.Dollars > 0) RecordFee(order, fee, price, now);
+        Publish(complete ? "fill" : "partial_fill", order, now, price, quantity, _positions.GetValueOrDefault(key)?.Qty ?? 0m);
         if (complete) OnCompleted(order, now);
     }
+
+    /// <summary>
+    /// Alpaca's crypto fee, taken from what the trade brings in: a buy receives fewer coins, a sell fewer
+    /// dollars. The coin fee is counted on the order's cumulative quantity and rounded to 9 decimals (half
+    /// away from zero), so however an order is split into executions its fees add up to the fee of the whole.
+    /// </summary>
+    private (decimal Coin, decimal Dollars) CryptoFee(SimOrder order, decimal filledBefore, decimal quantity, decimal price)
+    {
+        if (!order.IsCrypto || _cryptoFeeRate == 0) return (0, 0);
+        if (order.Side == AlpacaOrderSide.Sell) return (0, quantity * price * _cryptoFeeRate);
+        static decimal Round(decimal value) => Math.Round(value, 9, MidpointRounding.AwayFromZero);
+        return (Round((filledBefore + quantity) * _cryptoFeeRate) - Round(filledBefore * _cryptoFeeRate), 0);
+    }
+
+    private void RecordFee(SimOrder order, (decimal Coin, decimal Dollars) fee, decimal price, DateTimeOffset now) =>
+        _fees.Add(new AlpacaFeeActivity
+        {
+            Id = ActivityId(now),
+            ActivityType = "CFEE",
+            Date = DateOnly.FromDateTime(Market.MarketHours.ToEastern(now).DateTime),
+            TransactionTime = now,
+            Symbol = SimSymbols.PositionKey(order.Symbol),
+            Qty = -fee.Coin,
+            Price = price,
+            NetAmount = -fee.Dollars,
+            Description = fee.Coin > 0 ? "Coin Pair Transaction Fee (Non USD)" : "Coin Pair Transaction Fee (USD)",
+            Status = "executed",
+            OrderId = order.Id,
+        });
+
+    private static string ActivityId(DateTimeOffset now) =>
+        now.UtcDateTime.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture) + "::" + Guid.NewGuid();
 
     /// <summary>An entry that filled releases its held exits; an exit that filled cancels the rest of its group.</summary>
     private void OnCompleted(SimOrder order, DateTimeOffset now)
@@ -165,9 +203,25 @@ public sealed partial class SimBroker
         foreach (var leg in order.Legs.Where(l => l.IsOpen)) Close(leg, AlpacaOrderStatus.Canceled, now);
     }
 
-    private static void Touch(SimOrder order, AlpacaOrderStatus status, DateTimeOffset now)
+    /// <summary>Moves an order to <paramref name="status"/>; a change is a trade update (fills publish their own, with the execution).</summary>
+    private void Touch(SimOrder order, AlpacaOrderStatus status, DateTimeOffset now)
     {
+        var changed = order.Status != status;
         order.Status = status;
         order.UpdatedAt = now;
+        if (changed && status is not (AlpacaOrderStatus.Filled or AlpacaOrderStatus.PartiallyFilled or AlpacaOrderStatus.Held))
+            Publish(Keel.Alpaca.Json.AlpacaEnumConverter<AlpacaOrderStatus>.Name(status), order, now);
     }
+
+    private void Publish(string @event, SimOrder order, DateTimeOffset now, decimal? price = null, decimal? qty = null, decimal? positionQty = null) =>
+        _updates.Publish(new AlpacaTradeUpdate
+        {
+            Event = @event,
+            ExecutionId = price is null ? null : Guid.NewGuid().ToString(),
+            Order = order.ToAlpaca(nested: false),
+            Timestamp = now,
+            Price = price,
+            Qty = qty,
+            PositionQty = positionQty,
+        });
 }

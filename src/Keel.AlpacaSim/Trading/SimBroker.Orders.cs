@@ -79,21 +79,25 @@ public sealed partial class SimBroker
         var crypto = asset.AssetClass == AlpacaAssetClass.Crypto;
         var orderClass = request.OrderClass == AlpacaOrderClass.Unknown ? AlpacaOrderClass.Simple : request.OrderClass;
         var routedNow = crypto || _hours.IsOpen(now) || (request.ExtendedHours && _hours.IsExtendedOpen(now));
-        var expires = !crypto && request.TimeInForce is AlpacaTimeInForce.Day or AlpacaTimeInForce.Opg or AlpacaTimeInForce.Cls
-            ? (_hours.NextClose(now) + (request.ExtendedHours ? TimeSpan.FromHours(4) : TimeSpan.Zero)).ToUniversalTime()
-            : (DateTimeOffset?)null;
+        var expires = ExpiryOf(asset, request, now);
         var order = NewOrder(request.ClientOrderId ?? Guid.NewGuid().ToString(), asset, request.Side,
             request.Type, request.TimeInForce, orderClass, now, parent: null,
             qty: request.Qty, notional: request.Notional,
             limit: request.OrderClass == AlpacaOrderClass.Oco ? request.LimitPrice ?? request.TakeProfit!.LimitPrice : request.LimitPrice,
             stop: request.StopPrice, extendedHours: request.ExtendedHours,
             trailPrice: request.TrailPrice, trailPercent: request.TrailPercent);
-        order.Status = routedNow ? AlpacaOrderStatus.New : AlpacaOrderStatus.Accepted;
         order.ExpiresAt = expires;
         Register(order);
+        Touch(order, routedNow ? AlpacaOrderStatus.New : AlpacaOrderStatus.Accepted, now);
         AddLegs(order, request, now);
         return order;
     }
+
+    /// <summary>Day, OPG and CLS equity orders end at the next close (the extended close when extended hours).</summary>
+    private DateTimeOffset? ExpiryOf(AlpacaAsset asset, AlpacaNewOrder request, DateTimeOffset now) =>
+        asset.AssetClass != AlpacaAssetClass.Crypto && request.TimeInForce is AlpacaTimeInForce.Day or AlpacaTimeInForce.Opg or AlpacaTimeInForce.Cls
+            ? (_hours.NextClose(now) + (request.ExtendedHours ? TimeSpan.FromHours(4) : TimeSpan.Zero)).ToUniversalTime()
+            : null;
 
     /// <summary>Bracket: both exits held until the entry fills. OTO: the one exit, held. OCO: the stop leg, working at once.</summary>
     private void AddLegs(SimOrder parent, AlpacaNewOrder request, DateTimeOffset now)
@@ -195,7 +199,7 @@ public sealed partial class SimBroker
         }
     }
 
-    /// <summary>DELETE /v2/orders/{id}: null when cancelled (204), else 404 or 422 "already in state".</summary>
+    /// <summary>DELETE /v2/orders/{id}: null when the cancel was taken (204), else 404 or 422 "already in state".</summary>
     public SimError? Cancel(string id)
     {
         lock (_lock)
@@ -204,7 +208,7 @@ public sealed partial class SimBroker
             if (!_byId.TryGetValue(id, out var order)) return SimError.NotFound("order not found");
             if (!order.IsOpen)
                 return SimError.Unprocessable($"order is already in \"{Keel.Alpaca.Json.AlpacaEnumConverter<AlpacaOrderStatus>.Name(order.Status)}\" state");
-            Close(order, AlpacaOrderStatus.Canceled, _clock.GetUtcNow());
+            RequestCancel(order, _clock.GetUtcNow());
             return null;
         }
     }
@@ -219,11 +223,25 @@ public sealed partial class SimBroker
             var results = new List<AlpacaCancelResult>();
             foreach (var order in _orders.Where(o => o.IsOpen && o.Parent is null).ToList())
             {
-                Close(order, AlpacaOrderStatus.Canceled, now);
+                RequestCancel(order, now);
                 results.Add(new AlpacaCancelResult { Id = order.Id, Status = 200 });
             }
             return results;
         }
+    }
+
+    /// <summary>Cancels at once, or (with the cancel-delay fault) leaves the order pending_cancel until <see cref="Process"/> sees the delay out.</summary>
+    private void RequestCancel(SimOrder order, DateTimeOffset now)
+    {
+        if (order.Status == AlpacaOrderStatus.PendingCancel) return; // already on its way
+        var delay = _faults.CancelDelay;
+        if (delay <= TimeSpan.Zero)
+        {
+            Close(order, AlpacaOrderStatus.Canceled, now);
+            return;
+        }
+        order.CancelDueAt = now + delay;
+        Touch(order, AlpacaOrderStatus.PendingCancel, now);
     }
 
     /// <summary>DELETE /v2/positions/{symbol}: a market order selling all, <paramref name="qty"/>, or <paramref name="percentage"/>.</summary>

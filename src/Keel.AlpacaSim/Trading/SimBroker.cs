@@ -21,19 +21,23 @@ public sealed partial class SimBroker
     private readonly QuoteBook _quotes;
     private readonly AssetCatalog _assets;
     private readonly SimFaults _faults;
+    private readonly SimTradeUpdates _updates;
     private readonly decimal _cryptoMinimumNotional;
+    private readonly decimal _cryptoFeeRate;
     private readonly DateTimeOffset _createdAt;
     private readonly List<SimOrder> _orders = [];
     private readonly Dictionary<string, SimOrder> _byId = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, SimOrder> _byClientId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SimPosition> _positions = new(StringComparer.Ordinal);
     private readonly List<AlpacaFillActivity> _activities = [];
+    private readonly List<AlpacaFeeActivity> _fees = [];
     private decimal _cash;
     private long _sequence;
 
-    internal SimBroker(SimClock clock, MarketHours hours, QuoteBook quotes, AssetCatalog assets, SimFaults faults,
-        decimal startingCash, decimal cryptoMinimumNotional)
+    internal SimBroker(SimClock clock, MarketHours hours, QuoteBook quotes, AssetCatalog assets, SimFaults faults, SimTradeUpdates updates,
+        decimal startingCash, decimal cryptoMinimumNotional, decimal cryptoFeeRate)
     {
+        _updates = updates;
         _clock = clock;
         _hours = hours;
         _quotes = quotes;
@@ -41,6 +45,7 @@ public sealed partial class SimBroker
         _faults = faults;
         _cash = startingCash;
         _cryptoMinimumNotional = cryptoMinimumNotional;
+        _cryptoFeeRate = cryptoFeeRate;
         _createdAt = clock.GetUtcNow();
     }
 
@@ -71,6 +76,11 @@ public sealed partial class SimBroker
                 if (order.ExpiresAt is { } expires && now >= expires)
                 {
                     Close(order, AlpacaOrderStatus.Expired, now);
+                    continue;
+                }
+                if (order.CancelDueAt is { } due && now >= due)
+                {
+                    Close(order, AlpacaOrderStatus.Canceled, now);
                     continue;
                 }
                 TryFill(order, now);
@@ -145,11 +155,27 @@ public sealed partial class SimBroker
         lock (_lock)
         {
             Process();
-            IEnumerable<AlpacaFillActivity> items = ascending ? _activities : Enumerable.Reverse(_activities);
-            items = items.Where(a => (after is null || a.TransactionTime > after) && (until is null || a.TransactionTime < until));
-            if (pageToken is not null) items = items.SkipWhile(a => a.Id != pageToken).Skip(1);
-            return items.Take(pageSize).ToList();
+            return Page(_activities, a => a.TransactionTime, a => a.Id, after, until, ascending, pageSize, pageToken);
         }
+    }
+
+    /// <summary>CFEE (crypto fee) activities, paged the same way.</summary>
+    public IReadOnlyList<AlpacaFeeActivity> FeeActivities(DateTimeOffset? after, DateTimeOffset? until, bool ascending, int pageSize, string? pageToken)
+    {
+        lock (_lock)
+        {
+            Process();
+            return Page(_fees, a => a.TransactionTime!.Value, a => a.Id, after, until, ascending, pageSize, pageToken);
+        }
+    }
+
+    private static List<T> Page<T>(List<T> all, Func<T, DateTimeOffset> time, Func<T, string> id,
+        DateTimeOffset? after, DateTimeOffset? until, bool ascending, int pageSize, string? pageToken)
+    {
+        IEnumerable<T> items = ascending ? all : Enumerable.Reverse(all);
+        items = items.Where(a => (after is null || time(a) > after) && (until is null || time(a) < until));
+        if (pageToken is not null) items = items.SkipWhile(a => id(a) != pageToken).Skip(1);
+        return items.Take(pageSize).ToList();
     }
 
     private decimal? Mark(string symbol) => _quotes.Latest(symbol) is { } q ? (q.BidPrice + q.AskPrice) / 2 : null;

@@ -33,10 +33,16 @@ internal sealed class SimOrder
     public DateTimeOffset? ExpiredAt { get; set; }
     public DateTimeOffset? CanceledAt { get; set; }
     public DateTimeOffset? FailedAt { get; set; }
+    public DateTimeOffset? ReplacedAt { get; set; }
+    public string? ReplacedBy { get; set; }
+    public string? Replaces { get; init; }
+    /// <summary>When a cancel left in <c>pending_cancel</c> takes effect.</summary>
+    public DateTimeOffset? CancelDueAt { get; set; }
     public bool StopTriggered { get; set; }
     /// <summary>For notional orders: the quantity fixed at the first fill.</summary>
     public decimal? TargetQty { get; set; }
     public SimOrder? Parent { get; init; }
+    /// <summary>Legs, in the order they were placed; a replaced leg gives its place to its replacement.</summary>
     public List<SimOrder> Legs { get; } = [];
 
     public bool IsOpen => !AlpacaOrderStatuses.IsFinal(Status);
@@ -55,6 +61,9 @@ internal sealed class SimOrder
         ExpiresAt = ExpiresAt,
         CanceledAt = CanceledAt,
         FailedAt = FailedAt,
+        ReplacedAt = ReplacedAt,
+        ReplacedBy = ReplacedBy,
+        Replaces = Replaces,
         AssetId = AssetId,
         Symbol = Symbol,
         AssetClass = AssetClass,

@@ -1,0 +1,48 @@
+using Keel.Alpaca.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Keel.Alpaca;
+
+/// <summary>Registers <see cref="AlpacaClient"/> for dependency injection, its retries as an HTTP resilience handler.</summary>
+public static class AlpacaServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="AlpacaClient"/> as a typed HttpClient configured from <paramref name="configuration"/>
+    /// (the keys of <see cref="AlpacaOptions.FromConfiguration"/>, e.g. the "Alpaca" section). Retries are the
+    /// resilience handler's (<see cref="AlpacaResilience"/>: reads and cancels only, never an order submission),
+    /// with <see cref="AlpacaOptions.RequestTimeout"/> per attempt; the client's own retries are turned off so
+    /// the two do not multiply. Waits use the <see cref="TimeProvider"/> registered, else the system clock.
+    /// </summary>
+    public static IHttpClientBuilder AddAlpacaClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = AlpacaOptions.FromConfiguration(configuration);
+        var client = services.AddHttpClient(nameof(AlpacaClient), http => http.Timeout = Timeout.InfiniteTimeSpan); // the client and the handlers time each call
+        client.AddTypedClient((http, provider) => new AlpacaClient(ForHandler(options), http, provider.GetService<TimeProvider>(),
+            provider.GetService<ILoggerFactory>()?.CreateLogger<AlpacaClient>()));
+        client.AddResilienceHandler("alpaca", (builder, context) =>
+            AlpacaResilience.Configure(builder, options, context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System));
+        client.AddHttpMessageHandler(() => new AttemptTimeoutHandler(options.RequestTimeout));
+        return client;
+    }
+
+    /// <summary>
+    /// The options the client itself runs with behind the handler: no retries of its own, and a call may
+    /// last as long as every attempt and wait the handler can make.
+    /// </summary>
+    private static AlpacaOptions ForHandler(AlpacaOptions options) => new()
+    {
+        KeyId = options.KeyId,
+        SecretKey = options.SecretKey,
+        Paper = options.Paper,
+        TradingBaseUrl = options.TradingBaseUrl,
+        DataBaseUrl = options.DataBaseUrl,
+        MaxReadRetries = 0,
+        RetryBaseDelay = options.RetryBaseDelay,
+        MaxRetryDelay = options.MaxRetryDelay,
+        RequestTimeout = options.RequestTimeout * (options.MaxReadRetries + 1) + options.MaxRetryDelay * options.MaxReadRetries,
+    };
+}

@@ -1,0 +1,55 @@
+using Keel.Core.Trading;
+
+namespace Keel.Alpaca.Execution;
+
+/// <summary>
+/// How the exits an entry asks for (stop-loss, take-profit, trailing percents) are carried out at Alpaca.
+/// The port owns them, as the simulated broker does in a backtest: the kernel hears of each exit by an
+/// acceptance and of its end by a fill or a closing, with <see cref="OrderRequest.ParentId"/> = the entry.
+/// </summary>
+internal enum ExitRoute
+{
+    /// <summary>The order asks for no exits.</summary>
+    None,
+
+    /// <summary>Equity stop-loss and/or take-profit: Alpaca holds them as a bracket (both) or OTO (one) order.</summary>
+    Bracket,
+
+    /// <summary>Equity trailing stop alone: a native trailing_stop sell, sent once the entry has filled.</summary>
+    TrailingAfterFill,
+
+    /// <summary>
+    /// Watched by the port against the latest quote each round and sent at market when reached: crypto
+    /// (Alpaca has neither brackets nor stop orders for it), and equities asking for a trailing stop together
+    /// with a stop-loss or take-profit (the bracket's legs would hold the shares a trailing stop needs).
+    /// </summary>
+    Watched,
+}
+
+internal static class ExitRouting
+{
+    public static bool AsksForExits(OrderRequest order) =>
+        order.StopLossPercent is not null || order.TakeProfitPercent is not null || order.TrailingStopPercent is not null;
+
+    public static ExitRoute For(OrderRequest order)
+    {
+        if (!AsksForExits(order)) return ExitRoute.None;
+        if (order.Symbol.IsCrypto) return ExitRoute.Watched;
+        var bracket = order.StopLossPercent is not null || order.TakeProfitPercent is not null;
+        if (order.TrailingStopPercent is null) return ExitRoute.Bracket;
+        return bracket ? ExitRoute.Watched : ExitRoute.TrailingAfterFill;
+    }
+
+    /// <summary>
+    /// An exit's client order id, made from its entry's as the simulated broker does: the kernel's ids end in
+    /// a purpose letter (<c>-E</c>), which becomes S, T or R; any other id gets <c>-S</c>, <c>-T</c> or <c>-R</c> appended.
+    /// </summary>
+    public static string ExitId(string entryId, OrderPurpose purpose)
+    {
+        var letter = purpose switch { OrderPurpose.StopLoss => 'S', OrderPurpose.TakeProfit => 'T', _ => 'R' };
+        return entryId.EndsWith("-E", StringComparison.Ordinal) ? entryId[..^1] + letter : $"{entryId}-{letter}";
+    }
+
+    /// <summary>Alpaca's price grid for equities: cents from $1, four decimals below.</summary>
+    public static decimal EquityPrice(decimal price) => Math.Round(price, price >= 1m ? 2 : 4, MidpointRounding.AwayFromZero);
+}

@@ -1,0 +1,38 @@
+using Keel.Core.Trading;
+
+namespace Keel.Alpaca.Execution;
+
+/// <summary>
+/// An exit the port keeps itself (Alpaca cannot hold it, see <see cref="ExitRoute.Watched"/>): a stop-loss,
+/// take-profit or trailing stop checked against the bid each round, and sent as a market sell once reached.
+/// Lives in the port's memory only: after a restart the kernel must arm it again.
+/// </summary>
+internal sealed class WatchedExit(OrderRequest request, decimal? trailPercent, decimal highWater)
+{
+    /// <summary>What the kernel was told (type Stop or Limit with its price; Purpose and ParentId set).</summary>
+    public OrderRequest Request { get; } = request;
+
+    public decimal? TrailPercent { get; } = trailPercent;
+
+    /// <summary>Highest bid since the entry (trailing stops only).</summary>
+    public decimal HighWater { get; private set; } = highWater;
+
+    /// <summary>Stops are checked first: when one quote reaches both, the worse outcome is assumed, as in a backtest.</summary>
+    public int Rank => Request.Purpose == OrderPurpose.TakeProfit ? 1 : 0;
+
+    /// <summary>True when <paramref name="bid"/> reaches the exit; moves a trailing stop's high-water mark first.</summary>
+    public bool ReachedBy(decimal bid)
+    {
+        if (bid <= 0) return false;
+        switch (Request.Purpose)
+        {
+            case OrderPurpose.TakeProfit:
+                return bid >= Request.LimitPrice;
+            case OrderPurpose.TrailingStop:
+                HighWater = Math.Max(HighWater, bid);
+                return bid <= HighWater * (1 - TrailPercent!.Value / 100m);
+            default:
+                return bid <= Request.StopPrice;
+        }
+    }
+}
