@@ -62,9 +62,8 @@ public sealed partial class LiveSession
             }
             _store.SetBrokerOrderId(order.ClientOrderId, atBroker.Id);
             kernel.RestoreWorkingOrder(order);
-            var notional = 0m;
-            foreach (var f in fills) if (f.Fill.ClientOrderId == order.ClientOrderId) notional += f.Fill.Quantity * f.Fill.Price;
-            _port.Adopt(order, atBroker.Id, stored.Status != OrderStatus.New, stored.FilledQuantity, notional);
+            _port.Adopt(order, atBroker.Id, stored.Status != OrderStatus.New,
+                fills.Where(f => f.Fill.ClientOrderId == order.ClientOrderId).Select(f => f.Fill).ToList());
             LogAdopted(_logger, order.ClientOrderId, atBroker.Status.ToString(), atBroker.FilledQty, stored.FilledQuantity);
         }
         await PumpAsync(ct).ConfigureAwait(false); // fills and ends that happened while down

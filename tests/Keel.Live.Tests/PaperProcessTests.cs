@@ -154,9 +154,12 @@ public sealed class PaperProcessTests(ITestOutputHelper output)
             foreach (var order in orders)
             {
                 var recorded = fills.Where(f => f.ClientOrderId == order.ClientOrderId).ToList();
-                recorded.Sum(f => f.Quantity).ShouldBe(order.FilledQty, $"fills of {order.ClientOrderId}");
+                // A crypto buy's fills are the coin received; Alpaca's fee in coin comes back as the commission.
+                var coinFee = order.AssetClass == AlpacaAssetClass.Crypto && order.Side == AlpacaOrderSide.Buy;
+                var gross = recorded.Select(f => (Qty: coinFee ? f.Quantity + f.Commission / f.Price : f.Quantity, f.Price)).ToList();
+                gross.Sum(f => f.Qty).ShouldBe(order.FilledQty, $"fills of {order.ClientOrderId}");
                 if (order.FilledQty > 0)
-                    (recorded.Sum(f => f.Quantity * f.Price) / order.FilledQty).ShouldBe(order.FilledAvgPrice!.Value, $"price of {order.ClientOrderId}");
+                    (gross.Sum(f => f.Qty * f.Price) / order.FilledQty).ShouldBe(order.FilledAvgPrice!.Value, $"price of {order.ClientOrderId}");
             }
             fills.Select(f => f.ClientOrderId).Distinct().ShouldAllBe(id => orders.Any(o => o.ClientOrderId == id), "a fill the broker does not know");
             var positions = store.Positions();

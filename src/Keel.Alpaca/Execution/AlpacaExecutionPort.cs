@@ -328,6 +328,11 @@ public sealed partial class AlpacaExecutionPort : IExecutionPort
         switch (order.Status)
         {
             case AlpacaOrderStatus.Filled:
+                // A crypto buy brings in less coin than it ordered (Alpaca's fee): say it is done, or a
+                // journal that sums the fills would keep waiting for the rest.
+                if (tracked.ReceivedQty < order.FilledQty)
+                    Closed(request, OrderStatus.Filled, string.Create(CultureInfo.InvariantCulture,
+                        $"filled {order.FilledQty}; {tracked.ReceivedQty} received after Alpaca's fee in coin"));
                 return;
             case AlpacaOrderStatus.Rejected:
                 Closed(request, OrderStatus.Rejected, "Alpaca rejected the order after accepting it");
@@ -349,19 +354,30 @@ public sealed partial class AlpacaExecutionPort : IExecutionPort
 
     /// <summary>
     /// Takes over an order sent before a restart: the port watches it again as if it had sent it and
-    /// reports only what goes beyond what the store already holds (<paramref name="reportedQty"/> filled
-    /// for <paramref name="reportedNotional"/>). Its id is never sent again.
+    /// reports only what goes beyond <paramref name="recorded"/>, the fills the store already holds for it
+    /// (a crypto buy's fills are the coin received: the fee in coin is added back to compare with Alpaca's
+    /// filled quantity). Its id is never sent again.
     /// </summary>
-    public void Adopt(OrderRequest order, string? alpacaOrderId, bool acceptanceRecorded, decimal reportedQty, decimal reportedNotional)
+    public void Adopt(OrderRequest order, string? alpacaOrderId, bool acceptanceRecorded, IReadOnlyList<Fill> recorded)
     {
         ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(recorded);
         if (!_submittedIds.TryAdd(order.ClientOrderId, 0)) return;
+        decimal filled = 0, notional = 0, received = 0;
+        foreach (var fill in recorded)
+        {
+            var gross = order.Symbol.IsCrypto && fill.Side == OrderSide.Buy && fill.Price > 0 ? fill.Quantity + fill.Commission / fill.Price : fill.Quantity;
+            filled += gross;
+            notional += gross * fill.Price;
+            received += fill.Quantity;
+        }
         var tracked = new TrackedOrder(order, _time.GetUtcNow())
         {
             AlpacaId = alpacaOrderId,
             Accepted = acceptanceRecorded,
-            ReportedQty = reportedQty,
-            ReportedNotional = reportedNotional,
+            ReportedQty = filled,
+            ReportedNotional = notional,
+            ReceivedQty = received,
         };
         _commands.Enqueue(_ =>
         {
