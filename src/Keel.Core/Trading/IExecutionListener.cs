@@ -8,6 +8,9 @@ public interface IExecutionListener
 
     void OnFill(in Fill fill);
 
-    /// <summary>An order reached an end without (further) fills: rejected, cancelled, expired.</summary>
+    /// <summary>
+    /// An order reached an end without (further) fills: rejected, cancelled, expired; or Filled when its
+    /// fills add up to less than it asked for (a crypto buy on Alpaca receives its coin less the fee).
+    /// </summary>
     void OnOrderClosed(OrderRequest order, OrderStatus status, string reason, DateTime time);
 }
