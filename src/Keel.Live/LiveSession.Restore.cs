@@ -128,7 +128,7 @@ public sealed partial class LiveSession
     [LoggerMessage(Level = LogLevel.Information, Message = "adopted order {ClientOrderId}: broker status {Status}, filled {BrokerFilled} (store had {StoreFilled})")]
     private static partial void LogAdopted(ILogger logger, string clientOrderId, string status, decimal brokerFilled, decimal storeFilled);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "trading day {Day} restored: start-of-day equity {Equity}, halted {Halted}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "trading day {Day:yyyy-MM-dd} restored: start-of-day equity {Equity}, halted {Halted}")]
     private static partial void LogDayRestored(ILogger logger, DateOnly day, decimal equity, bool halted);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "alert {Kind} {Symbol}: {Message}")]

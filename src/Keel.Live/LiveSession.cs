@@ -90,9 +90,10 @@ public sealed partial class LiveSession
     }
 
     /// <summary>
-    /// One round: the kill switch, then every bar completed since the last round (in time order, with
-    /// the latest quote on each symbol's newest bar), orders settled after each bar time, snapshots and
-    /// the heartbeat. Returns how many bars were processed.
+    /// One round: the kill switch, then every bar completed since the last round in time order (each
+    /// symbol's newest bar is decided on, with the latest quote; older ones, missed while down, only feed
+    /// the strategies), orders settled after each bar time, snapshots and the heartbeat. Returns how many
+    /// bars were processed.
     /// </summary>
     public async Task<int> RunCycleAsync(CancellationToken ct)
     {
@@ -110,7 +111,10 @@ public sealed partial class LiveSession
         {
             foreach (var (symbol, bar, newest) in group)
             {
-                kernel.OnBar(symbol, bar, newest ? quotes.GetValueOrDefault(symbol) : null);
+                // Only a symbol's newest bar is traded: older ones were missed while the service was down or
+                // slow, and an order decided on them would fill at today's price. They still feed the strategies.
+                if (newest) kernel.OnBar(symbol, bar, quotes.GetValueOrDefault(symbol));
+                else kernel.WarmUp(symbol, bar, slot => slot.Position.Quantity);
                 processed++;
             }
             await SettleAsync(ct).ConfigureAwait(false);

@@ -83,4 +83,30 @@ public sealed class PaperSessionTests
             (got.Time - want.Time).ShouldBe(PaperData.Frame.Duration, id); // paper fills when the bar has closed
         }
     }
+
+    [Fact]
+    public async Task Bars_missed_while_down_feed_the_strategies_but_only_the_newest_is_traded()
+    {
+        await using var paper = await PaperHarness.StartAsync(days: 2);
+        await paper.RunUntilAsync(new DateTime(2024, 12, 16, 15, 0, 0, DateTimeKind.Utc));
+        var before = paper.Sim.Broker.AllOrders().Count;
+
+        // Down for a day: the next cycle sees every bar since, in one go.
+        var back = new DateTime(2024, 12, 17, 19, 0, 0, DateTimeKind.Utc);
+        var processed = await paper.StepToAsync(back);
+        processed.ShouldBeGreaterThan(100);
+
+        var newestBar = back - PaperData.Frame.Duration;
+        var stamp = newestBar.ToString("yyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        paper.Sim.Broker.AllOrders().Skip(before).ShouldAllBe(o => o.ClientOrderId.Contains(stamp));
+        paper.Store.Cursor(PaperData.Symbols[0])!.LastBar.ShouldBe(newestBar);
+
+        // The strategies saw the missed bars: from here on the session decides exactly like one that never stopped.
+        await paper.RunUntilAsync(PaperData.Start.AddDays(2));
+        await using var uninterrupted = await PaperHarness.StartAsync(days: 2);
+        await uninterrupted.RunUntilAsync(PaperData.Start.AddDays(2));
+        var after = (DateTime t) => t > back;
+        paper.Store.Decisions().Where(d => after(d.Time)).Select(d => (d.Time, d.Strategy, d.Symbol, d.Signal.Action))
+            .ShouldBe(uninterrupted.Store.Decisions().Where(d => after(d.Time)).Select(d => (d.Time, d.Strategy, d.Symbol, d.Signal.Action)));
+    }
 }

@@ -125,7 +125,7 @@ internal static class StatusCommand
         }
 
         AnsiConsole.MarkupLine($"[bold]{settings.Mode.ToString().ToUpperInvariant()}[/] · store {Markup.Escape(settings.StoreDescription)} · "
-            + (halt.Halted ? $"[red]HALTED[/] ({Markup.Escape(halt.Reason ?? "")})" : "[green]running[/]"));
+            + (halt.Halted ? $"[red]HALTED[/] ({Markup.Escape(halt.Reason ?? "")})" : "[green]not halted[/]"));
         AnsiConsole.MarkupLine(heartbeat is null ? "No cycle recorded yet." : $"Last cycle: broker time {heartbeat.BrokerTime:u}, wall {heartbeat.WallTime:u}, pid {heartbeat.ProcessId}");
         AnsiConsole.MarkupLine(broker is null ? $"Broker: [yellow]unreachable[/] ({Markup.Escape(brokerError ?? "")})" : $"Equity {broker.Account.Equity:N2} · cash {broker.Account.Cash:N2}");
         if (today is not null)

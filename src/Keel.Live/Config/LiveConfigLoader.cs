@@ -90,6 +90,8 @@ public static class LiveConfigLoader
 
         var schedule = file.Schedule ?? new LiveConfigFile.ScheduleSection();
         if (schedule.PollSeconds is <= 0) problems.Add("schedule.pollSeconds: must be positive");
+        else if (timeframe is { } frame && TimeSpan.FromSeconds(schedule.PollSeconds ?? 10) >= frame.Duration)
+            problems.Add($"schedule.pollSeconds: {schedule.PollSeconds ?? 10} s is not shorter than a {frame} bar; bars would be missed (only each symbol's newest bar is traded)");
         if (schedule.SettleSeconds is < 0) problems.Add("schedule.settleSeconds: cannot be negative");
         if (schedule.WarmUpBars is < 0) problems.Add("schedule.warmUpBars: cannot be negative");
 
