@@ -50,6 +50,11 @@ public sealed partial class LiveSession
                 continue;
             }
             var atBroker = await _client.GetOrderByClientOrderIdAsync(order.ClientOrderId, ct).ConfigureAwait(false);
+            if (atBroker is null && stored.Status == OrderStatus.Accepted && _port.ResumeWatchedExit(order))
+            {
+                kernel.RestoreWorkingOrder(order); // an exit the port watches itself: never at the broker
+                continue;
+            }
             if (atBroker is null)
             {
                 // Its bar is processed again and re-makes the same decision under the same id; if it does not, the

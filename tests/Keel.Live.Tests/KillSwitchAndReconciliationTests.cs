@@ -64,3 +64,31 @@ public sealed class KillSwitchAndReconciliationTests
         }
     }
 }
+
+/// <summary>Crypto stops are kept by the port (Alpaca holds none for crypto): a restart must keep watching them.</summary>
+public sealed class WatchedExitRestartTests
+{
+    [Fact]
+    public async Task A_crypto_stop_loss_watched_by_the_port_still_fires_after_a_restart()
+    {
+        var risk = PaperHarness.DefaultRisk with { StopLossPercent = 1m, TakeProfitPercent = 50m };
+        await using var paper = await PaperHarness.StartAsync(days: 2, risk);
+        var btc = Symbol.Parse("BTC/USD");
+        while (!paper.Store.Positions().Any(p => p.Symbol == btc && p.Quantity > 0))
+        {
+            paper.Now.ShouldBeLessThan(PaperData.Start.AddDays(2), "a BTC entry should happen");
+            await paper.StepToAsync(paper.Now + PaperData.Frame.Duration);
+        }
+        var position = paper.Store.Positions().First(p => p.Symbol == btc && p.Quantity > 0);
+        paper.Store.OpenOrders().ShouldContain(o => o.Order.Symbol == btc && o.Order.Purpose == OrderPurpose.StopLoss && o.Status == OrderStatus.Accepted);
+
+        await paper.RestartAsync();
+        paper.Store.Alerts().ShouldNotContain(a => a.Message.Contains("lost"));
+        var crash = position.AveragePrice * 0.9m;
+        paper.Sim.Quotes.Set("BTC/USD", decimal.Round(crash, 2), decimal.Round(crash, 2) + 1m);
+        await paper.StepToAsync(paper.Now + PaperData.Frame.Duration);
+
+        paper.Store.Fills().Select(f => f.Fill).ShouldContain(f => f.Symbol == btc && f.Purpose == OrderPurpose.StopLoss && f.Strategy == position.Strategy);
+        paper.Store.Positions().Where(p => p.Symbol == btc && p.Strategy == position.Strategy).Sum(p => p.Quantity).ShouldBe(0m);
+    }
+}

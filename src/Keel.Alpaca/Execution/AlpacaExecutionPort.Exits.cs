@@ -149,6 +149,25 @@ public sealed partial class AlpacaExecutionPort
         decimal Price(decimal value) => request.Symbol.IsCrypto ? value : ExitRouting.EquityPrice(value);
     }
 
+    /// <summary>
+    /// After a restart: watches again an exit this port kept itself (Alpaca never held it, so it is not at
+    /// the broker). The kernel already knows it, so it is not announced again. A trailing stop's high-water
+    /// mark starts over from the next bid: the highs seen before the restart were never stored.
+    /// </summary>
+    public bool ResumeWatchedExit(OrderRequest exit)
+    {
+        ArgumentNullException.ThrowIfNull(exit);
+        if (exit.ParentId is null || exit.Purpose is not (OrderPurpose.StopLoss or OrderPurpose.TakeProfit or OrderPurpose.TrailingStop)
+            || exit.ClientOrderId != ExitRouting.ExitId(exit.ParentId, exit.Purpose))
+            return false;
+        _commands.Enqueue(_ =>
+        {
+            _watched.Add(new WatchedExit(exit, exit.Purpose == OrderPurpose.TrailingStop ? exit.TrailingStopPercent : null, 0m));
+            return Task.CompletedTask;
+        });
+        return true;
+    }
+
     private void Watch(OrderRequest exit, decimal? trailPercent = null, decimal highWater = 0m)
     {
         _watched.Add(new WatchedExit(exit, trailPercent, highWater));

@@ -5,7 +5,8 @@ namespace Keel.Alpaca.Execution;
 /// <summary>
 /// An exit the port keeps itself (Alpaca cannot hold it, see <see cref="ExitRoute.Watched"/>): a stop-loss,
 /// take-profit or trailing stop checked against the bid each round, and sent as a market sell once reached.
-/// Lives in the port's memory only: after a restart the kernel must arm it again.
+/// Lives in the port's memory; the store keeps it as an accepted order, and a restart watches it again
+/// (<see cref="AlpacaExecutionPort.ResumeWatchedExit"/>).
 /// </summary>
 internal sealed class WatchedExit(OrderRequest request, decimal? trailPercent, decimal highWater)
 {
