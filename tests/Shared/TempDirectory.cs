@@ -1,4 +1,4 @@
-namespace Keel.Storage.Tests;
+namespace Keel.Testing;
 
 /// <summary>A fresh directory under the system temp folder, deleted when the test ends.</summary>
 public sealed class TempDirectory : IDisposable
