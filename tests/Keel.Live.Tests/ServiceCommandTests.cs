@@ -19,6 +19,7 @@ public sealed class ServiceCommandTests
         status.GetProperty("mode").GetString().ShouldBe("paper");
         status.GetProperty("halted").GetBoolean().ShouldBeFalse();
         status.GetProperty("broker_reachable").GetBoolean().ShouldBeTrue();
+        status.GetProperty("service_running").GetBoolean().ShouldBeTrue("the session's last cycle was just now");
         var positions = status.GetProperty("positions").EnumerateArray()
             .Select(p => (p.GetProperty("strategy").GetString(), p.GetProperty("symbol").GetString(), p.GetProperty("quantity").GetDecimal(), p.GetProperty("avg_price").GetDecimal()))
             .ToList();

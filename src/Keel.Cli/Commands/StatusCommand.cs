@@ -46,6 +46,9 @@ internal static class StatusCommand
         decimal? floor = today is not null && limit is { } l ? today.StartEquity * (1 - l / 100m) : null;
         decimal? headroom = floor is { } f && equity is { } e ? e - f : null;
         var alerts = store.Alerts().TakeLast(5).ToList();
+        // The service writes a heartbeat every cycle; one older than a few cycles means it is not running.
+        var silence = heartbeat is null ? (TimeSpan?)null : TimeProvider.System.GetUtcNow().UtcDateTime - heartbeat.WallTime;
+        var running = silence is { } quiet && quiet < TimeSpan.FromTicks(Math.Max(settings.PollInterval.Ticks * 3, TimeSpan.FromMinutes(1).Ticks));
 
         if (asJson)
         {
@@ -64,6 +67,7 @@ internal static class StatusCommand
                     w.WriteNumber("pid", heartbeat.ProcessId);
                     w.WriteEndObject();
                 }
+                w.WriteBoolean("service_running", running);
                 w.WriteBoolean("broker_reachable", broker is not null);
                 if (brokerError is not null) w.WriteString("broker_error", brokerError);
                 Money(w, "equity", equity);
@@ -126,7 +130,9 @@ internal static class StatusCommand
 
         AnsiConsole.MarkupLine($"[bold]{settings.Mode.ToString().ToUpperInvariant()}[/] · store {Markup.Escape(settings.StoreDescription)} · "
             + (halt.Halted ? $"[red]HALTED[/] ({Markup.Escape(halt.Reason ?? "")})" : "[green]not halted[/]"));
-        AnsiConsole.MarkupLine(heartbeat is null ? "No cycle recorded yet." : $"Last cycle: broker time {heartbeat.BrokerTime:u}, wall {heartbeat.WallTime:u}, pid {heartbeat.ProcessId}");
+        AnsiConsole.MarkupLine(heartbeat is null ? "No cycle recorded yet."
+            : (running ? "[green]service running[/]" : "[yellow]service not running[/]")
+              + $": last cycle {silence!.Value.TotalSeconds:0} s ago (broker time {heartbeat.BrokerTime:u}, pid {heartbeat.ProcessId})");
         AnsiConsole.MarkupLine(broker is null ? $"Broker: [yellow]unreachable[/] ({Markup.Escape(brokerError ?? "")})" : $"Equity {broker.Account.Equity:N2} · cash {broker.Account.Cash:N2}");
         if (today is not null)
             AnsiConsole.MarkupLine($"Today {today.Day:yyyy-MM-dd}: P&L {today.Pnl:N2} (realized {today.RealizedPnl:N2}, {today.Trades} trades) · "
