@@ -82,7 +82,7 @@ internal static class EnsembleCommand
             {
                 // Members' own daily returns when run alone: how much they really differ.
                 var alone = jobs.Select((j, i) => (j, r: results[i])).Where(x => x.j.s == s && x.j.c is StrategySpec).ToList();
-                var matrix = Correlation.Matrix(alone.Select(x => DailyReturns.Of(x.r.EquityCurve, (double)settings.StartingCash)).ToList());
+                var matrix = Correlation.Matrix(alone.Select(x => x.r.DailyReturns.ToArray()).ToList());
                 correlations.Append(CorrelationHtml(s.Symbol, alone.Select(x => x.j.c.ShortName).ToList(), matrix));
                 var pairs = new List<double>();
                 for (var a = 0; a < alone.Count; a++) for (var b = a + 1; b < alone.Count; b++) if (double.IsFinite(matrix[a, b])) pairs.Add(matrix[a, b]);

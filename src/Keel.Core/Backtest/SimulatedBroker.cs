@@ -33,6 +33,7 @@ public sealed class SimulatedBroker : IExecutionPort
     private readonly Dictionary<Symbol, SymbolBook> _books = [];
     private SymbolBook? _recentBook;
     private readonly List<WorkingOrder> _triggered = [];
+    private readonly List<WorkingOrder> _marketOrders = [];
     private readonly HashSet<string> _submittedIds = new(StringComparer.Ordinal);
     private IExecutionListener? _listener;
     private int _workingCount;
@@ -125,10 +126,15 @@ public sealed class SimulatedBroker : IExecutionPort
         if (list.Count == 0) return;
 
         var open = (decimal)bar.Open;
-        // 1. Market orders waiting since the previous bar fill at this open.
-        foreach (var w in list.ToArray())
+        // 1. Market orders waiting since the previous bar fill at this open (those working when the bar came:
+        // fills attach exits to the list).
+        _marketOrders.Clear();
+        foreach (var w in list)
         {
-            if (w.Request.Type != OrderType.Market) continue;
+            if (w.Request.Type == OrderType.Market) _marketOrders.Add(w);
+        }
+        foreach (var w in _marketOrders)
+        {
             Remove(list, w);
             TryFill(w, open, applySlippage: true, bar.Timestamp);
         }
@@ -260,10 +266,13 @@ public sealed class SimulatedBroker : IExecutionPort
     private void CancelSiblings(OrderRequest filled)
     {
         var book = Book(filled.Symbol);
-        foreach (var w in book.Orders.ToArray())
+        var list = book.Orders;
+        for (var i = 0; i < list.Count;)
         {
-            if (w.Request.ParentId != filled.ParentId || w.Request.ClientOrderId == filled.ClientOrderId) continue;
-            Remove(book.Orders, w);
+            var w = list[i];
+            if (w.Request.ParentId != filled.ParentId || w.Request.ClientOrderId == filled.ClientOrderId) { i++; continue; }
+            list.RemoveAt(i);
+            _workingCount--;
             Listener.OnOrderClosed(w.Request, OrderStatus.Canceled, $"one-cancels-other: {filled.Purpose} filled", book.LastBar.Timestamp);
         }
     }

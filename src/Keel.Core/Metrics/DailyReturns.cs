@@ -1,25 +1,46 @@
 using Keel.Core.Trading;
 
-namespace Keel.Core.Research;
+namespace Keel.Core.Metrics;
 
 /// <summary>
 /// Simple returns of the equity at the last point of each UTC day. Intraday curves are compared on a
-/// daily grid so every trial of a sweep has the same periods, and PBO's matrix stays small.
+/// daily grid so every trial of a sweep has the same periods, and PBO's matrix stays small. Built one
+/// point at a time (a backtest folds its curve in as it goes) or from a stored curve with <see cref="Of"/>.
 /// </summary>
-public static class DailyReturns
+public sealed class DailyReturns(double startingEquity)
 {
+    private readonly List<double> _returns = [];
+    private double _previous = startingEquity;
+    private EquityPoint _pending; // the latest point: the day's last unless a later one comes on the same day
+    private bool _hasPending;
+
     public static double[] Of(IReadOnlyList<EquityPoint> curve, double startingEquity)
     {
-        var returns = new List<double>();
-        var previous = startingEquity;
-        for (var i = 0; i < curve.Count; i++)
-        {
-            var endOfDay = i == curve.Count - 1 || curve[i + 1].Time.Date != curve[i].Time.Date;
-            if (!endOfDay) continue;
-            var equity = curve[i].Equity;
-            returns.Add(previous > 0 ? equity / previous - 1 : 0);
-            previous = equity;
-        }
-        return [.. returns];
+        var daily = new DailyReturns(startingEquity);
+        for (var i = 0; i < curve.Count; i++) daily.Add(curve[i]);
+        return daily.ToArray();
     }
+
+    /// <summary>Adds the next point in time order.</summary>
+    public void Add(in EquityPoint point)
+    {
+        if (_hasPending && point.Time.Date != _pending.Time.Date)
+        {
+            _returns.Add(Return(_pending.Equity));
+            _previous = _pending.Equity;
+        }
+        _pending = point;
+        _hasPending = true;
+    }
+
+    /// <summary>One return per day so far, the day of the latest point included.</summary>
+    public double[] ToArray()
+    {
+        var result = new double[_returns.Count + (_hasPending ? 1 : 0)];
+        _returns.CopyTo(result);
+        if (_hasPending) result[^1] = Return(_pending.Equity);
+        return result;
+    }
+
+    private double Return(double equity) => _previous > 0 ? equity / _previous - 1 : 0;
 }

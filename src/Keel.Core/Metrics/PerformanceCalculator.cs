@@ -66,11 +66,23 @@ public static class PerformanceCalculator
         decimal totalSlippage)
     {
         ArgumentNullException.ThrowIfNull(curve);
+        return Compute(CurveStatistics.Of(curve, (double)startingEquity), trades, startingEquity, endingEquity, periodsPerYear, totalCommissions, totalSlippage);
+    }
+
+    /// <summary>As above, from curve statistics gathered while the curve was recorded (<see cref="CurveAccumulator"/>).</summary>
+    internal static PerformanceMetrics Compute(
+        CurveStatistics c,
+        IReadOnlyList<Trade> trades,
+        decimal startingEquity,
+        decimal endingEquity,
+        double periodsPerYear,
+        decimal totalCommissions,
+        decimal totalSlippage)
+    {
         ArgumentNullException.ThrowIfNull(trades);
         if (!double.IsFinite(periodsPerYear) || periodsPerYear <= 0)
             throw new ArgumentOutOfRangeException(nameof(periodsPerYear), periodsPerYear, "Periods per year must be a positive number.");
 
-        var c = CurveStatistics.Of(curve, (double)startingEquity);
         var t = TradeStatistics.Of(trades);
         var annualiser = Math.Sqrt(periodsPerYear);
 

@@ -15,6 +15,8 @@ public sealed class InMemoryJournal(bool tradesOnly = false) : IJournal
     public IReadOnlyList<OrderEvent> OrderEvents => _orderEvents;
     public IReadOnlyList<Trade> Trades => _trades;
 
+    public bool KeepsEvents => !tradesOnly;
+
     public void Record(Decision decision)
     {
         if (!tradesOnly) _decisions.Add(decision);

@@ -14,6 +14,8 @@ public sealed class Portfolio : IAccountView
     private double[] _quantityAsDouble = [];
     private double[] _lastPrice = [];
     private double _cashAsDouble;
+    private Symbol? _recentSymbol; // fills and lookups come in runs of one symbol: skip hashing it
+    private int _recentIndex;
 
     public Portfolio(decimal startingCash)
     {
@@ -31,17 +33,28 @@ public sealed class Portfolio : IAccountView
     /// <summary>The dense index of a symbol, registering it on first use.</summary>
     public int IndexOf(Symbol symbol)
     {
-        if (_index.TryGetValue(symbol, out var i)) return i;
-        i = _symbols.Count;
-        _index.Add(symbol, i);
-        _symbols.Add(symbol);
-        Array.Resize(ref _quantity, i + 1);
-        Array.Resize(ref _quantityAsDouble, i + 1);
-        Array.Resize(ref _lastPrice, i + 1);
+        if (ReferenceEquals(symbol, _recentSymbol)) return _recentIndex;
+        if (!_index.TryGetValue(symbol, out var i))
+        {
+            i = _symbols.Count;
+            _index.Add(symbol, i);
+            _symbols.Add(symbol);
+            Array.Resize(ref _quantity, i + 1);
+            Array.Resize(ref _quantityAsDouble, i + 1);
+            Array.Resize(ref _lastPrice, i + 1);
+        }
+        _recentSymbol = symbol;
+        _recentIndex = i;
         return i;
     }
 
-    public decimal PositionQuantity(Symbol symbol) => _index.TryGetValue(symbol, out var i) ? _quantity[i] : 0m;
+    private int Registered(Symbol symbol)
+    {
+        if (ReferenceEquals(symbol, _recentSymbol)) return _recentIndex;
+        return _index.TryGetValue(symbol, out var i) ? i : -1;
+    }
+
+    public decimal PositionQuantity(Symbol symbol) => Registered(symbol) is >= 0 and var i ? _quantity[i] : 0m;
 
     public int OpenPositionCount
     {
