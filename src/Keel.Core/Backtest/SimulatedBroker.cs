@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Keel.Core.Costs;
 using Keel.Core.Domain;
 using Keel.Core.Trading;
@@ -57,27 +58,14 @@ public sealed class SimulatedBroker : IExecutionPort
     {
         if (!_submittedIds.Add(order.ClientOrderId)) return; // the first order with this id stands
         var book = Book(order.Symbol);
-        if (!book.HasBar)
+        if (!book.HasBar || order.Quantity <= 0 || order.Symbol.IsCrypto && UnderCryptoMinimum(order, book.LastBar))
         {
-            Listener.OnOrderClosed(order, OrderStatus.Rejected, $"no price seen yet for {order.Symbol}", order.CreatedAt);
-            return;
-        }
-        if (order.Quantity <= 0)
-        {
-            Listener.OnOrderClosed(order, OrderStatus.Rejected, $"quantity must be positive, got {order.Quantity}", order.CreatedAt);
-            return;
-        }
-        var bar = book.LastBar;
-        var reference = order.LimitPrice ?? order.StopPrice ?? (decimal)bar.Close;
-        if (order.Symbol.IsCrypto && _model.CryptoMinimumNotional > 0 && order.Quantity * reference < _model.CryptoMinimumNotional)
-        {
-            Listener.OnOrderClosed(order, OrderStatus.Rejected,
-                F($"notional {order.Quantity * reference:0.00} is under the crypto minimum of {_model.CryptoMinimumNotional:0.00}; order skipped"), order.CreatedAt);
+            Listener.OnOrderClosed(order, OrderStatus.Rejected, SubmitRejection(order, book), order.CreatedAt);
             return;
         }
         if (order.Type == OrderType.Market && (_fillModel == FillModel.Close || order.Purpose == OrderPurpose.EndOfRun))
         {
-            TryFill(new WorkingOrder(order, null), (decimal)bar.Close, applySlippage: true, bar.Timestamp);
+            TryFill(new WorkingOrder(order, null), (decimal)book.LastBar.Close, applySlippage: true, book.LastBar.Timestamp);
             return;
         }
         var working = new WorkingOrder(order, order.Type switch
@@ -88,6 +76,24 @@ public sealed class SimulatedBroker : IExecutionPort
         });
         Add(working);
     }
+
+    private bool UnderCryptoMinimum(OrderRequest order, in Bar bar) =>
+        _model.CryptoMinimumNotional > 0 && order.Quantity * ReferencePrice(order, bar) < _model.CryptoMinimumNotional;
+
+    private static decimal ReferencePrice(OrderRequest order, in Bar bar) => order.LimitPrice ?? order.StopPrice ?? (decimal)bar.Close;
+
+    // Rejection messages are built out of line: formatting them in the hot methods made every call pay
+    // for a large stack frame.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private string SubmitRejection(OrderRequest order, SymbolBook book) =>
+        !book.HasBar ? $"no price seen yet for {order.Symbol}"
+        : order.Quantity <= 0 ? $"quantity must be positive, got {order.Quantity}"
+        : F($"notional {order.Quantity * ReferencePrice(order, book.LastBar):0.00} is under the crypto minimum of {_model.CryptoMinimumNotional:0.00}; order skipped");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private string FillRejection(OrderRequest order, decimal price, decimal commission) => order.Side == OrderSide.Buy
+        ? F($"insufficient cash: buying {order.Quantity} {order.Symbol} at {price} costs {price * order.Quantity + commission:0.00} with commission {commission:0.00}, cash is {_account.Cash:0.00}")
+        : F($"cannot sell {order.Quantity} {order.Symbol}: the account holds {_account.PositionQuantity(order.Symbol)} (no shorting)");
 
     public void Cancel(string clientOrderId)
     {
@@ -139,7 +145,7 @@ public sealed class SimulatedBroker : IExecutionPort
             TryFill(w, open, applySlippage: true, bar.Timestamp);
         }
         // 2. Stops and limits (including exits attached just now) against this bar's range.
-        ProcessTriggers(symbol, list, bar);
+        if (list.Count > 0) ProcessTriggers(symbol, list, bar);
     }
 
     private void ProcessTriggers(Symbol symbol, List<WorkingOrder> list, in Bar bar)
@@ -203,20 +209,9 @@ public sealed class SimulatedBroker : IExecutionPort
         var order = w.Request;
         var price = applySlippage ? _model.Slippage.Apply(marketPrice, order.Side, order.Quantity, order.Symbol) : marketPrice;
         var commission = _model.Commission.Calculate(order.Symbol, order.Side, order.Quantity, price);
-        if (order.Side == OrderSide.Buy)
+        if (order.Side == OrderSide.Buy ? price * order.Quantity + commission > _account.Cash : order.Quantity > _account.PositionQuantity(order.Symbol))
         {
-            var cost = price * order.Quantity + commission;
-            if (cost > _account.Cash)
-            {
-                Listener.OnOrderClosed(order, OrderStatus.Rejected,
-                    F($"insufficient cash: buying {order.Quantity} {order.Symbol} at {price} costs {cost:0.00} with commission {commission:0.00}, cash is {_account.Cash:0.00}"), time);
-                return;
-            }
-        }
-        else if (order.Quantity > _account.PositionQuantity(order.Symbol))
-        {
-            Listener.OnOrderClosed(order, OrderStatus.Rejected,
-                F($"cannot sell {order.Quantity} {order.Symbol}: the account holds {_account.PositionQuantity(order.Symbol)} (no shorting)"), time);
+            Listener.OnOrderClosed(order, OrderStatus.Rejected, FillRejection(order, price, commission), time);
             return;
         }
         var slippage = Math.Abs(price - marketPrice) * order.Quantity;
