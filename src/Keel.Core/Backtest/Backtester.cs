@@ -104,12 +104,10 @@ public static class Backtester
             var quiet = kernel.QuietBarsAhead(symbol, bars.Length - 2 - i);
             if (quiet == 0) continue;
             kernel.FastForward(symbol, quiet);
-            for (var end = i + quiet; i < end;)
-            {
-                ref readonly var next = ref bars[++i];
-                kernel.Mark(symbol, next);
-                equity.Record(kernel.Valuation(next.Timestamp));
-            }
+            var stretch = bars.Slice(i + 1, quiet);
+            equity.RecordQuiet(stretch, kernel.Portfolio, kernel.Portfolio.IndexOf(symbol));
+            kernel.Mark(symbol, stretch[^1]);
+            i += quiet;
         }
         return bars.Length;
     }

@@ -1,3 +1,4 @@
+using Keel.Core.Domain;
 using Keel.Core.Metrics;
 using Keel.Core.Trading;
 
@@ -38,7 +39,12 @@ internal sealed class EquityRecorder
 
     public void Record(in EquityPoint point)
     {
-        if (_count > 0) Fold(_last);
+        if (_count > 0) Fold(ref _statistics, _last);
+        Append(point);
+    }
+
+    private void Append(in EquityPoint point)
+    {
         _last = point;
         if (_keepCurve)
         {
@@ -46,6 +52,25 @@ internal sealed class EquityRecorder
             _curve[_count] = point;
         }
         _count++;
+    }
+
+    /// <summary>
+    /// Records a quiet stretch: bars over which cash and positions stay put and only
+    /// <paramref name="symbolIndex"/>'s mark moves, so each point is the portfolio valued at that bar's close.
+    /// </summary>
+    public void RecordQuiet(ReadOnlySpan<Bar> bars, Portfolio portfolio, int symbolIndex)
+    {
+        var cash = portfolio.CashAsDouble;
+        // The statistics are copied into a local while looping, so the running sums stay in registers
+        // (a sweep spends most of its bars here).
+        var statistics = _statistics;
+        foreach (ref readonly var bar in bars)
+        {
+            var point = EquityPoint.Of(bar.Timestamp, cash, portfolio.PositionValueWith(symbolIndex, bar.Close));
+            if (_count > 0) Fold(ref statistics, _last);
+            Append(point);
+        }
+        _statistics = statistics;
     }
 
     /// <summary>Re-values the last point (end-of-run fills at that same time).</summary>
@@ -58,13 +83,13 @@ internal sealed class EquityRecorder
     /// <summary>The statistics and daily returns of every point; call once, after the last point.</summary>
     public (CurveStatistics Statistics, double[] DailyReturns) Finish()
     {
-        if (_count > 0) Fold(_last);
+        if (_count > 0) Fold(ref _statistics, _last);
         return (_statistics.Statistics(), _daily.ToArray());
     }
 
-    private void Fold(in EquityPoint point)
+    private void Fold(ref CurveAccumulator statistics, in EquityPoint point)
     {
-        _statistics.Add(point);
+        statistics.Add(point);
         _daily.Add(point);
     }
 }

@@ -106,7 +106,7 @@ public sealed class TradingKernel : IExecutionListener
         foreach (var slot in slots) ((IFastForward)slot.Strategy).Skip(bars);
     }
 
-    /// <summary>A quiet bar (see <see cref="QuietBarsAhead"/>): its close marks the symbol, nothing else happens.</summary>
+    /// <summary>The last bar of a quiet stretch (see <see cref="QuietBarsAhead"/>): its close marks the symbol, nothing else happens.</summary>
     public void Mark(Symbol symbol, in Bar bar)
     {
         _lastBarTime = bar.Timestamp;
@@ -145,12 +145,7 @@ public sealed class TradingKernel : IExecutionListener
     }
 
     /// <summary>The account marked at the latest prices, as of <paramref name="time"/>.</summary>
-    public EquityPoint Valuation(DateTime time)
-    {
-        var positions = _portfolio.PositionValue();
-        var cash = _portfolio.CashAsDouble;
-        return new EquityPoint(time, cash + positions, cash, positions);
-    }
+    public EquityPoint Valuation(DateTime time) => EquityPoint.Of(time, _portfolio.CashAsDouble, _portfolio.PositionValue());
 
     /// <summary>Sends an exit for every open position (end of a backtest, or flattening on halt).</summary>
     public void CloseAllPositions(string reason, OrderPurpose purpose)

@@ -11,8 +11,9 @@ public sealed class DailyReturns(double startingEquity)
 {
     private readonly List<double> _returns = [];
     private double _previous = startingEquity;
-    private EquityPoint _pending; // the latest point: the day's last unless a later one comes on the same day
-    private bool _hasPending;
+    // The latest point, the day's last unless a later one comes on the same day: its day number and equity.
+    private long _pendingDay = -1;
+    private double _pendingEquity;
 
     public static double[] Of(IReadOnlyList<EquityPoint> curve, double startingEquity)
     {
@@ -24,21 +25,23 @@ public sealed class DailyReturns(double startingEquity)
     /// <summary>Adds the next point in time order.</summary>
     public void Add(in EquityPoint point)
     {
-        if (_hasPending && point.Time.Date != _pending.Time.Date)
+        var day = point.Time.Ticks / TimeSpan.TicksPerDay;
+        if (day != _pendingDay && _pendingDay >= 0)
         {
-            _returns.Add(Return(_pending.Equity));
-            _previous = _pending.Equity;
+            _returns.Add(Return(_pendingEquity));
+            _previous = _pendingEquity;
         }
-        _pending = point;
-        _hasPending = true;
+        _pendingDay = day;
+        _pendingEquity = point.Equity;
     }
 
     /// <summary>One return per day so far, the day of the latest point included.</summary>
     public double[] ToArray()
     {
-        var result = new double[_returns.Count + (_hasPending ? 1 : 0)];
+        var pending = _pendingDay >= 0 ? 1 : 0;
+        var result = new double[_returns.Count + pending];
         _returns.CopyTo(result);
-        if (_hasPending) result[^1] = Return(_pending.Equity);
+        if (pending > 0) result[^1] = Return(_pendingEquity);
         return result;
     }
 

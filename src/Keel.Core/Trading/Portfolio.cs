@@ -96,12 +96,18 @@ public sealed class Portfolio : IAccountView
     public double LastPrice(int symbolIndex) => _lastPrice[symbolIndex];
 
     /// <summary>Market value of all positions at the last marks.</summary>
-    public double PositionValue()
+    public double PositionValue() => PositionValueWith(-1, 0);
+
+    /// <summary>
+    /// Market value of all positions at the last marks, but with symbol <paramref name="symbolIndex"/> at
+    /// <paramref name="price"/>: what <see cref="PositionValue"/> will be once that price is marked.
+    /// </summary>
+    public double PositionValueWith(int symbolIndex, double price)
     {
         var value = 0.0;
         for (var i = 0; i < _quantityAsDouble.Length; i++)
         {
-            if (_quantityAsDouble[i] != 0) value += _quantityAsDouble[i] * _lastPrice[i];
+            if (_quantityAsDouble[i] != 0) value += _quantityAsDouble[i] * (i == symbolIndex ? price : _lastPrice[i]);
         }
         return value;
     }
