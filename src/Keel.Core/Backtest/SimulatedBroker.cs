@@ -35,7 +35,7 @@ public sealed class SimulatedBroker : IExecutionPort
     private SymbolBook? _recentBook;
     private readonly List<WorkingOrder> _triggered = [];
     private readonly List<WorkingOrder> _marketOrders = [];
-    private readonly HashSet<string> _submittedIds = new(StringComparer.Ordinal);
+    private readonly SubmittedIds _submittedIds = new();
     private IExecutionListener? _listener;
     private int _workingCount;
 
