@@ -14,6 +14,7 @@ public sealed record BacktestResult
     /// <summary>Bars fed to the kernel (all symbols).</summary>
     public required long Bars { get; init; }
     public required PerformanceMetrics Metrics { get; init; }
+    /// <summary>Every closed trade; empty when <see cref="BacktestSettings.KeepTrades"/> is off (<see cref="PerformanceMetrics.Trades"/> still counts them).</summary>
     public required IReadOnlyList<Trade> Trades { get; init; }
     /// <summary>One point per timestamp; empty when <see cref="BacktestSettings.KeepEquityCurve"/> is off.</summary>
     public required IReadOnlyList<EquityPoint> EquityCurve { get; init; }

@@ -31,7 +31,7 @@ public static class Backtester
 
         var portfolio = new Portfolio(settings.StartingCash);
         var broker = new Backtest.SimulatedBroker(settings.Broker, settings.FillModel, portfolio);
-        var journal = new InMemoryJournal(tradesOnly: !settings.KeepJournal);
+        var journal = new InMemoryJournal(tradesOnly: !settings.KeepJournal, keepTrades: settings.KeepTrades);
         var zone = settings.TradingDayZone ?? (data.All(d => d.Symbol.IsCrypto) ? TimeZoneInfo.Utc : NewYork());
         var kernel = new TradingKernel(portfolio, broker, journal, settings.Risk, zone)
         {
@@ -64,7 +64,7 @@ public static class Backtester
         var assetClass = data.All(d => d.Symbol.IsCrypto) ? AssetClass.Crypto : AssetClass.UsEquity;
         var finalEquity = portfolio.ExactEquity();
         var (curveStatistics, dailyReturns) = equity.Finish();
-        var metrics = PerformanceCalculator.Compute(curveStatistics, journal.Trades, settings.StartingCash, finalEquity,
+        var metrics = PerformanceCalculator.Compute(curveStatistics, journal.TradeStatistics, settings.StartingCash, finalEquity,
             PeriodsPerYear.For(first.Timeframe, assetClass), portfolio.TotalCommissions, portfolio.TotalSlippage);
         var open = 0m;
         foreach (var s in portfolio.Symbols) open += portfolio.PositionQuantity(s);

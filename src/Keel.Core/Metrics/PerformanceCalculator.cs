@@ -66,24 +66,26 @@ public static class PerformanceCalculator
         decimal totalSlippage)
     {
         ArgumentNullException.ThrowIfNull(curve);
-        return Compute(CurveStatistics.Of(curve, (double)startingEquity), trades, startingEquity, endingEquity, periodsPerYear, totalCommissions, totalSlippage);
+        ArgumentNullException.ThrowIfNull(trades);
+        return Compute(CurveStatistics.Of(curve, (double)startingEquity), TradeStatistics.Of(trades), startingEquity, endingEquity, periodsPerYear, totalCommissions, totalSlippage);
     }
 
-    /// <summary>As above, from curve statistics gathered while the curve was recorded (<see cref="CurveAccumulator"/>).</summary>
+    /// <summary>
+    /// As above, from statistics gathered while the run went (<see cref="CurveAccumulator"/>,
+    /// <see cref="TradeStatistics.Add"/>), so that it need not keep its curve or its trades.
+    /// </summary>
     internal static PerformanceMetrics Compute(
         CurveStatistics c,
-        IReadOnlyList<Trade> trades,
+        TradeStatistics t,
         decimal startingEquity,
         decimal endingEquity,
         double periodsPerYear,
         decimal totalCommissions,
         decimal totalSlippage)
     {
-        ArgumentNullException.ThrowIfNull(trades);
         if (!double.IsFinite(periodsPerYear) || periodsPerYear <= 0)
             throw new ArgumentOutOfRangeException(nameof(periodsPerYear), periodsPerYear, "Periods per year must be a positive number.");
 
-        var t = TradeStatistics.Of(trades);
         var annualiser = Math.Sqrt(periodsPerYear);
 
         var cagrPct = CagrPct(startingEquity, endingEquity, c.Elapsed);

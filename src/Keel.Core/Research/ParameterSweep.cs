@@ -11,7 +11,7 @@ namespace Keel.Core.Research;
 /// by a metric and computes the deflated Sharpe ratio and the PBO. Trials are independent and their
 /// results are stored by index, so the outcome does not depend on thread timing. What trials have in
 /// common is done once: each series' indicators are computed once (<see cref="IndicatorCache"/>) and
-/// read by every trial, and trials keep no journal and no equity curve, only what the sweep reads.
+/// read by every trial, and trials keep no journal, equity curve or trade list, only what the sweep reads.
 /// </summary>
 public static class ParameterSweep
 {
@@ -23,7 +23,7 @@ public static class ParameterSweep
         var score = Score(metric);
         var specs = grid.Specs;
         if (specs.Count == 0) throw new ArgumentException("The grid has no valid combination to run.");
-        settings = settings with { KeepJournal = false, KeepEquityCurve = false };
+        settings = settings with { KeepJournal = false, KeepEquityCurve = false, KeepTrades = false };
         var indicators = data.Distinct().ToDictionary(series => series, series => new IndicatorCache(series)); // BarSeries compare by reference
         var trials = new SweepTrial[specs.Count];
         var daily = new double[specs.Count][];
@@ -32,7 +32,7 @@ public static class ParameterSweep
             var spec = specs[i];
             var result = Backtester.Run(settings, data, [series => spec.Create(indicators[series])]);
             daily[i] = [.. result.DailyReturns];
-            trials[i] = new SweepTrial(spec, result.Metrics, ReturnMoments.Of(daily[i]).Sharpe, result.Trades.Count);
+            trials[i] = new SweepTrial(spec, result.Metrics, ReturnMoments.Of(daily[i]).Sharpe, result.Metrics.Trades);
             onTrialDone?.Invoke();
         });
 
