@@ -60,17 +60,25 @@ internal sealed class EquityRecorder
     /// </summary>
     public void RecordQuiet(ReadOnlySpan<Bar> bars, Portfolio portfolio, int symbolIndex)
     {
+        if (bars.IsEmpty) return;
         var cash = portfolio.CashAsDouble;
-        // The statistics are copied into a local while looping, so the running sums stay in registers
-        // (a sweep spends most of its bars here).
+        if (_keepCurve && _count + bars.Length > _curve.Length) Array.Resize(ref _curve, Math.Max(_curve.Length * 2, _count + bars.Length));
+        // Everything that changes per bar lives in locals while looping, so it stays in registers (a sweep
+        // spends most of its bars here).
         var statistics = _statistics;
+        var last = _last;
+        var count = _count;
         foreach (ref readonly var bar in bars)
         {
             var point = EquityPoint.Of(bar.Timestamp, cash, portfolio.PositionValueWith(symbolIndex, bar.Close));
-            if (_count > 0) Fold(ref statistics, _last);
-            Append(point);
+            if (count > 0) Fold(ref statistics, last);
+            if (_keepCurve) _curve[count] = point;
+            last = point;
+            count++;
         }
         _statistics = statistics;
+        _last = last;
+        _count = count;
     }
 
     /// <summary>Re-values the last point (end-of-run fills at that same time).</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Keel.Core.Domain;
 
 namespace Keel.Core.Trading;
@@ -102,6 +103,7 @@ public sealed class Portfolio : IAccountView
     /// Market value of all positions at the last marks, but with symbol <paramref name="symbolIndex"/> at
     /// <paramref name="price"/>: what <see cref="PositionValue"/> will be once that price is marked.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per bar of a sweep trial's quiet stretches
     public double PositionValueWith(int symbolIndex, double price)
     {
         var value = 0.0;
