@@ -30,7 +30,7 @@ public static class Backtester
         if (strategyFactories.Count == 0) throw new ArgumentException("A backtest needs at least one strategy.");
 
         var portfolio = new Portfolio(settings.StartingCash);
-        var broker = new Backtest.SimulatedBroker(settings.Broker, settings.FillModel, portfolio);
+        using var broker = new SimulatedBroker(settings.Broker, settings.FillModel, portfolio);
         var journal = new InMemoryJournal(tradesOnly: !settings.KeepJournal, keepTrades: settings.KeepTrades);
         var zone = settings.TradingDayZone ?? (data.All(d => d.Symbol.IsCrypto) ? TimeZoneInfo.Utc : NewYork());
         var kernel = new TradingKernel(portfolio, broker, journal, settings.Risk, zone)

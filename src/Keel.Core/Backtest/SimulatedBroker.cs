@@ -26,7 +26,7 @@ namespace Keel.Core.Backtest;
 /// </list>
 /// Orders fill completely (no volume-based partial fills). A client order id already submitted is ignored.
 /// </summary>
-public sealed class SimulatedBroker : IExecutionPort
+public sealed class SimulatedBroker : IExecutionPort, IDisposable
 {
     private readonly BrokerModel _model;
     private readonly FillModel _fillModel;
@@ -47,6 +47,9 @@ public sealed class SimulatedBroker : IExecutionPort
     }
 
     public FillModel FillModel => _fillModel;
+
+    /// <summary>Gives back the pooled memory of the ids it was given; the broker takes no orders afterwards.</summary>
+    public void Dispose() => _submittedIds.Dispose();
 
     public void Attach(IExecutionListener listener) => _listener = listener;
 

@@ -28,6 +28,15 @@ public class SubmittedIdsTests
     }
 
     [Fact]
+    public void Many_growing_ids_outgrow_the_first_pooled_arrays()
+    {
+        using var submitted = new SubmittedIds();
+        for (var i = 0; i < 5_000; i++) submitted.Add($"k1234abcd-ACME-{i:D12}-E").ShouldBeTrue();
+        submitted.Add($"k1234abcd-ACME-{2_500:D12}-E").ShouldBeFalse();
+        submitted.Add($"k1234abcd-ACME-{2_500:D12}-X").ShouldBeTrue();
+    }
+
+    [Fact]
     public void An_id_given_twice_in_a_row_is_refused_the_second_time()
     {
         var submitted = new SubmittedIds();
