@@ -11,7 +11,7 @@ public interface IFastForward
     /// <summary>
     /// How many of the next bars, at most <paramref name="max"/>, this strategy is sure to hold on with the
     /// position in <paramref name="context"/> (which cannot change while it holds and no order works).
-    /// Changes nothing; 0 when it cannot tell.
+    /// Changes nothing; 0 when it cannot tell. Saying fewer than the truth only costs speed; more would be wrong.
     /// </summary>
     int HoldsAhead(StrategyContext context, int max);
 

@@ -8,7 +8,7 @@ namespace Keel.Core.Strategies;
 /// Trend following on MACD: buy when the MACD line crosses above its signal line, sell when it
 /// crosses below (a change of sign of the histogram).
 /// </summary>
-public sealed class MacdTrendStrategy : IStrategy
+public sealed class MacdTrendStrategy : IStrategy, IFastForward
 {
     public static StrategyDefinition Definition { get; } = new(
         "macd",
@@ -46,6 +46,20 @@ public sealed class MacdTrendStrategy : IStrategy
             : string.Create(CultureInfo.InvariantCulture,
                 $"MACD={Math.Round(line, 4)} crossed {(cross > 0 ? "above" : "below")} signal={Math.Round(signal, 4)}");
         return cross > 0 ? Signal.Buy(confidence, reason) : Signal.Sell(confidence, reason);
+    }
+
+    /// <summary>With a cached MACD: the bars before the line next crosses its signal (the position does not matter).</summary>
+    public int HoldsAhead(StrategyContext context, int max)
+    {
+        if (!_macd.IsCached) return 0;
+        var bars = Math.Min(max, _macd.Ahead().Length);
+        return _cross.PairsBeforeCross(_macd.Ahead(0)[..bars], _macd.Ahead(1)[..bars]);
+    }
+
+    public void Skip(int bars)
+    {
+        _cross.Pass(_macd.Ahead(0)[..bars], _macd.Ahead(1)[..bars]);
+        _macd.Skip(bars);
     }
 
     public void Reset()

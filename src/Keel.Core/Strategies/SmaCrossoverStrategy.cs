@@ -58,30 +58,13 @@ public sealed class SmaCrossoverStrategy : IStrategy, IFastForward
     public int HoldsAhead(StrategyContext context, int max)
     {
         if (!_fast.IsCached || !_slow.IsCached) return 0;
-        var fast = _fast.Ahead();
-        var slow = _slow.Ahead();
-        var bars = Math.Min(max, slow.Length);
-        var cross = _cross; // a copy: looking ahead changes nothing
-        for (var k = 0; k < bars; k++)
-        {
-            if (!double.IsNaN(slow[k]) && cross.Update(fast[k] - slow[k]) != 0) return k;
-        }
-        return bars;
+        var bars = Math.Min(max, _slow.Ahead().Length);
+        return _cross.PairsBeforeCross(_fast.Ahead()[..bars], _slow.Ahead()[..bars]);
     }
 
     public void Skip(int bars)
     {
-        // Held bars cross nothing, so the detector only needs the last non-zero difference among them.
-        var fast = _fast.Ahead();
-        var slow = _slow.Ahead();
-        for (var k = bars - 1; k >= 0; k--)
-        {
-            if (double.IsNaN(slow[k])) break; // still warming up: no difference seen yet
-            var difference = fast[k] - slow[k];
-            if (difference == 0) continue;
-            _cross.Update(difference);
-            break;
-        }
+        _cross.Pass(_fast.Ahead()[..bars], _slow.Ahead()[..bars]);
         _fast.Skip(bars);
         _slow.Skip(bars);
     }
