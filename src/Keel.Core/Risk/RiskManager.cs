@@ -119,7 +119,9 @@ public sealed class RiskManager
     public static decimal RoundDown(decimal quantity, Symbol symbol)
     {
         if (quantity <= 0) return 0;
-        var scale = symbol.IsCrypto ? 1_000_000_000m : 1m;
+        // Whole shares: Floor alone, bit for bit what Floor(q · 1) / 1 gives, without a decimal division per entry.
+        if (!symbol.IsCrypto) return Math.Floor(quantity);
+        const decimal scale = 1_000_000_000m;
         return Math.Floor(quantity * scale) / scale;
     }
 
