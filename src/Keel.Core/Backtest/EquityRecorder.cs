@@ -40,11 +40,6 @@ internal sealed class EquityRecorder
     public void Record(in EquityPoint point)
     {
         if (_count > 0) Fold(ref _statistics, _last);
-        Append(point);
-    }
-
-    private void Append(in EquityPoint point)
-    {
         _last = point;
         if (_keepCurve)
         {
