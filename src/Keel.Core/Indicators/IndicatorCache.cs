@@ -8,6 +8,8 @@ namespace Keel.Core.Indicators;
 /// every strategy that asks for the same indicator, from any thread. A parameter sweep makes one per
 /// series so that its trials compute each distinct indicator (say SMA(20)) once instead of once per trial.
 /// Indicators are told apart by their output names, which carry every parameter (<c>sma_20</c>, <c>macd_signal_12_26_9</c>).
+/// Memory: one double per bar per output, kept as long as the cache (8 MB per million bars and output;
+/// a sweep over 70 distinct SMA periods of a million bars holds 560 MB).
 /// </summary>
 public sealed class IndicatorCache(BarSeries series)
 {
