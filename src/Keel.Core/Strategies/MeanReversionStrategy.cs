@@ -9,7 +9,7 @@ namespace Keel.Core.Strategies;
 /// deviations below its SMA (below the lower Bollinger band of width <c>entry</c>); sell while long once
 /// the z-score rises above <c>exit</c> (0 = back at the middle band).
 /// </summary>
-public sealed class MeanReversionStrategy : IStrategy
+public sealed class MeanReversionStrategy : IStrategy, IFastForward
 {
     public static StrategyDefinition Definition { get; } = new(
         "mean-reversion",
@@ -51,6 +51,22 @@ public sealed class MeanReversionStrategy : IStrategy
                 : string.Create(CultureInfo.InvariantCulture, $"z-score({_period})={Math.Round(z, 3)} > exit {_exit}"));
         return Signal.Hold;
     }
+
+    /// <summary>With a cached z-score: flat, the bars before it drops under −entry; long, before it rises over exit.</summary>
+    public int HoldsAhead(StrategyContext context, int max)
+    {
+        if (!_zScore.IsCached) return 0;
+        var z = _zScore.Ahead();
+        var bars = Math.Min(max, z.Length);
+        for (var k = 0; k < bars; k++)
+        {
+            // NaN (warming up) compares false: a hold, as in OnBar.
+            if (context.IsFlat ? z[k] < -_entry : context.IsLong && z[k] > _exit) return k;
+        }
+        return bars;
+    }
+
+    public void Skip(int bars) => _zScore.Skip(bars); // the z-score is all the state there is
 
     public void Reset() => _zScore.Reset();
 }

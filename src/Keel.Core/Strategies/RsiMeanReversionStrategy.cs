@@ -8,7 +8,7 @@ namespace Keel.Core.Strategies;
 /// Mean reversion on Wilder's RSI: buy while flat when RSI is strictly below <c>oversold</c>, sell while
 /// long when it is strictly above <c>overbought</c>. Confidence grows with the distance past the level.
 /// </summary>
-public sealed class RsiMeanReversionStrategy : IStrategy
+public sealed class RsiMeanReversionStrategy : IStrategy, IFastForward
 {
     public static StrategyDefinition Definition { get; } = new(
         "rsi",
@@ -57,6 +57,22 @@ public sealed class RsiMeanReversionStrategy : IStrategy
         }
         return Signal.Hold;
     }
+
+    /// <summary>With a cached RSI: flat, the bars before it drops under oversold; long, before it rises over overbought.</summary>
+    public int HoldsAhead(StrategyContext context, int max)
+    {
+        if (!_rsi.IsCached) return 0;
+        var rsi = _rsi.Ahead();
+        var bars = Math.Min(max, rsi.Length);
+        for (var k = 0; k < bars; k++)
+        {
+            // NaN (warming up) compares false: a hold, as in OnBar.
+            if (context.IsFlat ? rsi[k] < _oversold : context.IsLong && rsi[k] > _overbought) return k;
+        }
+        return bars;
+    }
+
+    public void Skip(int bars) => _rsi.Skip(bars); // the RSI is all the state there is
 
     public void Reset() => _rsi.Reset();
 }
