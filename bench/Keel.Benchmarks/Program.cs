@@ -3,12 +3,15 @@ using BenchmarkDotNet.Running;
 using Keel.Benchmarks;
 using Keel.Core.Backtest;
 using Keel.Core.Costs;
+using Keel.Core.Research;
 using Keel.Core.Strategies;
 using Keel.Data.Csv;
 
 // keel benchmarks:
 //   dotnet run -c Release --project bench/Keel.Benchmarks -- make-data FILE   writes the 1,000,000-bar reference CSV
 //   dotnet run -c Release --project bench/Keel.Benchmarks -- quick            a few timed runs of the kernel loop (no BenchmarkDotNet)
+//   dotnet run -c Release --project bench/Keel.Benchmarks -- sweep FILE GRID [--threads N] [--runs N]   a timed sma-crossover sweep (frictionless, as `keel sweep`)
+//   dotnet run -c Release --project bench/Keel.Benchmarks -- trial FILE SPEC [--runs N]   one sweep trial (cached indicators, no journal, no curve), best of N
 //   dotnet run -c Release --project bench/Keel.Benchmarks -- [BenchmarkDotNet args]
 if (args is ["make-data", var path])
 {
@@ -35,6 +38,51 @@ if (args is ["quick", ..])
         Console.WriteLine($"run {run}: {clock.Elapsed.TotalMilliseconds:0.0} ms, {bars.Count / clock.Elapsed.TotalSeconds / 1e6:0.0} M bars/s, {result.Trades.Count} trades, final equity {result.FinalEquity:0.00}, " +
             $"{(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6:0.0} MB allocated, {GC.CollectionCount(0) - gcs} gen0 GCs");
     }
+    return 0;
+}
+if (args is ["sweep", var file, var gridText, ..])
+{
+    var load = Stopwatch.StartNew();
+    var series = BarCsvReader.Load(file).Series;
+    Console.WriteLine($"loaded {series.Count:N0} bars in {load.Elapsed.TotalMilliseconds:0} ms");
+    var grid = ParameterGrid.Parse(gridText, SmaCrossoverStrategy.Definition);
+    var runs = args is [.., "--runs", var n] ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 1;
+    var threadsAt = Array.IndexOf(args, "--threads");
+    var threads = threadsAt > 0 ? int.Parse(args[threadsAt + 1], System.Globalization.CultureInfo.InvariantCulture) : 0;
+    for (var run = 0; run < runs; run++)
+    {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        var result = ParameterSweep.Run(new BacktestSettings(), [series], grid, maxParallelism: threads);
+        clock.Stop();
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        var trades = result.Trials.Sum(t => (long)t.ClosedTrades);
+        Console.WriteLine($"GCs so far {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, {GC.GetTotalAllocatedBytes() / 1e9:0.0} GB allocated, pause {GC.GetTotalPauseDuration().TotalSeconds:0.00} s");
+        Console.WriteLine($"run {run}: {result.Trials.Count} trials in {clock.Elapsed.TotalSeconds:0.00} s ({cpu.TotalSeconds:0.00} s CPU), " +
+            $"{(double)result.Trials.Count * series.Count / clock.Elapsed.TotalSeconds / 1e6:0.0} M bar-trials/s, {trades:N0} round trips, best {result.Best.Spec.Text} sharpe {result.Best.Metrics.Sharpe:R}");
+    }
+    return 0;
+}
+if (args is ["trial", var trialFile, var specText, ..])
+{
+    var series = BarCsvReader.Load(trialFile).Series;
+    var spec = StrategyRegistry.Default.Parse(specText);
+    var cache = new Keel.Core.Indicators.IndicatorCache(series);
+    var settings = new BacktestSettings { KeepJournal = false, KeepEquityCurve = false };
+    var runs = args is [.., "--runs", var n] ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 10;
+    var best = double.MaxValue;
+    for (var run = 0; run < runs; run++)
+    {
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var clock = Stopwatch.StartNew();
+        var result = Backtester.Run(settings, [series], [_ => spec.Create(cache)]);
+        var ms = clock.Elapsed.TotalMilliseconds;
+        best = Math.Min(best, ms);
+        Console.WriteLine($"run {run}: {ms:0} ms, {result.Trades.Count} trades, sharpe {result.Metrics.Sharpe:R}, " +
+            $"{(GC.GetAllocatedBytesForCurrentThread() - allocated) / 1e6:0.0} MB allocated, GCs {GC.CollectionCount(0) - gcs.Item1}/{GC.CollectionCount(1) - gcs.Item2}/{GC.CollectionCount(2) - gcs.Item3}");
+    }
+    Console.WriteLine($"best {best:0.0} ms (the least disturbed run on a shared machine)");
     return 0;
 }
 BenchmarkSwitcher.FromAssembly(typeof(KernelLoopBenchmark).Assembly).Run(args);

@@ -61,6 +61,29 @@ public class ResearchCommandTests
     }
 
     [Fact]
+    public void Ensemble_compare_reports_the_members_rolling_correlation_next_to_the_whole_period_one()
+    {
+        using var temp = new TempFolder();
+        var (code, stdout, stderr) = Keel.Run(temp.Path, "ensemble", "compare", "--store", Samples, "--symbols", "SPY",
+            "--members", "sma-crossover|rsi|macd", "--correlation-window", "21", "--out", temp.Path);
+        code.ShouldBe(0, stderr);
+        stdout.ShouldContain("over 21-day windows: mean ");
+        var csv = File.ReadAllLines(Path.Combine(temp.Path, "ensemble_correlation.csv"));
+        csv[0].ShouldBe("symbol,member_a,member_b,full_period,window_days,rolling_mean,rolling_min,rolling_max,windows_defined,windows");
+        csv.Length.ShouldBe(1 + 3); // three pairs of members
+        foreach (var row in csv.Skip(1))
+        {
+            row.ShouldStartWith("SPY,\"");
+            row.ShouldContain(",21,");
+        }
+        File.ReadAllText(Path.Combine(temp.Path, "ensemble_report.html")).ShouldContain("21-day mean");
+
+        var (badCode, _, badStderr) = Keel.Run(temp.Path, "ensemble", "compare", "--store", Samples, "--symbols", "SPY", "--correlation-window", "1", "--out", temp.Path);
+        badCode.ShouldBe(2);
+        badStderr.ShouldContain("--correlation-window");
+    }
+
+    [Fact]
     public void Backtest_takes_an_ensemble_as_a_strategy()
     {
         using var temp = new TempFolder();

@@ -33,7 +33,8 @@ internal static class EnsembleCommand
         var members = new Option<string>("--members") { Description = "Member strategies separated by '|', e.g. sma-crossover:fast=10,slow=30|rsi|macd.", DefaultValueFactory = _ => "sma-crossover|rsi|macd|mean-reversion" };
         var from = new Option<DateTime?>("--from") { Description = "Only bars from this date (UTC), e.g. to keep a period the members were not tuned on." };
         var output = new Option<string>("--out") { Description = "Results folder.", DefaultValueFactory = _ => "results" };
-        var command = new Command("compare", "Run each member alone and each voting method with costs; report whether the ensemble beats the best single member.") { members, from, output };
+        var window = new Option<int>("--correlation-window") { Description = "Days in each window of the members' rolling correlation.", DefaultValueFactory = _ => 63 };
+        var command = new Command("compare", "Run each member alone and each voting method with costs; report whether the ensemble beats the best single member.") { members, from, output, window };
         data.AddTo(command);
         options.AddTo(command);
         command.SetAction(parse =>
@@ -42,6 +43,8 @@ internal static class EnsembleCommand
                 .Select(StrategyRegistry.Default.Parse).ToList();
             if (memberSpecs.Count < 2) throw new UsageException("--members needs at least two strategies separated by '|'.");
             var memberText = string.Join("|", memberSpecs.Select(m => m.Text));
+            var correlationWindow = parse.GetValue(window);
+            if (correlationWindow < 2) throw new UsageException($"--correlation-window must be at least 2 days, got {correlationWindow}.");
             // Each method voting on this bar's signals, then on the members' stances (their held positions).
             var ensembles = (from votes in new[] { "signals", "stances" }
                              from method in new[] { "method=consensus,min=2", "method=weighted", "method=confidence" }
@@ -78,17 +81,28 @@ internal static class EnsembleCommand
                 }
             }
             var correlations = new System.Text.StringBuilder();
+            var pairRows = new List<PairCorrelation>();
             foreach (var s in series)
             {
-                // Members' own daily returns when run alone: how much they really differ.
+                // Members' own daily returns when run alone: how much they really differ, over the whole period
+                // and window by window.
                 var alone = jobs.Select((j, i) => (j, r: results[i])).Where(x => x.j.s == s && x.j.c is StrategySpec).ToList();
-                var matrix = Correlation.Matrix(alone.Select(x => DailyReturns.Of(x.r.EquityCurve, (double)settings.StartingCash)).ToList());
-                correlations.Append(CorrelationHtml(s.Symbol, alone.Select(x => x.j.c.ShortName).ToList(), matrix));
-                var pairs = new List<double>();
-                for (var a = 0; a < alone.Count; a++) for (var b = a + 1; b < alone.Count; b++) if (double.IsFinite(matrix[a, b])) pairs.Add(matrix[a, b]);
+                var daily = alone.Select(x => x.r.DailyReturns.ToArray()).ToList();
+                var matrix = Correlation.Matrix(daily);
+                var pairs = new List<PairCorrelation>();
+                for (var a = 0; a < alone.Count; a++)
+                    for (var b = a + 1; b < alone.Count; b++)
+                        pairs.Add(new PairCorrelation(s.Symbol, alone[a].j.c.Text, alone[b].j.c.Text, matrix[a, b], RollingCorrelation.Summarize(daily[a], daily[b], correlationWindow)));
+                pairRows.AddRange(pairs);
+                correlations.Append(CorrelationHtml(s.Symbol, alone.Select(x => x.j.c.ShortName).ToList(), matrix)).Append(RollingHtml(pairs, correlationWindow));
+                var full = pairs.Select(p => p.FullPeriod).Where(double.IsFinite).ToList();
+                var rolling = pairs.Where(p => p.Rolling.Defined > 0).ToList();
                 AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                    $"{s.Symbol}: mean correlation of the members' daily returns {(pairs.Count > 0 ? pairs.Average() : double.NaN):0.00}")));
+                    $"{s.Symbol}: mean correlation of the members' daily returns {(full.Count > 0 ? full.Average() : double.NaN):0.00}; over {correlationWindow}-day windows: ") +
+                    (rolling.Count == 0 ? "n/a (too few days)" : string.Create(CultureInfo.InvariantCulture,
+                    $"mean {rolling.Average(p => p.Rolling.Mean):0.00}, min {rolling.Min(p => p.Rolling.Min):0.00}, max {rolling.Max(p => p.Rolling.Max):0.00}"))));
             }
+            WriteCorrelationCsv(Path.Combine(folder, "ensemble_correlation.csv"), pairRows);
             ResultCsvWriter.WriteSummary(Path.Combine(folder, "ensemble_comparison.csv"),
                 jobs.Select((j, i) => new SummaryRow(j.c.Text, j.s.Symbol.Ticker, "with costs", results[i].Metrics)).ToList());
             var report = Path.Combine(folder, "ensemble_report.html");
@@ -106,11 +120,11 @@ internal static class EnsembleCommand
                 Sections =
                 [
                     new ReportSection("Does the ensemble beat the best single member?", VerdictHtml(verdicts)),
-                    new ReportSection("Correlation of the members' daily returns (each run alone, with costs)", correlations.ToString()),
+                    new ReportSection($"Correlation of the members' daily returns (each run alone, with costs): whole period and {correlationWindow}-day rolling", correlations.ToString()),
                 ],
             });
             AnsiConsole.Write(table);
-            AnsiConsole.MarkupLine($"CSV: [bold]{Markup.Escape(Path.GetFullPath(Path.Combine(folder, "ensemble_comparison.csv")))}[/]");
+            AnsiConsole.MarkupLine($"CSV: [bold]{Markup.Escape(Path.GetFullPath(Path.Combine(folder, "ensemble_comparison.csv")))}[/]  correlations: [bold]{Markup.Escape(Path.GetFullPath(Path.Combine(folder, "ensemble_correlation.csv")))}[/]");
             AnsiConsole.MarkupLine($"HTML report: [bold]{Markup.Escape(Path.GetFullPath(report))}[/]");
             return ExitCodes.Success;
         });
@@ -139,6 +153,32 @@ internal static class EnsembleCommand
             html.Append("</tr>");
         }
         return html.Append("</tbody></table>").ToString();
+    }
+
+    /// <summary>Two members' correlation on one symbol: over the whole period and over rolling windows.</summary>
+    private sealed record PairCorrelation(Symbol Symbol, string A, string B, double FullPeriod, RollingCorrelationSummary Rolling);
+
+    private static string RollingHtml(IEnumerable<PairCorrelation> pairs, int window)
+    {
+        var html = new System.Text.StringBuilder($"<table><thead><tr><th>member</th><th>member</th><th>whole period</th><th>{window}-day mean</th><th>min</th><th>max</th><th>windows</th></tr></thead><tbody>");
+        foreach (var p in pairs)
+        {
+            html.Append("<tr><td>").Append(WebUtility.HtmlEncode(p.A)).Append("</td><td>").Append(WebUtility.HtmlEncode(p.B)).Append("</td>");
+            foreach (var v in new[] { p.FullPeriod, p.Rolling.Mean, p.Rolling.Min, p.Rolling.Max })
+                html.Append("<td>").Append(double.IsFinite(v) ? v.ToString("0.00", CultureInfo.InvariantCulture) : "n/a").Append("</td>");
+            html.Append(CultureInfo.InvariantCulture, $"<td>{p.Rolling.Defined} of {p.Rolling.Windows}</td></tr>");
+        }
+        return html.Append("</tbody></table>").ToString();
+    }
+
+    private static void WriteCorrelationCsv(string path, IEnumerable<PairCorrelation> pairs)
+    {
+        static string Quote(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        var csv = new System.Text.StringBuilder("symbol,member_a,member_b,full_period,window_days,rolling_mean,rolling_min,rolling_max,windows_defined,windows\n");
+        foreach (var p in pairs)
+            csv.Append(CultureInfo.InvariantCulture,
+                $"{p.Symbol.Ticker},{Quote(p.A)},{Quote(p.B)},{p.FullPeriod:R},{p.Rolling.Window},{p.Rolling.Mean:R},{p.Rolling.Min:R},{p.Rolling.Max:R},{p.Rolling.Defined},{p.Rolling.Windows}\n");
+        File.WriteAllText(path, csv.ToString());
     }
 
     private static string VerdictHtml(IEnumerable<(Symbol Symbol, string Method, bool Beats, double EnsembleSharpe, string BestMember, double BestSharpe)> verdicts)

@@ -14,8 +14,12 @@ public sealed record BacktestResult
     /// <summary>Bars fed to the kernel (all symbols).</summary>
     public required long Bars { get; init; }
     public required PerformanceMetrics Metrics { get; init; }
+    /// <summary>Every closed trade; empty when <see cref="BacktestSettings.KeepTrades"/> is off (<see cref="PerformanceMetrics.Trades"/> still counts them).</summary>
     public required IReadOnlyList<Trade> Trades { get; init; }
+    /// <summary>One point per timestamp; empty when <see cref="BacktestSettings.KeepEquityCurve"/> is off.</summary>
     public required IReadOnlyList<EquityPoint> EquityCurve { get; init; }
+    /// <summary>The equity's simple return over each UTC day (see <see cref="Metrics.DailyReturns"/>), kept or not.</summary>
+    public required IReadOnlyList<double> DailyReturns { get; init; }
     public required IReadOnlyList<OrderEvent> OrderEvents { get; init; }
     public required IReadOnlyList<Decision> Decisions { get; init; }
     /// <summary>Exact final equity: cash plus open positions at the last close.</summary>

@@ -24,6 +24,19 @@ public sealed record BacktestSettings
     public bool KeepJournal { get; init; } = true;
 
     /// <summary>
+    /// True (default): the result keeps the equity curve, one point per timestamp. False: the curve is
+    /// folded into the metrics and daily returns as it is recorded and not kept (sweep trials, where a
+    /// million-point curve per trial would be written once and read once).
+    /// </summary>
+    public bool KeepEquityCurve { get; init; } = true;
+
+    /// <summary>
+    /// True (default): the result lists every closed trade. False: trades are folded into the metrics as
+    /// they close and not kept (sweep trials, which read only their statistics and count).
+    /// </summary>
+    public bool KeepTrades { get; init; } = true;
+
+    /// <summary>
     /// True: intraday equity orders go out only inside the NYSE regular session, as in paper and live
     /// (<see cref="Calendars.RegularHoursGate"/>). False (default): every bar may trade.
     /// </summary>

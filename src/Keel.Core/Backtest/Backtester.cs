@@ -17,14 +17,21 @@ public static class Backtester
         Run(settings, data, strategies.Select(s => (Func<IStrategy>)s.Create).ToList());
 
     /// <summary>Runs every strategy on every series; each (strategy, series) gets its own new instance.</summary>
-    public static BacktestResult Run(BacktestSettings settings, IReadOnlyList<BarSeries> data, IReadOnlyList<Func<IStrategy>> strategyFactories)
+    public static BacktestResult Run(BacktestSettings settings, IReadOnlyList<BarSeries> data, IReadOnlyList<Func<IStrategy>> strategyFactories) =>
+        Run(settings, data, strategyFactories.Select(f => (Func<BarSeries, IStrategy>)(_ => f())).ToList());
+
+    /// <summary>
+    /// Runs every strategy on every series; each (strategy, series) gets its own new instance, made for
+    /// that series (a sweep's factories give it the series' shared indicators).
+    /// </summary>
+    public static BacktestResult Run(BacktestSettings settings, IReadOnlyList<BarSeries> data, IReadOnlyList<Func<BarSeries, IStrategy>> strategyFactories)
     {
         if (data.Count == 0) throw new ArgumentException("A backtest needs at least one bar series.");
         if (strategyFactories.Count == 0) throw new ArgumentException("A backtest needs at least one strategy.");
 
         var portfolio = new Portfolio(settings.StartingCash);
-        var broker = new Backtest.SimulatedBroker(settings.Broker, settings.FillModel, portfolio);
-        var journal = new InMemoryJournal(tradesOnly: !settings.KeepJournal);
+        using var broker = new SimulatedBroker(settings.Broker, settings.FillModel, portfolio);
+        var journal = new InMemoryJournal(tradesOnly: !settings.KeepJournal, keepTrades: settings.KeepTrades);
         var zone = settings.TradingDayZone ?? (data.All(d => d.Symbol.IsCrypto) ? TimeZoneInfo.Utc : NewYork());
         var kernel = new TradingKernel(portfolio, broker, journal, settings.Risk, zone)
         {
@@ -36,27 +43,28 @@ public static class Backtester
         {
             foreach (var factory in strategyFactories)
             {
-                var strategy = factory();
+                var strategy = factory(series);
                 kernel.AddStrategy(strategy, series.Symbol);
                 if (!names.Contains(strategy.Name)) names.Add(strategy.Name);
             }
         }
 
-        kernel.ReserveEquityPoints(data.Max(d => d.Count) + 1);
-        var bars = data.Count == 1 ? ReplaySingle(data[0], broker, kernel) : ReplayMerged(data, broker, kernel);
+        var equity = new EquityRecorder((double)settings.StartingCash, settings.KeepEquityCurve, data.Max(d => d.Count) + 1);
+        var bars = data.Count == 1 ? ReplaySingle(data[0], broker, kernel, equity) : ReplayMerged(data, broker, kernel, equity);
 
-        var lastTime = kernel.EquityCurve.Count > 0 ? kernel.EquityCurve[^1].Time : DateTime.MinValue;
+        var lastTime = equity.Count > 0 ? equity.Last.Time : DateTime.MinValue;
         broker.CancelAll("the backtest ended before this order could fill", lastTime);
-        if (settings.CloseAtEnd && kernel.EquityCurve.Count > 0)
+        if (settings.CloseAtEnd && equity.Count > 0)
         {
             kernel.CloseAllPositions("end of backtest: position closed at the last close", OrderPurpose.EndOfRun);
-            kernel.ReplaceLastEquity();
+            equity.ReplaceLast(kernel.Valuation(lastTime));
         }
 
         var first = data[0];
         var assetClass = data.All(d => d.Symbol.IsCrypto) ? AssetClass.Crypto : AssetClass.UsEquity;
         var finalEquity = portfolio.ExactEquity();
-        var metrics = PerformanceCalculator.Compute(kernel.EquityCurve, journal.Trades, settings.StartingCash, finalEquity,
+        var (curveStatistics, dailyReturns) = equity.Finish();
+        var metrics = PerformanceCalculator.Compute(curveStatistics, journal.TradeStatistics, settings.StartingCash, finalEquity,
             PeriodsPerYear.For(first.Timeframe, assetClass), portfolio.TotalCommissions, portfolio.TotalSlippage);
         var open = 0m;
         foreach (var s in portfolio.Symbols) open += portfolio.PositionQuantity(s);
@@ -69,7 +77,8 @@ public static class Backtester
             Bars = bars,
             Metrics = metrics,
             Trades = journal.Trades,
-            EquityCurve = kernel.EquityCurve,
+            EquityCurve = equity.Curve,
+            DailyReturns = dailyReturns,
             OrderEvents = journal.OrderEvents,
             Decisions = journal.Decisions,
             FinalEquity = finalEquity,
@@ -78,7 +87,7 @@ public static class Backtester
         };
     }
 
-    private static long ReplaySingle(BarSeries series, SimulatedBroker broker, TradingKernel kernel)
+    private static long ReplaySingle(BarSeries series, SimulatedBroker broker, TradingKernel kernel, EquityRecorder equity)
     {
         var symbol = series.Symbol;
         var bars = series.Span;
@@ -87,13 +96,24 @@ public static class Backtester
             ref readonly var bar = ref bars[i];
             broker.OnBar(symbol, bar);
             kernel.OnBar(symbol, bar);
-            kernel.RecordEquity(bar.Timestamp);
+            equity.Record(kernel.Valuation(bar.Timestamp));
+
+            // Fast-forward through bars on which no order can fill and every strategy holds: they only move
+            // the mark. The last bar is always replayed in full (end-of-run orders are priced from it).
+            if (broker.HasWorkingOrders) continue;
+            var quiet = kernel.QuietBarsAhead(symbol, bars.Length - 2 - i);
+            if (quiet == 0) continue;
+            kernel.FastForward(symbol, quiet);
+            var stretch = bars.Slice(i + 1, quiet);
+            equity.RecordQuiet(stretch, kernel.Portfolio, kernel.Portfolio.IndexOf(symbol));
+            kernel.Mark(symbol, stretch[^1]);
+            i += quiet;
         }
         return bars.Length;
     }
 
     /// <summary>A k-way merge by timestamp; symbols with a bar at the same time go in the order given.</summary>
-    private static long ReplayMerged(IReadOnlyList<BarSeries> data, SimulatedBroker broker, TradingKernel kernel)
+    private static long ReplayMerged(IReadOnlyList<BarSeries> data, SimulatedBroker broker, TradingKernel kernel, EquityRecorder equity)
     {
         var next = new int[data.Count];
         long count = 0;
@@ -113,7 +133,7 @@ public static class Backtester
                 kernel.OnBar(data[s].Symbol, bar);
                 count++;
             }
-            kernel.RecordEquity(time);
+            equity.Record(kernel.Valuation(time));
         }
     }
 

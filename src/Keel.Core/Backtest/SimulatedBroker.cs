@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Keel.Core.Costs;
 using Keel.Core.Domain;
 using Keel.Core.Trading;
@@ -25,7 +26,7 @@ namespace Keel.Core.Backtest;
 /// </list>
 /// Orders fill completely (no volume-based partial fills). A client order id already submitted is ignored.
 /// </summary>
-public sealed class SimulatedBroker : IExecutionPort
+public sealed class SimulatedBroker : IExecutionPort, IDisposable
 {
     private readonly BrokerModel _model;
     private readonly FillModel _fillModel;
@@ -33,7 +34,8 @@ public sealed class SimulatedBroker : IExecutionPort
     private readonly Dictionary<Symbol, SymbolBook> _books = [];
     private SymbolBook? _recentBook;
     private readonly List<WorkingOrder> _triggered = [];
-    private readonly HashSet<string> _submittedIds = new(StringComparer.Ordinal);
+    private readonly List<WorkingOrder> _marketOrders = [];
+    private readonly SubmittedIds _submittedIds = new();
     private IExecutionListener? _listener;
     private int _workingCount;
 
@@ -46,6 +48,9 @@ public sealed class SimulatedBroker : IExecutionPort
 
     public FillModel FillModel => _fillModel;
 
+    /// <summary>Gives back the pooled memory of the ids it was given; the broker takes no orders afterwards.</summary>
+    public void Dispose() => _submittedIds.Dispose();
+
     public void Attach(IExecutionListener listener) => _listener = listener;
 
     private IExecutionListener Listener => _listener ?? throw new InvalidOperationException("Attach a listener before trading.");
@@ -56,27 +61,14 @@ public sealed class SimulatedBroker : IExecutionPort
     {
         if (!_submittedIds.Add(order.ClientOrderId)) return; // the first order with this id stands
         var book = Book(order.Symbol);
-        if (!book.HasBar)
+        if (!book.HasBar || order.Quantity <= 0 || order.Symbol.IsCrypto && UnderCryptoMinimum(order, book.LastBar))
         {
-            Listener.OnOrderClosed(order, OrderStatus.Rejected, $"no price seen yet for {order.Symbol}", order.CreatedAt);
-            return;
-        }
-        if (order.Quantity <= 0)
-        {
-            Listener.OnOrderClosed(order, OrderStatus.Rejected, $"quantity must be positive, got {order.Quantity}", order.CreatedAt);
-            return;
-        }
-        var bar = book.LastBar;
-        var reference = order.LimitPrice ?? order.StopPrice ?? (decimal)bar.Close;
-        if (order.Symbol.IsCrypto && _model.CryptoMinimumNotional > 0 && order.Quantity * reference < _model.CryptoMinimumNotional)
-        {
-            Listener.OnOrderClosed(order, OrderStatus.Rejected,
-                F($"notional {order.Quantity * reference:0.00} is under the crypto minimum of {_model.CryptoMinimumNotional:0.00}; order skipped"), order.CreatedAt);
+            Listener.OnOrderClosed(order, OrderStatus.Rejected, SubmitRejection(order, book), order.CreatedAt);
             return;
         }
         if (order.Type == OrderType.Market && (_fillModel == FillModel.Close || order.Purpose == OrderPurpose.EndOfRun))
         {
-            TryFill(new WorkingOrder(order, null), (decimal)bar.Close, applySlippage: true, bar.Timestamp);
+            TryFill(new WorkingOrder(order, null), (decimal)book.LastBar.Close, applySlippage: true, book.LastBar.Timestamp);
             return;
         }
         var working = new WorkingOrder(order, order.Type switch
@@ -87,6 +79,24 @@ public sealed class SimulatedBroker : IExecutionPort
         });
         Add(working);
     }
+
+    private bool UnderCryptoMinimum(OrderRequest order, in Bar bar) =>
+        _model.CryptoMinimumNotional > 0 && order.Quantity * ReferencePrice(order, bar) < _model.CryptoMinimumNotional;
+
+    private static decimal ReferencePrice(OrderRequest order, in Bar bar) => order.LimitPrice ?? order.StopPrice ?? (decimal)bar.Close;
+
+    // Rejection messages are built out of line: formatting them in the hot methods made every call pay
+    // for a large stack frame.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private string SubmitRejection(OrderRequest order, SymbolBook book) =>
+        !book.HasBar ? $"no price seen yet for {order.Symbol}"
+        : order.Quantity <= 0 ? $"quantity must be positive, got {order.Quantity}"
+        : F($"notional {order.Quantity * ReferencePrice(order, book.LastBar):0.00} is under the crypto minimum of {_model.CryptoMinimumNotional:0.00}; order skipped");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private string FillRejection(OrderRequest order, decimal price, decimal commission) => order.Side == OrderSide.Buy
+        ? F($"insufficient cash: buying {order.Quantity} {order.Symbol} at {price} costs {price * order.Quantity + commission:0.00} with commission {commission:0.00}, cash is {_account.Cash:0.00}")
+        : F($"cannot sell {order.Quantity} {order.Symbol}: the account holds {_account.PositionQuantity(order.Symbol)} (no shorting)");
 
     public void Cancel(string clientOrderId)
     {
@@ -125,15 +135,20 @@ public sealed class SimulatedBroker : IExecutionPort
         if (list.Count == 0) return;
 
         var open = (decimal)bar.Open;
-        // 1. Market orders waiting since the previous bar fill at this open.
-        foreach (var w in list.ToArray())
+        // 1. Market orders waiting since the previous bar fill at this open (those working when the bar came:
+        // fills attach exits to the list).
+        _marketOrders.Clear();
+        foreach (var w in list)
         {
-            if (w.Request.Type != OrderType.Market) continue;
+            if (w.Request.Type == OrderType.Market) _marketOrders.Add(w);
+        }
+        foreach (var w in _marketOrders)
+        {
             Remove(list, w);
             TryFill(w, open, applySlippage: true, bar.Timestamp);
         }
         // 2. Stops and limits (including exits attached just now) against this bar's range.
-        ProcessTriggers(symbol, list, bar);
+        if (list.Count > 0) ProcessTriggers(symbol, list, bar);
     }
 
     private void ProcessTriggers(Symbol symbol, List<WorkingOrder> list, in Bar bar)
@@ -197,20 +212,9 @@ public sealed class SimulatedBroker : IExecutionPort
         var order = w.Request;
         var price = applySlippage ? _model.Slippage.Apply(marketPrice, order.Side, order.Quantity, order.Symbol) : marketPrice;
         var commission = _model.Commission.Calculate(order.Symbol, order.Side, order.Quantity, price);
-        if (order.Side == OrderSide.Buy)
+        if (order.Side == OrderSide.Buy ? price * order.Quantity + commission > _account.Cash : order.Quantity > _account.PositionQuantity(order.Symbol))
         {
-            var cost = price * order.Quantity + commission;
-            if (cost > _account.Cash)
-            {
-                Listener.OnOrderClosed(order, OrderStatus.Rejected,
-                    F($"insufficient cash: buying {order.Quantity} {order.Symbol} at {price} costs {cost:0.00} with commission {commission:0.00}, cash is {_account.Cash:0.00}"), time);
-                return;
-            }
-        }
-        else if (order.Quantity > _account.PositionQuantity(order.Symbol))
-        {
-            Listener.OnOrderClosed(order, OrderStatus.Rejected,
-                F($"cannot sell {order.Quantity} {order.Symbol}: the account holds {_account.PositionQuantity(order.Symbol)} (no shorting)"), time);
+            Listener.OnOrderClosed(order, OrderStatus.Rejected, FillRejection(order, price, commission), time);
             return;
         }
         var slippage = Math.Abs(price - marketPrice) * order.Quantity;
@@ -260,10 +264,13 @@ public sealed class SimulatedBroker : IExecutionPort
     private void CancelSiblings(OrderRequest filled)
     {
         var book = Book(filled.Symbol);
-        foreach (var w in book.Orders.ToArray())
+        var list = book.Orders;
+        for (var i = 0; i < list.Count;)
         {
-            if (w.Request.ParentId != filled.ParentId || w.Request.ClientOrderId == filled.ClientOrderId) continue;
-            Remove(book.Orders, w);
+            var w = list[i];
+            if (w.Request.ParentId != filled.ParentId || w.Request.ClientOrderId == filled.ClientOrderId) { i++; continue; }
+            list.RemoveAt(i);
+            _workingCount--;
             Listener.OnOrderClosed(w.Request, OrderStatus.Canceled, $"one-cancels-other: {filled.Purpose} filled", book.LastBar.Timestamp);
         }
     }

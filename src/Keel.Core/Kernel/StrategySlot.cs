@@ -16,4 +16,28 @@ public sealed class StrategySlot(IStrategy strategy, Symbol symbol, int symbolIn
     public string OrderIdPrefix { get; } = ClientOrderIds.Prefix(strategy.Name, symbol);
     public string? PendingEntryId { get; set; }
     public string? PendingExitId { get; set; }
+
+    /// <summary>This slot's orders still working at the broker (entries, exits, the bracket exits it attached); a handful at most.</summary>
+    internal List<OrderRequest> WorkingOrders { get; } = [];
+
+    internal bool HasWorkingOrder(string clientOrderId) => IndexOfWorkingOrder(clientOrderId) >= 0;
+
+    /// <summary>Takes the working order <paramref name="clientOrderId"/> off the list; null when it is not there.</summary>
+    internal OrderRequest? TakeWorkingOrder(string clientOrderId)
+    {
+        var i = IndexOfWorkingOrder(clientOrderId);
+        if (i < 0) return null;
+        var order = WorkingOrders[i];
+        WorkingOrders.RemoveAt(i);
+        return order;
+    }
+
+    private int IndexOfWorkingOrder(string clientOrderId)
+    {
+        for (var i = 0; i < WorkingOrders.Count; i++)
+        {
+            if (WorkingOrders[i].ClientOrderId == clientOrderId) return i;
+        }
+        return -1;
+    }
 }

@@ -17,17 +17,11 @@ public sealed class TradingKernel : IExecutionListener
     private readonly Portfolio _portfolio;
     private readonly IExecutionPort _execution;
     private readonly IJournal _journal;
+    private readonly bool _journalEvents; // false: decisions and order events would be dropped, so none are built
     private readonly RiskManager _risk;
     private readonly TradingDayClock _dayClock;
     private StrategySlot[][] _slotsBySymbol = [];
     private readonly List<StrategySlot> _slots = [];
-    private readonly Dictionary<string, (StrategySlot Slot, OrderRequest Order)> _openOrders = new(StringComparer.Ordinal);
-    // A plain array, not List<T>: List<EquityPoint>.Add is a generic instantiation that ReadyToRun cannot
-    // precompile across assemblies, so the hottest append of a backtest would start out unoptimised.
-    private EquityPoint[] _equityCurve = new EquityPoint[256];
-    private int _equityCount;
-    private Symbol? _recentSymbol;
-    private int _recentIndex;
     private DateTime _lastBarTime;
 
     public TradingKernel(Portfolio portfolio, IExecutionPort execution, IJournal journal, RiskConfig risk, TimeZoneInfo tradingDayZone)
@@ -35,6 +29,7 @@ public sealed class TradingKernel : IExecutionListener
         _portfolio = portfolio;
         _execution = execution;
         _journal = journal;
+        _journalEvents = journal.KeepsEvents;
         _risk = new RiskManager(risk);
         _dayClock = new TradingDayClock(tradingDayZone);
     }
@@ -44,7 +39,6 @@ public sealed class TradingKernel : IExecutionListener
 
     public Portfolio Portfolio => _portfolio;
     public RiskManager Risk => _risk;
-    public IReadOnlyList<EquityPoint> EquityCurve => new ArraySegment<EquityPoint>(_equityCurve, 0, _equityCount);
     public IReadOnlyList<StrategySlot> Slots => _slots;
 
     /// <summary>Runs <paramref name="strategy"/> on <paramref name="symbol"/>; the instance must be this slot's alone.</summary>
@@ -73,16 +67,51 @@ public sealed class TradingKernel : IExecutionListener
         // Every trading day starts with its equity noted (the loss limit and the service's daily P&L read it).
         if (_dayClock.Advance(bar.Timestamp)) _risk.BeginDay(_dayClock.Day, _portfolio.ExactEquity());
         _portfolio.Mark(index, bar.Close);
-        if (limit && _risk.CheckDailyLoss(_portfolio.ExactEquity()) is { } halt)
+        if (limit && _risk.CheckDailyLoss(_portfolio.ExactEquity()) is { } halt && _journalEvents)
             _journal.Record(new Decision(bar.Timestamp, "risk", symbol, Signal.Hold, halt));
 
         if (index >= _slotsBySymbol.Length || _slotsBySymbol[index] is not { } slots) return;
         foreach (var slot in slots)
         {
-            var signal = slot.Strategy.OnBar(bar, new StrategyContext(slot.Position.Quantity));
+            var signal = slot.Strategy.OnBar(bar, new StrategyContext(slot.Position.Quantity) { ReasonsUnread = !_journalEvents });
             if (signal.Action == SignalAction.Hold) continue;
             Act(slot, signal, bar, quote);
         }
+    }
+
+    /// <summary>
+    /// How many of the next bars of <paramref name="symbol"/>, at most <paramref name="max"/>, need only a
+    /// mark to market: every strategy on it is sure to hold through them (<see cref="IFastForward"/>) and
+    /// nothing watches equity bar by bar (no daily loss limit). The caller knows that no order can fill on
+    /// them. Pass them with <see cref="FastForward"/> and <see cref="Mark"/>.
+    /// </summary>
+    public int QuietBarsAhead(Symbol symbol, int max)
+    {
+        if (max <= 0 || _risk.Config.DailyLossLimitPercent is not null || _risk.StartOfDayEquity == 0) return 0;
+        var index = IndexOf(symbol);
+        if (index >= _slotsBySymbol.Length || _slotsBySymbol[index] is not { } slots) return max;
+        foreach (var slot in slots)
+        {
+            if (slot.Strategy is not IFastForward strategy) return 0;
+            max = Math.Min(max, strategy.HoldsAhead(new StrategyContext(slot.Position.Quantity), max));
+            if (max == 0) return 0;
+        }
+        return max;
+    }
+
+    /// <summary>The strategies on <paramref name="symbol"/> move past <paramref name="bars"/> quiet bars (<see cref="QuietBarsAhead"/>) without seeing them.</summary>
+    public void FastForward(Symbol symbol, int bars)
+    {
+        var index = IndexOf(symbol);
+        if (index >= _slotsBySymbol.Length || _slotsBySymbol[index] is not { } slots) return;
+        foreach (var slot in slots) ((IFastForward)slot.Strategy).Skip(bars);
+    }
+
+    /// <summary>The last bar of a quiet stretch (see <see cref="QuietBarsAhead"/>): its close marks the symbol, nothing else happens.</summary>
+    public void Mark(Symbol symbol, in Bar bar)
+    {
+        _lastBarTime = bar.Timestamp;
+        _portfolio.Mark(IndexOf(symbol), bar.Close);
     }
 
     /// <summary>
@@ -110,33 +139,14 @@ public sealed class TradingKernel : IExecutionListener
     public void RestoreWorkingOrder(OrderRequest order)
     {
         var slot = FindSlot(order.Strategy, order.Symbol) ?? throw new InvalidOperationException($"No running strategy {order.Strategy} on {order.Symbol} for order {order.ClientOrderId}.");
-        _openOrders[order.ClientOrderId] = (slot, order);
+        slot.TakeWorkingOrder(order.ClientOrderId); // the latest word on an id stands
+        slot.WorkingOrders.Add(order);
         if (order.Purpose == OrderPurpose.Entry) slot.PendingEntryId = order.ClientOrderId;
         else if (order.Purpose is OrderPurpose.Exit or OrderPurpose.EndOfRun) slot.PendingExitId = order.ClientOrderId;
     }
 
-    /// <summary>Reserves room for <paramref name="points"/> equity points, so a long replay never copies the curve.</summary>
-    public void ReserveEquityPoints(int points)
-    {
-        if (points > _equityCurve.Length) Array.Resize(ref _equityCurve, points);
-    }
-
-    /// <summary>Appends the account's value after all bars of <paramref name="time"/>.</summary>
-    public void RecordEquity(DateTime time)
-    {
-        var positions = _portfolio.PositionValue();
-        var cash = _portfolio.CashAsDouble;
-        if (_equityCount == _equityCurve.Length) Array.Resize(ref _equityCurve, _equityCurve.Length * 2);
-        _equityCurve[_equityCount++] = new EquityPoint(time, cash + positions, cash, positions);
-    }
-
-    /// <summary>Re-values the last equity point after end-of-run fills at that same time.</summary>
-    public void ReplaceLastEquity()
-    {
-        var time = _equityCurve[_equityCount - 1].Time;
-        _equityCount--;
-        RecordEquity(time);
-    }
+    /// <summary>The account marked at the latest prices, as of <paramref name="time"/>.</summary>
+    public EquityPoint Valuation(DateTime time) => EquityPoint.Of(time, _portfolio.CashAsDouble, _portfolio.PositionValue());
 
     /// <summary>Sends an exit for every open position (end of a backtest, or flattening on halt).</summary>
     public void CloseAllPositions(string reason, OrderPurpose purpose)
@@ -165,7 +175,7 @@ public sealed class TradingKernel : IExecutionListener
             else if (OrderGate?.Refusal(slot.Symbol, bar.Timestamp) is { } closed) outcome = "not sent: " + closed;
             else outcome = SendExit(slot, bar.Timestamp, signal.Reason ?? "sell signal", OrderPurpose.Exit);
         }
-        _journal.Record(new Decision(bar.Timestamp, slot.Strategy.Name, slot.Symbol, signal, outcome));
+        if (_journalEvents) _journal.Record(new Decision(bar.Timestamp, slot.Strategy.Name, slot.Symbol, signal, outcome));
     }
 
     private string SendEntry(StrategySlot slot, Signal signal, in Bar bar, Quote? quote)
@@ -190,7 +200,7 @@ public sealed class TradingKernel : IExecutionListener
         };
         if (decision.IsRefused)
         {
-            _journal.Record(new OrderEvent(bar.Timestamp, order, OrderStatus.RefusedByRisk, decision.Refusal!));
+            if (_journalEvents) _journal.Record(new OrderEvent(bar.Timestamp, order, OrderStatus.RefusedByRisk, decision.Refusal!));
             return "refused by risk: " + decision.Refusal;
         }
         slot.PendingEntryId = order.ClientOrderId;
@@ -219,8 +229,8 @@ public sealed class TradingKernel : IExecutionListener
 
     private void Send(StrategySlot slot, OrderRequest order, string note)
     {
-        _openOrders[order.ClientOrderId] = (slot, order);
-        _journal.Record(new OrderEvent(order.CreatedAt, order, OrderStatus.New, note)); // before it leaves
+        slot.WorkingOrders.Add(order);
+        if (_journalEvents) _journal.Record(new OrderEvent(order.CreatedAt, order, OrderStatus.New, note)); // before it leaves
         _execution.Submit(order);
     }
 
@@ -233,11 +243,10 @@ public sealed class TradingKernel : IExecutionListener
 
     public void OnOrderAccepted(OrderRequest order, DateTime time)
     {
-        _journal.Record(new OrderEvent(time, order, OrderStatus.Accepted, order.Reason));
-        if (order.ParentId is not null && !_openOrders.ContainsKey(order.ClientOrderId))
-        {
-            if (FindSlot(order.Strategy, order.Symbol) is { } slot) _openOrders[order.ClientOrderId] = (slot, order);
-        }
+        if (_journalEvents) _journal.Record(new OrderEvent(time, order, OrderStatus.Accepted, order.Reason));
+        // Bracket exits are made by the broker: the kernel hears of them here first.
+        if (order.ParentId is not null && FindSlot(order.Strategy, order.Symbol) is { } slot && !slot.HasWorkingOrder(order.ClientOrderId))
+            slot.WorkingOrders.Add(order);
     }
 
     public void OnFill(in Fill fill)
@@ -245,21 +254,20 @@ public sealed class TradingKernel : IExecutionListener
         _portfolio.Apply(fill);
         var slot = FindSlot(fill.Strategy, fill.Symbol)
             ?? throw new InvalidOperationException($"A fill for {fill.Strategy} on {fill.Symbol} matches no running strategy.");
-        var order = _openOrders.TryGetValue(fill.ClientOrderId, out var known) ? known.Order : null;
+        var order = slot.TakeWorkingOrder(fill.ClientOrderId); // gone after its first fill, as are partial fills' orders
         var trade = slot.Position.Apply(fill, order?.Reason ?? fill.Purpose.ToString());
-        _journal.Record(new OrderEvent(fill.Time, order ?? OrderFromFill(fill), OrderStatus.Filled, "", fill));
+        if (_journalEvents) _journal.Record(new OrderEvent(fill.Time, order ?? OrderFromFill(fill), OrderStatus.Filled, "", fill));
         if (slot.PendingEntryId == fill.ClientOrderId) slot.PendingEntryId = null;
         if (slot.PendingExitId == fill.ClientOrderId || slot.Position.Quantity == 0) slot.PendingExitId = null;
-        _openOrders.Remove(fill.ClientOrderId);
         if (trade is not null) _journal.Record(trade);
     }
 
     public void OnOrderClosed(OrderRequest order, OrderStatus status, string reason, DateTime time)
     {
-        _journal.Record(new OrderEvent(time, order, status, reason));
-        if (!_openOrders.Remove(order.ClientOrderId, out var known)) return;
-        if (known.Slot.PendingEntryId == order.ClientOrderId) known.Slot.PendingEntryId = null;
-        if (known.Slot.PendingExitId == order.ClientOrderId) known.Slot.PendingExitId = null;
+        if (_journalEvents) _journal.Record(new OrderEvent(time, order, status, reason));
+        if (FindSlot(order.Strategy, order.Symbol) is not { } slot || slot.TakeWorkingOrder(order.ClientOrderId) is null) return;
+        if (slot.PendingEntryId == order.ClientOrderId) slot.PendingEntryId = null;
+        if (slot.PendingExitId == order.ClientOrderId) slot.PendingExitId = null;
     }
 
     private StrategySlot? FindSlot(string strategy, Symbol symbol)
@@ -284,13 +292,5 @@ public sealed class TradingKernel : IExecutionListener
         Reason = fill.Purpose.ToString(),
     };
 
-    private int IndexOf(Symbol symbol)
-    {
-        if (!ReferenceEquals(symbol, _recentSymbol))
-        {
-            _recentIndex = _portfolio.IndexOf(symbol);
-            _recentSymbol = symbol;
-        }
-        return _recentIndex;
-    }
+    private int IndexOf(Symbol symbol) => _portfolio.IndexOf(symbol);
 }

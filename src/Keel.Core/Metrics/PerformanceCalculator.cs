@@ -67,11 +67,25 @@ public static class PerformanceCalculator
     {
         ArgumentNullException.ThrowIfNull(curve);
         ArgumentNullException.ThrowIfNull(trades);
+        return Compute(CurveStatistics.Of(curve, (double)startingEquity), TradeStatistics.Of(trades), startingEquity, endingEquity, periodsPerYear, totalCommissions, totalSlippage);
+    }
+
+    /// <summary>
+    /// As above, from statistics gathered while the run went (<see cref="CurveAccumulator"/>,
+    /// <see cref="TradeStatistics.Add"/>), so that it need not keep its curve or its trades.
+    /// </summary>
+    internal static PerformanceMetrics Compute(
+        CurveStatistics c,
+        TradeStatistics t,
+        decimal startingEquity,
+        decimal endingEquity,
+        double periodsPerYear,
+        decimal totalCommissions,
+        decimal totalSlippage)
+    {
         if (!double.IsFinite(periodsPerYear) || periodsPerYear <= 0)
             throw new ArgumentOutOfRangeException(nameof(periodsPerYear), periodsPerYear, "Periods per year must be a positive number.");
 
-        var c = CurveStatistics.Of(curve, (double)startingEquity);
-        var t = TradeStatistics.Of(trades);
         var annualiser = Math.Sqrt(periodsPerYear);
 
         var cagrPct = CagrPct(startingEquity, endingEquity, c.Elapsed);

@@ -13,19 +13,22 @@ internal readonly record struct TradeStatistics(
 {
     public static TradeStatistics Of(IReadOnlyList<Trade> trades)
     {
-        var winners = 0;
-        var losers = 0;
-        var grossWins = 0m;
-        var grossLosses = 0m;
-        var net = 0m;
-        for (var i = 0; i < trades.Count; i++)
-        {
-            var pnl = trades[i].NetPnl;
-            net += pnl;
-            if (pnl > 0) { winners++; grossWins += pnl; }
-            else if (pnl < 0) { losers++; grossLosses += pnl; }
-            // A break-even trade counts as a trade but neither a win nor a loss.
-        }
-        return new TradeStatistics(trades.Count, winners, losers, grossWins, grossLosses, net);
+        var statistics = default(TradeStatistics);
+        for (var i = 0; i < trades.Count; i++) statistics = statistics.Add(trades[i]);
+        return statistics;
+    }
+
+    /// <summary>These statistics with one more trade: a run can fold its trades in as they close instead of keeping them.</summary>
+    public TradeStatistics Add(Trade trade)
+    {
+        var pnl = trade.NetPnl;
+        // A break-even trade counts as a trade but neither a win nor a loss.
+        return new TradeStatistics(
+            Count + 1,
+            pnl > 0 ? Winners + 1 : Winners,
+            pnl < 0 ? Losers + 1 : Losers,
+            pnl > 0 ? GrossWins + pnl : GrossWins,
+            pnl < 0 ? GrossLosses + pnl : GrossLosses,
+            NetPnl + pnl);
     }
 }

@@ -1,5 +1,6 @@
 using Keel.Core.Backtest;
 using Keel.Core.Domain;
+using Keel.Core.Indicators;
 using Keel.Core.Metrics;
 
 namespace Keel.Core.Research;
@@ -8,7 +9,9 @@ namespace Keel.Core.Research;
 /// Runs every combination of a <see cref="ParameterGrid"/> as its own backtest (each over all the given
 /// series together), in parallel, keeping each trial's metrics and daily returns; then picks the best
 /// by a metric and computes the deflated Sharpe ratio and the PBO. Trials are independent and their
-/// results are stored by index, so the outcome does not depend on thread timing.
+/// results are stored by index, so the outcome does not depend on thread timing. What trials have in
+/// common is done once: each series' indicators are computed once (<see cref="IndicatorCache"/>) and
+/// read by every trial, and trials keep no journal, equity curve or trade list, only what the sweep reads.
 /// </summary>
 public static class ParameterSweep
 {
@@ -20,14 +23,16 @@ public static class ParameterSweep
         var score = Score(metric);
         var specs = grid.Specs;
         if (specs.Count == 0) throw new ArgumentException("The grid has no valid combination to run.");
-        settings = settings with { KeepJournal = false }; // trials are judged by trades and equity only
+        settings = settings with { KeepJournal = false, KeepEquityCurve = false, KeepTrades = false };
+        var indicators = data.Distinct().ToDictionary(series => series, series => new IndicatorCache(series)); // BarSeries compare by reference
         var trials = new SweepTrial[specs.Count];
         var daily = new double[specs.Count][];
         Parallel.For(0, specs.Count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism > 0 ? maxParallelism : Environment.ProcessorCount }, i =>
         {
-            var result = Backtester.Run(settings, data, [specs[i]]);
-            daily[i] = DailyReturns.Of(result.EquityCurve, (double)settings.StartingCash);
-            trials[i] = new SweepTrial(specs[i], result.Metrics, ReturnMoments.Of(daily[i]).Sharpe, result.Trades.Count);
+            var spec = specs[i];
+            var result = Backtester.Run(settings, data, [series => spec.Create(indicators[series])]);
+            daily[i] = [.. result.DailyReturns];
+            trials[i] = new SweepTrial(spec, result.Metrics, ReturnMoments.Of(daily[i]).Sharpe, result.Metrics.Trades);
             onTrialDone?.Invoke();
         });
 

@@ -83,35 +83,35 @@ public sealed class RiskManager
             SizingMethod.FixedQuantity => sizing.Value,
             _ => equity * sizing.Value / 100m / (referencePrice * Config.StopLossPercent!.Value / 100m),
         };
-        var adjustments = new List<string>();
+        List<string>? adjustments = null; // made only when something is cut: most entries are not
         if (Config.ScaleSizeByConfidence && confidence < 1)
         {
             raw *= (decimal)Math.Clamp(confidence, 0, 1);
-            adjustments.Add(F($"scaled by the signal's confidence {Math.Round(confidence, 4)}"));
+            (adjustments ??= []).Add(F($"scaled by the signal's confidence {Math.Round(confidence, 4)}"));
         }
         var quantity = RoundDown(raw, symbol);
 
         if (Config.MaxPositionSize is { } cap && currentQuantity + quantity > cap)
         {
             var allowed = RoundDown(Math.Max(cap - currentQuantity, 0), symbol);
-            adjustments.Add(F($"quantity {quantity} cut to {allowed} by the position cap of {cap}"));
+            (adjustments ??= []).Add(F($"quantity {quantity} cut to {allowed} by the position cap of {cap}"));
             quantity = allowed;
         }
         if (Config.MaxNotionalPerOrder is { } maxNotional && quantity * referencePrice > maxNotional)
         {
             var allowed = RoundDown(maxNotional / referencePrice, symbol);
-            adjustments.Add(F($"quantity {quantity} cut to {allowed} by the max notional per order of {maxNotional}"));
+            (adjustments ??= []).Add(F($"quantity {quantity} cut to {allowed} by the max notional per order of {maxNotional}"));
             quantity = allowed;
         }
         if (sizing.Method == SizingMethod.RiskPercent && quantity * referencePrice > cash)
         {
             // Risk sizing can ask for more than the account holds when the stop is tight.
             var allowed = RoundDown(cash / referencePrice, symbol);
-            adjustments.Add(F($"quantity {quantity} cut to {allowed}: risk sizing asked for more than the cash of {cash:0.00}"));
+            (adjustments ??= []).Add(F($"quantity {quantity} cut to {allowed}: risk sizing asked for more than the cash of {cash:0.00}"));
             quantity = allowed;
         }
         if (quantity <= 0)
-            return new EntryDecision(0, Join(adjustments), adjustments.Count > 0 ? $"quantity is zero after limits ({Join(adjustments)})" : F($"sizing {sizing} gives less than one tradable unit at {referencePrice}"));
+            return new EntryDecision(0, Join(adjustments), adjustments is not null ? $"quantity is zero after limits ({Join(adjustments)})" : F($"sizing {sizing} gives less than one tradable unit at {referencePrice}"));
         return new EntryDecision(quantity, Join(adjustments), null);
     }
 
@@ -119,11 +119,13 @@ public sealed class RiskManager
     public static decimal RoundDown(decimal quantity, Symbol symbol)
     {
         if (quantity <= 0) return 0;
-        var scale = symbol.IsCrypto ? 1_000_000_000m : 1m;
+        // Whole shares: Floor alone, bit for bit what Floor(q · 1) / 1 gives, without a decimal division per entry.
+        if (!symbol.IsCrypto) return Math.Floor(quantity);
+        const decimal scale = 1_000_000_000m;
         return Math.Floor(quantity * scale) / scale;
     }
 
-    private static string? Join(List<string> parts) => parts.Count == 0 ? null : string.Join("; ", parts);
+    private static string? Join(List<string>? parts) => parts is null ? null : string.Join("; ", parts);
 
     private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

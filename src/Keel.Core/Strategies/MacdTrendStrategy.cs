@@ -8,7 +8,7 @@ namespace Keel.Core.Strategies;
 /// Trend following on MACD: buy when the MACD line crosses above its signal line, sell when it
 /// crosses below (a change of sign of the histogram).
 /// </summary>
-public sealed class MacdTrendStrategy : IStrategy
+public sealed class MacdTrendStrategy : IStrategy, IFastForward
 {
     public static StrategyDefinition Definition { get; } = new(
         "macd",
@@ -18,15 +18,15 @@ public sealed class MacdTrendStrategy : IStrategy
             new StrategyParameter("slow", 26, 2, 1_000, true, "slow EMA period"),
             new StrategyParameter("signal", 9, 1, 1_000, true, "signal EMA period"),
         ],
-        (p, name) => new MacdTrendStrategy(p.GetInt("fast"), p.GetInt("slow"), p.GetInt("signal"), name),
+        (p, name, indicators) => new MacdTrendStrategy(p.GetInt("fast"), p.GetInt("slow"), p.GetInt("signal"), name, indicators),
         p => p.Get("fast") < p.Get("slow") ? null : $"fast ({p.Get("fast")}) must be below slow ({p.Get("slow")})");
 
-    private readonly Macd _macd;
+    private readonly IndicatorFeed _macd;
     private CrossDetector _cross;
 
-    public MacdTrendStrategy(int fast, int slow, int signal, string? name = null)
+    public MacdTrendStrategy(int fast, int slow, int signal, string? name = null, IndicatorCache? indicators = null)
     {
-        _macd = new Macd(fast, slow, signal);
+        _macd = IndicatorFeed.Of(new Macd(fast, slow, signal), indicators);
         Name = name ?? $"macd:fast={fast},slow={slow},signal={signal}";
     }
 
@@ -35,16 +35,31 @@ public sealed class MacdTrendStrategy : IStrategy
 
     public Signal OnBar(in Bar bar, StrategyContext context)
     {
-        _macd.Update(bar);
-        if (!_macd.IsReady) return Signal.Hold;
-        var line = _macd.MacdLine;
-        var signal = _macd.Signal;
+        var line = _macd.Next(bar);
+        if (double.IsNaN(line)) return Signal.Hold; // warming up: every output is NaN until ready, finite after
+        var signal = _macd.Output(1);
         var cross = _cross.Update(line - signal);
         if (cross == 0) return Signal.Hold;
         var confidence = Math.Clamp(0.5 + 100 * Math.Abs(line - signal) / bar.Close, 0, 1);
-        var reason = string.Create(CultureInfo.InvariantCulture,
-            $"MACD={Math.Round(line, 4)} crossed {(cross > 0 ? "above" : "below")} signal={Math.Round(signal, 4)}");
+        var reason = context.ReasonsUnread
+            ? cross > 0 ? "MACD crossed above signal" : "MACD crossed below signal"
+            : string.Create(CultureInfo.InvariantCulture,
+                $"MACD={Math.Round(line, 4)} crossed {(cross > 0 ? "above" : "below")} signal={Math.Round(signal, 4)}");
         return cross > 0 ? Signal.Buy(confidence, reason) : Signal.Sell(confidence, reason);
+    }
+
+    /// <summary>With a cached MACD: the bars before the line next crosses its signal (the position does not matter).</summary>
+    public int HoldsAhead(StrategyContext context, int max)
+    {
+        if (!_macd.IsCached) return 0;
+        var bars = Math.Min(max, _macd.Ahead().Length);
+        return _cross.PairsBeforeCross(_macd.Ahead(0)[..bars], _macd.Ahead(1)[..bars]);
+    }
+
+    public void Skip(int bars)
+    {
+        _cross.Pass(_macd.Ahead(0)[..bars], _macd.Ahead(1)[..bars]);
+        _macd.Skip(bars);
     }
 
     public void Reset()

@@ -8,7 +8,7 @@ namespace Keel.Core.Strategies;
 /// Mean reversion on Wilder's RSI: buy while flat when RSI is strictly below <c>oversold</c>, sell while
 /// long when it is strictly above <c>overbought</c>. Confidence grows with the distance past the level.
 /// </summary>
-public sealed class RsiMeanReversionStrategy : IStrategy
+public sealed class RsiMeanReversionStrategy : IStrategy, IFastForward
 {
     public static StrategyDefinition Definition { get; } = new(
         "rsi",
@@ -18,17 +18,19 @@ public sealed class RsiMeanReversionStrategy : IStrategy
             new StrategyParameter("oversold", 30, 0, 100, false, "buy below this RSI"),
             new StrategyParameter("overbought", 70, 0, 100, false, "sell above this RSI"),
         ],
-        (p, name) => new RsiMeanReversionStrategy(p.GetInt("period"), p.Get("oversold"), p.Get("overbought"), name),
+        (p, name, indicators) => new RsiMeanReversionStrategy(p.GetInt("period"), p.Get("oversold"), p.Get("overbought"), name, indicators),
         p => p.Get("oversold") < p.Get("overbought") ? null : $"oversold ({p.Get("oversold")}) must be below overbought ({p.Get("overbought")})");
 
-    private readonly Rsi _rsi;
+    private readonly int _period;
+    private readonly IndicatorFeed _rsi;
     private readonly double _oversold;
     private readonly double _overbought;
 
-    public RsiMeanReversionStrategy(int period, double oversold, double overbought, string? name = null)
+    public RsiMeanReversionStrategy(int period, double oversold, double overbought, string? name = null, IndicatorCache? indicators = null)
     {
         if (oversold >= overbought) throw new ArgumentException($"oversold ({oversold}) must be below overbought ({overbought}).");
-        _rsi = new Rsi(period);
+        _period = period;
+        _rsi = IndicatorFeed.Of(new Rsi(period), indicators);
         _oversold = oversold;
         _overbought = overbought;
         Name = name ?? string.Create(CultureInfo.InvariantCulture, $"rsi:period={period},oversold={oversold},overbought={overbought}");
@@ -39,21 +41,38 @@ public sealed class RsiMeanReversionStrategy : IStrategy
 
     public Signal OnBar(in Bar bar, StrategyContext context)
     {
-        _rsi.Update(bar);
-        if (!_rsi.IsReady) return Signal.Hold;
-        var rsi = _rsi.Value;
+        var rsi = _rsi.Next(bar);
+        if (double.IsNaN(rsi)) return Signal.Hold; // warming up: RSI is NaN until ready, finite after
         if (context.IsFlat && rsi < _oversold)
         {
             var confidence = Math.Clamp(0.5 + 0.5 * (_oversold - rsi) / Math.Max(_oversold, 1e-9), 0, 1);
-            return Signal.Buy(confidence, string.Create(CultureInfo.InvariantCulture, $"RSI({_rsi.Period})={Math.Round(rsi, 2)} < oversold {_oversold}"));
+            return Signal.Buy(confidence, context.ReasonsUnread ? "RSI under oversold"
+                : string.Create(CultureInfo.InvariantCulture, $"RSI({_period})={Math.Round(rsi, 2)} < oversold {_oversold}"));
         }
         if (context.IsLong && rsi > _overbought)
         {
             var confidence = Math.Clamp(0.5 + 0.5 * (rsi - _overbought) / Math.Max(100 - _overbought, 1e-9), 0, 1);
-            return Signal.Sell(confidence, string.Create(CultureInfo.InvariantCulture, $"RSI({_rsi.Period})={Math.Round(rsi, 2)} > overbought {_overbought}"));
+            return Signal.Sell(confidence, context.ReasonsUnread ? "RSI over overbought"
+                : string.Create(CultureInfo.InvariantCulture, $"RSI({_period})={Math.Round(rsi, 2)} > overbought {_overbought}"));
         }
         return Signal.Hold;
     }
+
+    /// <summary>With a cached RSI: flat, the bars before it drops under oversold; long, before it rises over overbought.</summary>
+    public int HoldsAhead(StrategyContext context, int max)
+    {
+        if (!_rsi.IsCached) return 0;
+        var rsi = _rsi.Ahead();
+        var bars = Math.Min(max, rsi.Length);
+        for (var k = 0; k < bars; k++)
+        {
+            // NaN (warming up) compares false: a hold, as in OnBar.
+            if (context.IsFlat ? rsi[k] < _oversold : context.IsLong && rsi[k] > _overbought) return k;
+        }
+        return bars;
+    }
+
+    public void Skip(int bars) => _rsi.Skip(bars); // the RSI is all the state there is
 
     public void Reset() => _rsi.Reset();
 }

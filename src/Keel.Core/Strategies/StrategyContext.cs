@@ -6,6 +6,12 @@ namespace Keel.Core.Strategies;
 /// </summary>
 public readonly record struct StrategyContext(decimal PositionQuantity)
 {
+    /// <summary>
+    /// True when nothing will read signal reasons (journal-free runs such as sweep trials): a strategy may
+    /// then give a fixed short reason, because formatting indicator values costs more than the rest of its bar.
+    /// </summary>
+    public bool ReasonsUnread { get; init; }
+
     public bool IsFlat => PositionQuantity == 0;
     public bool IsLong => PositionQuantity > 0;
 

@@ -1,13 +1,16 @@
+using Keel.Core.Indicators;
+
 namespace Keel.Core.Strategies;
 
 /// <summary>
 /// A strategy as the registry knows it: its name, its parameters with defaults and ranges, a check
-/// across parameters (fast &lt; slow, ...) and how to build an instance.
+/// across parameters (fast &lt; slow, ...) and how to build an instance (reading its indicators from an
+/// <see cref="IndicatorCache"/> when given one).
 /// </summary>
 public sealed class StrategyDefinition
 {
     private readonly Func<StrategyParameters, string?> _crossCheck;
-    private readonly Func<StrategyParameters, string, IStrategy> _create;
+    private readonly Func<StrategyParameters, string, IndicatorCache?, IStrategy> _create;
 
     public string Name { get; }
     public string Description { get; }
@@ -17,7 +20,7 @@ public sealed class StrategyDefinition
         string name,
         string description,
         IReadOnlyList<StrategyParameter> parameters,
-        Func<StrategyParameters, string, IStrategy> create,
+        Func<StrategyParameters, string, IndicatorCache?, IStrategy> create,
         Func<StrategyParameters, string?>? crossCheck = null)
     {
         Name = name;
@@ -49,7 +52,7 @@ public sealed class StrategyDefinition
         return new StrategySpec(this, parameters);
     }
 
-    internal IStrategy Create(StrategyParameters parameters, string displayName) => _create(parameters, displayName);
+    internal IStrategy Create(StrategyParameters parameters, string displayName, IndicatorCache? indicators) => _create(parameters, displayName, indicators);
 
     /// <summary>
     /// For values already checked one by one (every parameter present): the spec, or null with the

@@ -1,3 +1,5 @@
+using Keel.Core.Indicators;
+
 namespace Keel.Core.Strategies;
 
 /// <summary>
@@ -19,7 +21,10 @@ public sealed class StrategySpec : IStrategySpec
 
     public string ShortName => Definition.Name;
 
-    public IStrategy Create() => Definition.Create(Parameters, ToString());
+    public IStrategy Create() => Definition.Create(Parameters, ToString(), null);
+
+    /// <summary>An instance that reads its indicators from <paramref name="indicators"/> (shared over its series) instead of updating its own.</summary>
+    public IStrategy Create(IndicatorCache? indicators) => Definition.Create(Parameters, ToString(), indicators);
 
     public override string ToString() => Definition.Parameters.Count == 0
         ? Definition.Name

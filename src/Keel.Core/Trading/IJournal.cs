@@ -6,6 +6,12 @@ namespace Keel.Core.Trading;
 /// </summary>
 public interface IJournal
 {
+    /// <summary>
+    /// False when decisions and order events are dropped (a journal that keeps trades only): the kernel
+    /// then does not build them, and tells strategies their reasons go unread.
+    /// </summary>
+    bool KeepsEvents => true;
+
     void Record(Decision decision);
     void Record(OrderEvent orderEvent);
     void Record(Trade trade);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Keel.Core.Domain;
 
 namespace Keel.Core.Trading;
@@ -14,6 +15,8 @@ public sealed class Portfolio : IAccountView
     private double[] _quantityAsDouble = [];
     private double[] _lastPrice = [];
     private double _cashAsDouble;
+    private Symbol? _recentSymbol; // fills and lookups come in runs of one symbol: skip hashing it
+    private int _recentIndex;
 
     public Portfolio(decimal startingCash)
     {
@@ -31,17 +34,28 @@ public sealed class Portfolio : IAccountView
     /// <summary>The dense index of a symbol, registering it on first use.</summary>
     public int IndexOf(Symbol symbol)
     {
-        if (_index.TryGetValue(symbol, out var i)) return i;
-        i = _symbols.Count;
-        _index.Add(symbol, i);
-        _symbols.Add(symbol);
-        Array.Resize(ref _quantity, i + 1);
-        Array.Resize(ref _quantityAsDouble, i + 1);
-        Array.Resize(ref _lastPrice, i + 1);
+        if (ReferenceEquals(symbol, _recentSymbol)) return _recentIndex;
+        if (!_index.TryGetValue(symbol, out var i))
+        {
+            i = _symbols.Count;
+            _index.Add(symbol, i);
+            _symbols.Add(symbol);
+            Array.Resize(ref _quantity, i + 1);
+            Array.Resize(ref _quantityAsDouble, i + 1);
+            Array.Resize(ref _lastPrice, i + 1);
+        }
+        _recentSymbol = symbol;
+        _recentIndex = i;
         return i;
     }
 
-    public decimal PositionQuantity(Symbol symbol) => _index.TryGetValue(symbol, out var i) ? _quantity[i] : 0m;
+    private int Registered(Symbol symbol)
+    {
+        if (ReferenceEquals(symbol, _recentSymbol)) return _recentIndex;
+        return _index.TryGetValue(symbol, out var i) ? i : -1;
+    }
+
+    public decimal PositionQuantity(Symbol symbol) => Registered(symbol) is >= 0 and var i ? _quantity[i] : 0m;
 
     public int OpenPositionCount
     {
@@ -83,12 +97,19 @@ public sealed class Portfolio : IAccountView
     public double LastPrice(int symbolIndex) => _lastPrice[symbolIndex];
 
     /// <summary>Market value of all positions at the last marks.</summary>
-    public double PositionValue()
+    public double PositionValue() => PositionValueWith(-1, 0);
+
+    /// <summary>
+    /// Market value of all positions at the last marks, but with symbol <paramref name="symbolIndex"/> at
+    /// <paramref name="price"/>: what <see cref="PositionValue"/> will be once that price is marked.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per bar of a sweep trial's quiet stretches
+    public double PositionValueWith(int symbolIndex, double price)
     {
         var value = 0.0;
         for (var i = 0; i < _quantityAsDouble.Length; i++)
         {
-            if (_quantityAsDouble[i] != 0) value += _quantityAsDouble[i] * _lastPrice[i];
+            if (_quantityAsDouble[i] != 0) value += _quantityAsDouble[i] * (i == symbolIndex ? price : _lastPrice[i]);
         }
         return value;
     }

@@ -1,0 +1,98 @@
+using Keel.Core.Domain;
+using Keel.Core.Metrics;
+using Keel.Core.Trading;
+
+namespace Keel.Core.Backtest;
+
+/// <summary>
+/// The account's value after each timestamp of a backtest: the curve (unless told not to keep it), its
+/// statistics and the daily returns. Points are folded into the statistics one behind, because the
+/// end-of-run close may still replace the last one; so a run that keeps no curve (a sweep trial) gets the
+/// very numbers its curve would have given, without the curve in memory.
+/// </summary>
+internal sealed class EquityRecorder
+{
+    private readonly bool _keepCurve;
+    // A plain array, not List<T>: List<EquityPoint>.Add is a generic instantiation that ReadyToRun cannot
+    // precompile across assemblies, so the hottest append of a backtest would start out unoptimised.
+    private EquityPoint[] _curve;
+    private int _count;
+    private EquityPoint _last;
+    private CurveAccumulator _statistics;
+    private readonly DailyReturns _daily;
+
+    public EquityRecorder(double startingEquity, bool keepCurve, int expectedPoints)
+    {
+        _keepCurve = keepCurve;
+        _curve = keepCurve ? new EquityPoint[Math.Max(expectedPoints, 1)] : [];
+        _statistics = new CurveAccumulator(startingEquity);
+        _daily = new DailyReturns(startingEquity);
+    }
+
+    /// <summary>Points recorded, kept or not.</summary>
+    public int Count => _count;
+
+    public EquityPoint Last => _last;
+
+    /// <summary>The points recorded, or none when the curve is not kept.</summary>
+    public IReadOnlyList<EquityPoint> Curve => new ArraySegment<EquityPoint>(_curve, 0, _keepCurve ? _count : 0);
+
+    public void Record(in EquityPoint point)
+    {
+        if (_count > 0) Fold(ref _statistics, _last);
+        _last = point;
+        if (_keepCurve)
+        {
+            if (_count == _curve.Length) Array.Resize(ref _curve, _curve.Length * 2);
+            _curve[_count] = point;
+        }
+        _count++;
+    }
+
+    /// <summary>
+    /// Records a quiet stretch: bars over which cash and positions stay put and only
+    /// <paramref name="symbolIndex"/>'s mark moves, so each point is the portfolio valued at that bar's close.
+    /// </summary>
+    public void RecordQuiet(ReadOnlySpan<Bar> bars, Portfolio portfolio, int symbolIndex)
+    {
+        if (bars.IsEmpty) return;
+        var cash = portfolio.CashAsDouble;
+        if (_keepCurve && _count + bars.Length > _curve.Length) Array.Resize(ref _curve, Math.Max(_curve.Length * 2, _count + bars.Length));
+        // Everything that changes per bar lives in locals while looping, so it stays in registers (a sweep
+        // spends most of its bars here).
+        var statistics = _statistics;
+        var last = _last;
+        var count = _count;
+        foreach (ref readonly var bar in bars)
+        {
+            var point = EquityPoint.Of(bar.Timestamp, cash, portfolio.PositionValueWith(symbolIndex, bar.Close));
+            if (count > 0) Fold(ref statistics, last);
+            if (_keepCurve) _curve[count] = point;
+            last = point;
+            count++;
+        }
+        _statistics = statistics;
+        _last = last;
+        _count = count;
+    }
+
+    /// <summary>Re-values the last point (end-of-run fills at that same time).</summary>
+    public void ReplaceLast(in EquityPoint point)
+    {
+        _last = point;
+        if (_keepCurve) _curve[_count - 1] = point;
+    }
+
+    /// <summary>The statistics and daily returns of every point; call once, after the last point.</summary>
+    public (CurveStatistics Statistics, double[] DailyReturns) Finish()
+    {
+        if (_count > 0) Fold(ref _statistics, _last);
+        return (_statistics.Statistics(), _daily.ToArray());
+    }
+
+    private void Fold(ref CurveAccumulator statistics, in EquityPoint point)
+    {
+        statistics.Add(point);
+        _daily.Add(point);
+    }
+}

@@ -1,0 +1,75 @@
+using Keel.Core.Domain;
+
+namespace Keel.Core.Indicators;
+
+/// <summary>
+/// An indicator as a strategy reads it bar after bar: either updated live from each bar, or read from
+/// outputs computed once for a whole series by <see cref="IndicatorCache"/> (a sweep's trials share one
+/// SMA(20) instead of each updating its own). The cached outputs come from the same incremental code
+/// (<see cref="IndicatorBatch"/>), so both give bit-for-bit the same values.
+/// </summary>
+public sealed class IndicatorFeed
+{
+    private readonly IIndicator? _live;
+    private readonly BarSeries? _series;
+    private readonly double[][]? _outputs;
+    private int _next;
+    private int _current = -1;
+
+    private IndicatorFeed(IIndicator? live, BarSeries? series, double[][]? outputs, int warmUpPeriod)
+    {
+        _live = live;
+        _series = series;
+        _outputs = outputs;
+        WarmUpPeriod = warmUpPeriod;
+    }
+
+    /// <summary>Reads <paramref name="indicator"/> from <paramref name="cache"/> when there is one, else updates it live.</summary>
+    public static IndicatorFeed Of(IIndicator indicator, IndicatorCache? cache) =>
+        cache is null ? new(indicator, null, null, indicator.WarmUpPeriod) : new(null, cache.Series, cache.Outputs(indicator), indicator.WarmUpPeriod);
+
+    public int WarmUpPeriod { get; }
+
+    /// <summary>True when the values come from a cache: then the coming ones can be read ahead.</summary>
+    public bool IsCached => _outputs is not null;
+
+    /// <summary>
+    /// Moves to <paramref name="bar"/> and returns output 0. A cached feed must be given its series' bars
+    /// in order from the first; any other bar is refused rather than answered with another bar's value.
+    /// </summary>
+    public double Next(in Bar bar)
+    {
+        if (_live is not null)
+        {
+            _live.Update(bar);
+            return _live.GetOutput(0);
+        }
+        if (_next >= _series!.Count || _series[_next].Timestamp != bar.Timestamp)
+            throw new InvalidOperationException($"A cached indicator was fed the bar at {bar.Timestamp:O}, which is not bar {_next} of its series.");
+        _current = _next++;
+        return _outputs![0][_current];
+    }
+
+    /// <summary>Output <paramref name="index"/> at the bar of the last <see cref="Next"/>; NaN during warm-up.</summary>
+    public double Output(int index) => _live is not null ? _live.GetOutput(index) : _current < 0 ? double.NaN : _outputs![index][_current];
+
+    /// <summary>Output <paramref name="index"/> of the bars not seen yet (cached feeds only).</summary>
+    public ReadOnlySpan<double> Ahead(int index = 0) => Cached(index).AsSpan(_next);
+
+    /// <summary>Moves past the next <paramref name="bars"/> bars without being shown them (cached feeds only).</summary>
+    public void Skip(int bars)
+    {
+        if (bars < 0 || bars > Cached(0).Length - _next) throw new ArgumentOutOfRangeException(nameof(bars), bars, $"Cannot skip {bars} bars from bar {_next}.");
+        _next += bars;
+        _current = _next - 1;
+    }
+
+    private double[] Cached(int index) => _outputs?[index] ?? throw new InvalidOperationException("Only a cached indicator can be read ahead.");
+
+    public void Reset()
+    {
+        _live?.Reset();
+        _next = 0;
+        _current = -1;
+    }
+}
