@@ -36,13 +36,9 @@ public sealed partial class LiveSession
                 _cursors[symbol] = new BarCursor(symbol, _settings.Timeframe.ToString(), history.Count > 0 ? history[0].Timestamp : last, last);
                 _store.SaveCursor(_cursors[symbol]);
             }
-            var own = fills.Where(f => f.Fill.Symbol == symbol).Select(f => f.Fill).ToList();
-            foreach (var bar in history)
-            {
-                // What each strategy held at this bar, from its own recorded fills (for strategies that act "while flat").
-                kernel.WarmUp(symbol, bar, slot => own.Where(f => f.Strategy == slot.Strategy.Name && f.Time <= bar.Timestamp)
-                    .Sum(f => f.Side == Core.Trading.OrderSide.Buy ? f.Quantity : -f.Quantity));
-            }
+            var held = PositionHistory.From(fills.Select(f => f.Fill).Where(f => f.Symbol == symbol));
+            // What each strategy held at each bar, from its own recorded fills (for strategies that act "while flat").
+            foreach (var bar in history) kernel.WarmUp(symbol, bar, slot => held.At(slot.Strategy.Name, bar.Timestamp));
             LogWarmUp(_logger, symbol.Ticker, history.Count, _cursors.TryGetValue(symbol, out var c) ? c.LastBar : null);
         }
     }
