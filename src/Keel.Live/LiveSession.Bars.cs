@@ -71,8 +71,8 @@ public sealed partial class LiveSession
         var intradayEquity = !symbol.IsCrypto && length < TimeSpan.FromDays(1);
         if (intradayEquity && series.Count > 0)
         {
-            var first = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(series[0].Timestamp, NyseCalendar.TimeZone));
-            var last = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(series[^1].Timestamp, NyseCalendar.TimeZone));
+            var first = NyseCalendar.DateOf(series[0].Timestamp);
+            var last = NyseCalendar.DateOf(series[^1].Timestamp);
             await _calendar.EnsureAsync(first, last, ct).ConfigureAwait(false);
         }
         for (var i = 0; i < series.Count; i++)
@@ -87,7 +87,7 @@ public sealed partial class LiveSession
 
     private bool InRegularSession(DateTime barTime, TimeSpan length)
     {
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(barTime, NyseCalendar.TimeZone));
+        var day = NyseCalendar.DateOf(barTime);
         return _calendar.SessionFor(day) is { } session && barTime >= session.OpenUtc && barTime + length <= session.CloseUtc;
     }
 

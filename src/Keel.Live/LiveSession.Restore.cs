@@ -2,6 +2,7 @@ using System.Globalization;
 using Keel.Alpaca;
 using Keel.Alpaca.Models;
 using Keel.Core.Domain;
+using Keel.Core.Kernel;
 using Keel.Core.Persistence;
 using Keel.Core.Trading;
 using Microsoft.Extensions.Logging;
@@ -100,7 +101,7 @@ public sealed partial class LiveSession
     /// <summary>Today's start-of-day equity and loss-limit halt come back from the store, not from the current equity.</summary>
     private void RestoreTradingDay(DateTime now)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, DayZone));
+        var today = TradingDayClock.DayOf(now, DayZone);
         if (_store.TradingDay(today) is not { } day) return;
         Kernel.Risk.Restore(day.Day, day.StartOfDayEquity, day.Halted);
         _savedDay = day;

@@ -1,3 +1,4 @@
+using Keel.Core.Kernel;
 using Keel.Core.Persistence;
 
 namespace Keel.Live;
@@ -12,7 +13,7 @@ public sealed partial class LiveSession
         var risk = Kernel.Risk;
         if (risk.StartOfDayEquity <= 0) return;
         var zone = DayZone;
-        var closedToday = _store.Trades().Where(t => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(t.ExitTime, zone)) == risk.Day).ToList();
+        var closedToday = _store.Trades().Where(t => TradingDayClock.DayOf(t.ExitTime, zone) == risk.Day).ToList();
         _store.RecordDailyPnl(new DailyPnl(risk.Day, risk.StartOfDayEquity, Kernel.Portfolio.ExactEquity(),
             closedToday.Sum(t => t.NetPnl), closedToday.Sum(t => t.Fees), closedToday.Count));
     }

@@ -59,7 +59,7 @@ public sealed partial class LiveSession
     public IReadOnlyDictionary<Symbol, string> BlockedSymbols => _gate.Blocked;
 
     /// <summary>The trading day's zone: New York when any symbol is an equity, UTC for crypto only (as in a backtest).</summary>
-    private TimeZoneInfo DayZone => _settings.Symbols.All(s => s.IsCrypto) ? TimeZoneInfo.Utc : NyseCalendar.TimeZone;
+    private TimeZoneInfo DayZone => TradingDayClock.ZoneFor(_settings.Symbols);
 
     public async Task StartAsync(CancellationToken ct)
     {
@@ -68,7 +68,7 @@ public sealed partial class LiveSession
         var account = await _client.GetAccountAsync(ct).ConfigureAwait(false);
         if (account.Cash <= 0)
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"The Alpaca account has no cash ({account.Cash}); fund it or reset the paper account."));
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, NyseCalendar.TimeZone));
+        var today = NyseCalendar.DateOf(now);
         await _calendar.EnsureAsync(today.AddDays(-10), today.AddDays(10), ct).ConfigureAwait(false);
 
         var journal = new ServiceJournal(_store, _logger, _crash);

@@ -32,7 +32,7 @@ public static class Backtester
         var portfolio = new Portfolio(settings.StartingCash);
         using var broker = new SimulatedBroker(settings.Broker, settings.FillModel, portfolio);
         var journal = new InMemoryJournal(tradesOnly: !settings.KeepJournal, keepTrades: settings.KeepTrades);
-        var zone = settings.TradingDayZone ?? (data.All(d => d.Symbol.IsCrypto) ? TimeZoneInfo.Utc : NewYork());
+        var zone = settings.TradingDayZone ?? TradingDayClock.ZoneFor(data.Select(d => d.Symbol));
         var kernel = new TradingKernel(portfolio, broker, journal, settings.Risk, zone)
         {
             OrderGate = settings.RegularHoursOnly ? Calendars.RegularHoursGate.Nyse(data[0].Timeframe) : null,
@@ -136,6 +136,4 @@ public static class Backtester
             equity.Record(kernel.Valuation(time));
         }
     }
-
-    private static TimeZoneInfo NewYork() => TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
 }

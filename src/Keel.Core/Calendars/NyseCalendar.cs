@@ -33,6 +33,9 @@ public static class NyseCalendar
     /// <summary>The exchange's time zone (America/New_York).</summary>
     public static TimeZoneInfo TimeZone { get; } = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
 
+    /// <summary>The New York date of the UTC instant <paramref name="utc"/>: the session it belongs to, if any.</summary>
+    public static DateOnly DateOf(DateTime utc) => Kernel.TradingDayClock.DayOf(utc, TimeZone);
+
     /// <summary>True when the exchange holds a session on <paramref name="date"/>.</summary>
     public static bool IsTradingDay(DateOnly date) =>
         date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)

@@ -20,7 +20,7 @@ public sealed class RegularHoursGate(Func<DateOnly, TradingSession?> sessionFor,
     public string? Refusal(Symbol symbol, DateTime barTime)
     {
         if (symbol.IsCrypto || !_intraday) return null;
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(barTime, NyseCalendar.TimeZone));
+        var day = NyseCalendar.DateOf(barTime);
         if (sessionFor(day) is not { } session) return string.Create(CultureInfo.InvariantCulture, $"market closed on {day:yyyy-MM-dd}");
         var sendAt = barTime + _barLength;
         if (barTime < session.OpenUtc || sendAt >= session.CloseUtc)

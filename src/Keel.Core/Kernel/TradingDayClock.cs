@@ -9,6 +9,13 @@ public sealed class TradingDayClock(TimeZoneInfo zone)
     private DateTime _dayEndUtc = DateTime.MinValue;
 
     public TimeZoneInfo Zone { get; } = zone;
+
+    /// <summary>The zone whose midnight starts a trading day: New York when any symbol is an equity, UTC for crypto only.</summary>
+    public static TimeZoneInfo ZoneFor(IEnumerable<Domain.Symbol> symbols) =>
+        symbols.All(s => s.IsCrypto) ? TimeZoneInfo.Utc : Calendars.NyseCalendar.TimeZone;
+
+    /// <summary>The date in <paramref name="zone"/> of the UTC instant <paramref name="utc"/>.</summary>
+    public static DateOnly DayOf(DateTime utc, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, zone));
     public DateOnly Day { get; private set; }
 
     /// <summary>Moves to the day of <paramref name="utc"/>; true when that is a new day.</summary>
