@@ -8,7 +8,7 @@ public class BacktestCommandTests
     public void Json_output_has_the_documented_fields()
     {
         using var temp = new TempFolder();
-        var (code, stdout, stderr) = Keel.Run(temp.Path, "backtest", "--store", Path.Combine(Keel.RepoRoot, "samples"), "--symbol", "SPY",
+        var (code, stdout, stderr) = KeelCli.Run(temp.Path, "backtest", "--store", Path.Combine(KeelCli.RepoRoot, "samples"), "--symbol", "SPY",
             "--strategy", "sma-crossover:fast=10,slow=30", "--slippage", "percent:0.05", "--commission", "round-trip:5", "--json");
         code.ShouldBe(0, stderr);
         using var json = JsonDocument.Parse(stdout);
@@ -27,10 +27,10 @@ public class BacktestCommandTests
         // tests/reference/sma_crossover_check.py, written from the rules, gives 96 closed trades,
         // 10,330 shares still open and a final equity of 486,380.864842 (first trade: 39,922 @ 2.37037
         // on 1995-05-12, sold @ 2.935185 on 1995-09-25).
-        var orcl = Keel.SharedData("backtrader/orcl-1995-2014.txt");
+        var orcl = KeelCli.SharedData("backtrader/orcl-1995-2014.txt");
         if (orcl is null) return;
         using var temp = new TempFolder();
-        var (code, stdout, stderr) = Keel.Run(temp.Path, "backtest", "--data", orcl, "--strategy", "sma-crossover:fast=10,slow=30",
+        var (code, stdout, stderr) = KeelCli.Run(temp.Path, "backtest", "--data", orcl, "--strategy", "sma-crossover:fast=10,slow=30",
             "--sizing", "percent:95", "--fill", "next-open", "--keep-open", "--cash", "100000", "--json", "--out", temp.Path);
         code.ShouldBe(0, stderr);
         using var json = JsonDocument.Parse(stdout);

@@ -10,7 +10,7 @@ public class BadInputTests
     {
         using var temp = new TempFolder();
         var file = temp.File("bad.csv", GoodCsv + "2024-01-04,10.8,abc,10,10.9,100\n");
-        var (code, _, stderr) = Keel.Run(temp.Path, "backtest", "--data", file, "--strategy", "rsi");
+        var (code, _, stderr) = KeelCli.Run(temp.Path, "backtest", "--data", file, "--strategy", "rsi");
         code.ShouldBe(2);
         stderr.ShouldContain("bad.csv:4:");
         stderr.ShouldContain("abc");
@@ -21,11 +21,11 @@ public class BadInputTests
     {
         using var temp = new TempFolder();
         var file = temp.File("ok.csv", GoodCsv);
-        var (code, _, stderr) = Keel.Run(temp.Path, "backtest", "--data", file, "--strategy", "sma-crossover:fast=50,slow=10");
+        var (code, _, stderr) = KeelCli.Run(temp.Path, "backtest", "--data", file, "--strategy", "sma-crossover:fast=50,slow=10");
         code.ShouldBe(2);
         stderr.ShouldContain("fast (50) must be below slow (10)");
 
-        (code, _, stderr) = Keel.Run(temp.Path, "backtest", "--data", file, "--strategy", "nope");
+        (code, _, stderr) = KeelCli.Run(temp.Path, "backtest", "--data", file, "--strategy", "nope");
         code.ShouldBe(2);
         stderr.ShouldContain("known strategies: sma-crossover");
     }
@@ -35,10 +35,10 @@ public class BadInputTests
     {
         using var temp = new TempFolder();
         var file = temp.File("ok.csv", GoodCsv);
-        Keel.Run(temp.Path, "backtest", "--data", file, "--strategy", "rsi", "--sizing", "percent:150").ExitCode.ShouldBe(2);
-        Keel.Run(temp.Path, "backtest", "--data", file, "--strategy", "rsi", "--commission", "weird:1").Stderr.ShouldContain("Commission 'weird:1' is unknown");
-        Keel.Run(temp.Path, "backtest", "--data", file, "--strategy", "rsi", "--sizing", "risk:1").Stderr.ShouldContain("risk sizing needs a stop loss");
-        Keel.Run(temp.Path, "backtest", "--strategy", "rsi", "--bogus").ExitCode.ShouldBe(2);
-        Keel.Run(temp.Path, "backtest", "--data", Path.Combine(temp.Path, "missing.csv"), "--strategy", "rsi").ExitCode.ShouldBe(2);
+        KeelCli.Run(temp.Path, "backtest", "--data", file, "--strategy", "rsi", "--sizing", "percent:150").ExitCode.ShouldBe(2);
+        KeelCli.Run(temp.Path, "backtest", "--data", file, "--strategy", "rsi", "--commission", "weird:1").Stderr.ShouldContain("Commission 'weird:1' is unknown");
+        KeelCli.Run(temp.Path, "backtest", "--data", file, "--strategy", "rsi", "--sizing", "risk:1").Stderr.ShouldContain("risk sizing needs a stop loss");
+        KeelCli.Run(temp.Path, "backtest", "--strategy", "rsi", "--bogus").ExitCode.ShouldBe(2);
+        KeelCli.Run(temp.Path, "backtest", "--data", Path.Combine(temp.Path, "missing.csv"), "--strategy", "rsi").ExitCode.ShouldBe(2);
     }
 }

@@ -9,7 +9,7 @@ public class CompareCommandTests
     {
         using var temp = new TempFolder();
         var results = Path.Combine(temp.Path, "results");
-        var (code, stdout, stderr) = Keel.Run(temp.Path, "compare", "--store", Path.Combine(Keel.RepoRoot, "samples"), "--symbols", "SPY,BTC/USD",
+        var (code, stdout, stderr) = KeelCli.Run(temp.Path, "compare", "--store", Path.Combine(KeelCli.RepoRoot, "samples"), "--symbols", "SPY,BTC/USD",
             "--strategies", "sma-crossover;rsi", "--out", results);
         code.ShouldBe(0, stderr);
         stdout.ShouldContain("Strategy comparison");

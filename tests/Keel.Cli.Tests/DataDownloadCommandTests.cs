@@ -88,7 +88,7 @@ public sealed class DataDownloadCommandTests : IAsyncLifetime, IDisposable
     [Fact]
     public void Missing_keys_exit_2_with_a_message_naming_the_variables()
     {
-        var (code, stdout, stderr) = Keel.Run(_temp.Path, new Dictionary<string, string?>
+        var (code, stdout, stderr) = KeelCli.Run(_temp.Path, new Dictionary<string, string?>
         {
             ["ALPACA_API_KEY_ID"] = null,
             ["ALPACA_API_SECRET_KEY"] = null,
@@ -111,12 +111,12 @@ public sealed class DataDownloadCommandTests : IAsyncLifetime, IDisposable
             ["ALPACA_API_KEY_ID"] = null, ["ALPACA_API_SECRET_KEY"] = null, ["ALPACA_TRADING_URL"] = null, ["ALPACA_DATA_URL"] = null,
         };
         _temp.File(".env", $"ALPACA_API_KEY_ID={KeyId}\nALPACA_API_SECRET_KEY=\"{SecretKey}\"\nALPACA_TRADING_URL={Url}\nALPACA_DATA_URL={Url}\n");
-        var (code, stdout, stderr) = Keel.Run(_temp.Path, noVariables, "data", "download", "--symbols", "SPY", "--timeframe", "1Min", "--start", "2024-03-01", "--store", Store);
+        var (code, stdout, stderr) = KeelCli.Run(_temp.Path, noVariables, "data", "download", "--symbols", "SPY", "--timeframe", "1Min", "--start", "2024-03-01", "--store", Store);
         code.ShouldBe(0, stderr);
         stdout.ShouldContain("SPY 1Min: 500 new bars");
 
         _temp.File(".env", $"ALPACA_API_KEY_ID={KeyId}\nALPACA_API_SECRET_KEY=wrong-{SecretKey}\nALPACA_TRADING_URL={Url}\nALPACA_DATA_URL={Url}\n");
-        (code, stdout, stderr) = Keel.Run(_temp.Path, noVariables, "data", "download", "--symbols", "SPY", "--timeframe", "1Min", "--start", "2024-03-01", "--store", Store);
+        (code, stdout, stderr) = KeelCli.Run(_temp.Path, noVariables, "data", "download", "--symbols", "SPY", "--timeframe", "1Min", "--start", "2024-03-01", "--store", Store);
         code.ShouldBe(1);
         stderr.ShouldContain("SPY 1Min: Alpaca GET /v2/stocks/SPY/bars");
         stderr.ShouldContain("HTTP 401");
@@ -139,7 +139,7 @@ public sealed class DataDownloadCommandTests : IAsyncLifetime, IDisposable
     private string Url => Sim.BaseUrl.ToString().TrimEnd('/');
 
     private (int ExitCode, string Stdout, string Stderr) Download(string symbols, string timeframe = "1Min") =>
-        Keel.Run(_temp.Path, new Dictionary<string, string?>
+        KeelCli.Run(_temp.Path, new Dictionary<string, string?>
         {
             ["ALPACA_API_KEY_ID"] = KeyId,
             ["ALPACA_API_SECRET_KEY"] = SecretKey,

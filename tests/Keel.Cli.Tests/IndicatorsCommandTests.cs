@@ -12,7 +12,7 @@ public class IndicatorsCommandTests
         var file = temp.File("five.csv", "Date,Open,High,Low,Close,Volume\n" + string.Join("\n",
             Enumerable.Range(1, 5).Select(i => $"2024-01-0{i + 1},{i},{i},{i},{i},100")) + "\n");
         var output = Path.Combine(temp.Path, "out.csv");
-        var (code, _, stderr) = Keel.Run(temp.Path, "indicators", "--data", file, "--indicators", "sma:3,macd:2:3:2", "--out", output);
+        var (code, _, stderr) = KeelCli.Run(temp.Path, "indicators", "--data", file, "--indicators", "sma:3,macd:2:3:2", "--out", output);
         code.ShouldBe(0, stderr);
         var lines = File.ReadAllLines(output);
         lines[0].ShouldBe("timestamp,sma_3,macd_2_3_2,macd_signal_2_3_2,macd_hist_2_3_2");
@@ -25,11 +25,11 @@ public class IndicatorsCommandTests
     [Fact]
     public void Matches_an_independent_computation_on_real_oracle_prices()
     {
-        var orcl = Keel.SharedData("backtrader/orcl-1995-2014.txt");
+        var orcl = KeelCli.SharedData("backtrader/orcl-1995-2014.txt");
         if (orcl is null) return; // the shared validation data is not beside this checkout
         using var temp = new TempFolder();
         var output = Path.Combine(temp.Path, "orcl.csv");
-        var (code, _, stderr) = Keel.Run(temp.Path, "indicators", "--data", orcl, "--indicators", "sma:20,ema:20,rsi:14,macd:12:26:9,bbands:20:2,atr:14", "--out", output);
+        var (code, _, stderr) = KeelCli.Run(temp.Path, "indicators", "--data", orcl, "--indicators", "sma:20,ema:20,rsi:14,macd:12:26:9,bbands:20:2,atr:14", "--out", output);
         code.ShouldBe(0, stderr);
         var rows = File.ReadAllLines(output);
         rows.Length.ShouldBe(5037);

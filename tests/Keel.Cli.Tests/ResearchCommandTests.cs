@@ -4,14 +4,14 @@ namespace Keel.Cli.Tests;
 
 public class ResearchCommandTests
 {
-    private static string Samples => Path.Combine(Keel.RepoRoot, "samples");
+    private static string Samples => Path.Combine(KeelCli.RepoRoot, "samples");
 
     [Fact]
     public void Sweep_counts_every_trial_and_reports_the_best_with_its_overfitting_statistics()
     {
         using var temp = new TempFolder();
         // period 7,14,21 × oversold 20,25,30,35 = 12 trials; overbought stays at its default 70.
-        var (code, stdout, stderr) = Keel.Run(temp.Path, "sweep", "--store", Samples, "--symbol", "SPY", "--strategy", "rsi",
+        var (code, stdout, stderr) = KeelCli.Run(temp.Path, "sweep", "--store", Samples, "--symbol", "SPY", "--strategy", "rsi",
             "--grid", "period=7..21:7,oversold=20..35:5", "--json", "--out", temp.Path);
         code.ShouldBe(0, stderr);
         using var json = JsonDocument.Parse(stdout);
@@ -38,7 +38,7 @@ public class ResearchCommandTests
     public void A_grid_over_an_unknown_parameter_is_a_usage_error()
     {
         using var temp = new TempFolder();
-        var (code, _, stderr) = Keel.Run(temp.Path, "sweep", "--store", Samples, "--symbol", "SPY", "--strategy", "rsi", "--grid", "speed=1..3:1");
+        var (code, _, stderr) = KeelCli.Run(temp.Path, "sweep", "--store", Samples, "--symbol", "SPY", "--strategy", "rsi", "--grid", "speed=1..3:1");
         code.ShouldBe(2);
         stderr.ShouldContain("speed");
     }
@@ -47,7 +47,7 @@ public class ResearchCommandTests
     public void Ensemble_compare_runs_members_and_voting_methods_and_gives_a_verdict_per_symbol()
     {
         using var temp = new TempFolder();
-        var (code, stdout, stderr) = Keel.Run(temp.Path, "ensemble", "compare", "--store", Samples, "--symbols", "SPY",
+        var (code, stdout, stderr) = KeelCli.Run(temp.Path, "ensemble", "compare", "--store", Samples, "--symbols", "SPY",
             "--members", "sma-crossover|rsi|macd", "--out", temp.Path);
         code.ShouldBe(0, stderr);
         stdout.ShouldContain("beats best single?");
@@ -64,7 +64,7 @@ public class ResearchCommandTests
     public void Ensemble_compare_reports_the_members_rolling_correlation_next_to_the_whole_period_one()
     {
         using var temp = new TempFolder();
-        var (code, stdout, stderr) = Keel.Run(temp.Path, "ensemble", "compare", "--store", Samples, "--symbols", "SPY",
+        var (code, stdout, stderr) = KeelCli.Run(temp.Path, "ensemble", "compare", "--store", Samples, "--symbols", "SPY",
             "--members", "sma-crossover|rsi|macd", "--correlation-window", "21", "--out", temp.Path);
         code.ShouldBe(0, stderr);
         stdout.ShouldContain("over 21-day windows: mean ");
@@ -78,7 +78,7 @@ public class ResearchCommandTests
         }
         File.ReadAllText(Path.Combine(temp.Path, "ensemble_report.html")).ShouldContain("21-day mean");
 
-        var (badCode, _, badStderr) = Keel.Run(temp.Path, "ensemble", "compare", "--store", Samples, "--symbols", "SPY", "--correlation-window", "1", "--out", temp.Path);
+        var (badCode, _, badStderr) = KeelCli.Run(temp.Path, "ensemble", "compare", "--store", Samples, "--symbols", "SPY", "--correlation-window", "1", "--out", temp.Path);
         badCode.ShouldBe(2);
         badStderr.ShouldContain("--correlation-window");
     }
@@ -87,7 +87,7 @@ public class ResearchCommandTests
     public void Backtest_takes_an_ensemble_as_a_strategy()
     {
         using var temp = new TempFolder();
-        var (code, stdout, stderr) = Keel.Run(temp.Path, "backtest", "--store", Samples, "--symbol", "SPY",
+        var (code, stdout, stderr) = KeelCli.Run(temp.Path, "backtest", "--store", Samples, "--symbol", "SPY",
             "--strategy", "ensemble(method=consensus,min=2)[sma-crossover:fast=5,slow=20|rsi|macd]", "--json");
         code.ShouldBe(0, stderr);
         using var json = JsonDocument.Parse(stdout);

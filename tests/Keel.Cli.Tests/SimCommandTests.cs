@@ -12,7 +12,7 @@ public class SimCommandTests
     public async Task Serves_the_sample_store_and_prints_the_url_variables_but_never_the_keys()
     {
         using var temp = new TempFolder();
-        using var sim = Keel.Start(temp.Path, new Dictionary<string, string?>(), "sim", "--port", "0", "--data", Path.Combine(Keel.RepoRoot, "samples"),
+        using var sim = KeelCli.Start(temp.Path, new Dictionary<string, string?>(), "sim", "--port", "0", "--data", Path.Combine(KeelCli.RepoRoot, "samples"),
             "--start", "2025-01-06T15:00:00Z", "--speed", "0", "--key", KeyId, "--secret", SecretKey, "--quiet");
         try
         {
@@ -53,11 +53,11 @@ public class SimCommandTests
     public void Bad_arguments_are_usage_errors()
     {
         using var temp = new TempFolder();
-        var (code, _, stderr) = Keel.Run(temp.Path, "sim", "--bogus");
+        var (code, _, stderr) = KeelCli.Run(temp.Path, "sim", "--bogus");
         code.ShouldBe(2);
         stderr.ShouldContain("Unknown argument '--bogus'");
 
-        (code, _, stderr) = Keel.Run(temp.Path, "sim", "--data", Path.Combine(temp.Path, "missing"));
+        (code, _, stderr) = KeelCli.Run(temp.Path, "sim", "--data", Path.Combine(temp.Path, "missing"));
         code.ShouldBe(2);
         stderr.ShouldContain("is not a folder");
     }

@@ -16,7 +16,7 @@ internal static class PaperData
     /// <summary>Monday 2024-12-16 00:00 UTC: every sample series has bars from here to Friday.</summary>
     public static readonly DateTime Start = new(2024, 12, 16, 0, 0, 0, DateTimeKind.Utc);
 
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => KeelCli.RepoRoot;
 
     /// <summary>Writes <c>{folder}/15Min/{SYMBOL}.csv</c> for bars opening in [from, to) and returns the series.</summary>
     public static IReadOnlyList<BarSeries> Write(string folder, DateTime from, DateTime to)
@@ -45,13 +45,6 @@ internal static class PaperData
                 return new Bar(g.Key, list[0].Open, list.Max(b => b.High), list.Min(b => b.Low), list[^1].Close, list.Sum(b => b.Volume));
             })
             .ToArray();
-
-    private static string FindRepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Keel.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Keel.slnx not found above the test folder.");
-    }
 
     public static string Iso(DateTime time) => time.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 }

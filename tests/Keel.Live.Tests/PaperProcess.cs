@@ -30,22 +30,15 @@ internal sealed class PaperProcess : IDisposable
     /// <summary>Starts <c>keel paper --config</c>; <paramref name="crashAt"/> sets KEEL_CRASH_AT.</summary>
     public static PaperProcess Start(string configPath, string? crashAt = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var environment = new Dictionary<string, string?>
         {
-            WorkingDirectory = Path.GetDirectoryName(configPath)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
+            ["ALPACA_API_KEY_ID"] = KeyId,
+            ["ALPACA_API_SECRET_KEY"] = SecretKey,
+            ["ALPACA_TRADING_URL"] = null,
+            ["ALPACA_DATA_URL"] = null,
+            [CrashPoints.Variable] = crashAt,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "keel.dll"));
-        foreach (var a in new[] { "paper", "--config", configPath }) start.ArgumentList.Add(a);
-        start.Environment["ALPACA_API_KEY_ID"] = KeyId;
-        start.Environment["ALPACA_API_SECRET_KEY"] = SecretKey;
-        start.Environment.Remove("ALPACA_TRADING_URL");
-        start.Environment.Remove("ALPACA_DATA_URL");
-        if (crashAt is null) start.Environment.Remove("KEEL_CRASH_AT");
-        else start.Environment["KEEL_CRASH_AT"] = crashAt;
-        return new PaperProcess(Process.Start(start)!);
+        return new PaperProcess(KeelCli.Start(Path.GetDirectoryName(configPath)!, environment, "paper", "--config", configPath));
     }
 
     /// <summary>

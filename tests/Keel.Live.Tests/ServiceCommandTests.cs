@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Keel.Live.Tests;
@@ -97,17 +96,6 @@ public sealed class ServiceCommandTests
         return JsonDocument.Parse(run.Stdout).RootElement;
     }
 
-    private static (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "keel.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment["ALPACA_API_KEY_ID"] = "PKSTATUS";
-        start.Environment["ALPACA_API_SECRET_KEY"] = "status-secret";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result, stderr);
-    }
+    private static (int ExitCode, string Stdout, string Stderr) Run(params string[] args) =>
+        KeelCli.Run(Path.GetTempPath(), new Dictionary<string, string?> { ["ALPACA_API_KEY_ID"] = "PKSTATUS", ["ALPACA_API_SECRET_KEY"] = "status-secret" }, args);
 }

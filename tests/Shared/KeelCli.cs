@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace Keel.Cli.Tests;
+namespace Keel.Testing;
 
 /// <summary>Runs keel.dll (built next to the tests) in a child process.</summary>
-internal static class Keel
+internal static class KeelCli
 {
     public static string RepoRoot { get; } = FindRepoRoot();
 
