@@ -12,6 +12,7 @@ using Keel.Data.Csv;
 //   dotnet run -c Release --project bench/Keel.Benchmarks -- quick            a few timed runs of the kernel loop (no BenchmarkDotNet)
 //   dotnet run -c Release --project bench/Keel.Benchmarks -- sweep FILE GRID [--threads N] [--runs N]   a timed sma-crossover sweep (frictionless, as `keel sweep`)
 //   dotnet run -c Release --project bench/Keel.Benchmarks -- trial FILE SPEC [--runs N]   one sweep trial (cached indicators, no journal, no curve), best of N
+//   dotnet run -c Release --project bench/Keel.Benchmarks -- trials FILE GRID [--every K]   every K-th sma-crossover trial of GRID, one thread: CPU ms per trial and a checksum
 //   dotnet run -c Release --project bench/Keel.Benchmarks -- [BenchmarkDotNet args]
 if (args is ["make-data", var path])
 {
@@ -83,6 +84,35 @@ if (args is ["trial", var trialFile, var specText, ..])
             $"{(GC.GetAllocatedBytesForCurrentThread() - allocated) / 1e6:0.0} MB allocated, GCs {GC.CollectionCount(0) - gcs.Item1}/{GC.CollectionCount(1) - gcs.Item2}/{GC.CollectionCount(2) - gcs.Item3}");
     }
     Console.WriteLine($"best {best:0.0} ms (the least disturbed run on a shared machine)");
+    return 0;
+}
+if (args is ["trials", var trialsFile, var trialsGrid, ..])
+{
+    // Every k-th trial of a grid, one thread, several rounds: process CPU time per round (steadier than wall
+    // time on a shared machine) and a checksum of the results (any change in any trial shows).
+    var series = BarCsvReader.Load(trialsFile).Series;
+    var every = args is [.., "--every", var e] ? int.Parse(e, System.Globalization.CultureInfo.InvariantCulture) : 10;
+    var specs = ParameterGrid.Parse(trialsGrid, SmaCrossoverStrategy.Definition).Specs.Where((_, i) => i % every == 0).ToList();
+    var cache = new Keel.Core.Indicators.IndicatorCache(series);
+    var settings = new BacktestSettings { KeepJournal = false, KeepEquityCurve = false, KeepTrades = false };
+    foreach (var spec in specs) Backtester.Run(settings, [series], [_ => spec.Create(cache)]); // warm: JIT tiers, indicator cache
+    for (var round = 0; round < 5; round++)
+    {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        ulong checksum = 14695981039346656037; // FNV-1a over the bits of every result: any change in any trial shows
+        long trades = 0;
+        foreach (var spec in specs)
+        {
+            var result = Backtester.Run(settings, [series], [_ => spec.Create(cache)]);
+            var m = result.Metrics;
+            foreach (var x in (double[])[m.Sharpe, m.Sortino, m.TotalReturnPct, m.MaxDrawdownPct, m.WinRatePct, m.ExposurePct, (double)m.EndingEquity, .. result.DailyReturns])
+                checksum = (checksum ^ (ulong)BitConverter.DoubleToInt64Bits(x)) * 1099511628211;
+            trades += result.Metrics.Trades;
+        }
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        Console.WriteLine($"round {round}: {specs.Count} trials, {cpu.TotalMilliseconds / specs.Count:0.00} ms CPU/trial, {clock.Elapsed.TotalMilliseconds / specs.Count:0.00} ms wall/trial, {trades:N0} trades, checksum {checksum:x16}");
+    }
     return 0;
 }
 BenchmarkSwitcher.FromAssembly(typeof(KernelLoopBenchmark).Assembly).Run(args);
