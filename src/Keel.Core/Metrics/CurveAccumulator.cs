@@ -20,6 +20,7 @@ internal struct CurveAccumulator(double startingEquity)
 
     private double _previousEquity = startingEquity;
     private double _peak = startingEquity;
+    private double _trough = startingEquity; // the lowest equity since the peak
     private bool _belowPeak;
     private double _maxDrawdownPct;
     private int _barsInMarket;
@@ -45,7 +46,10 @@ internal struct CurveAccumulator(double startingEquity)
             var delta = r - _mean;
             _mean += delta / _returns;
             _sumSquaredDeviations += delta * (r - _mean);
-            if (r < 0) _sumSquaredDownside += r * r;
+            // r < 0 ? r : 0 without a branch (minsd on x64): gains and losses alternate unpredictably, and
+            // adding 0 for a gain leaves the (never negative) sum as it was. (r is NaN only when the mean is.)
+            var loss = double.MinNative(r, 0);
+            _sumSquaredDownside += loss * loss;
         }
         _previousEquity = equity;
 
@@ -57,14 +61,17 @@ internal struct CurveAccumulator(double startingEquity)
                 if (duration > _maxDrawdownDuration) _maxDrawdownDuration = duration;
                 _belowPeak = false;
             }
-            _peak = equity;
+            _peak = _trough = equity;
             _peakTime = time; // the last time at the peak is where the next drawdown starts
         }
         else
         {
             _belowPeak = true;
-            if (_peak > 0)
+            // Each step of the drawdown's formula is monotonic in the equity, so below a peak only a new low
+            // can set a new maximum: the division is skipped for every other point.
+            if (_peak > 0 && equity < _trough)
             {
+                _trough = equity;
                 var drawdownPct = (_peak - equity) / _peak * 100;
                 if (drawdownPct > _maxDrawdownPct) _maxDrawdownPct = drawdownPct;
             }
