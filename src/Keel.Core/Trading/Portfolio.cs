@@ -74,8 +74,8 @@ public sealed class Portfolio : IAccountView
         _quantity[i] += fill.Side == OrderSide.Buy ? fill.Quantity : -fill.Quantity;
         _quantityAsDouble[i] = (double)_quantity[i];
         _cashAsDouble = (double)Cash;
-        TotalCommissions += fill.Commission;
-        TotalSlippage += fill.Slippage;
+        TotalCommissions = DecimalSum.Add(TotalCommissions, fill.Commission);
+        TotalSlippage = DecimalSum.Add(TotalSlippage, fill.Slippage);
         _lastPrice[i] = _lastPrice[i] == 0 ? (double)fill.Price : _lastPrice[i];
     }
 
