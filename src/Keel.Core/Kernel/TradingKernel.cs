@@ -92,7 +92,7 @@ public sealed class TradingKernel : IExecutionListener
         if (index >= _slotsBySymbol.Length || _slotsBySymbol[index] is not { } slots) return max;
         foreach (var slot in slots)
         {
-            if (slot.Strategy is not IFastForward strategy) return 0;
+            if (slot.FastForward is not { } strategy) return 0;
             max = Math.Min(max, strategy.HoldsAhead(new StrategyContext(slot.Position.Quantity), max));
             if (max == 0) return 0;
         }
@@ -104,7 +104,7 @@ public sealed class TradingKernel : IExecutionListener
     {
         var index = IndexOf(symbol);
         if (index >= _slotsBySymbol.Length || _slotsBySymbol[index] is not { } slots) return;
-        foreach (var slot in slots) ((IFastForward)slot.Strategy).Skip(bars);
+        foreach (var slot in slots) slot.FastForward!.Skip(bars);
     }
 
     /// <summary>The last bar of a quiet stretch (see <see cref="QuietBarsAhead"/>): its close marks the symbol, nothing else happens.</summary>
