@@ -63,29 +63,35 @@ internal sealed class EquityRecorder
             for (var k = 0; k < bars.Length; k++)
                 _curve[_count + k] = EquityPoint.Of(bars[k].Timestamp, cash, portfolio.PositionValueWith(symbolIndex, bars[k].Close));
         }
-        // Folded one behind, as Record does: the pending point, then all but the stretch's last bar.
-        if (_count > 0) Fold(ref _statistics, _last);
-        if (portfolio.TryValueLine(symbolIndex, out var held, out var quantity)) FoldLine(bars[..^1], cash, held, quantity);
+        // Folded one behind, as Record does: the pending point, then all but the stretch's last bar, which
+        // becomes the pending point.
+        if (portfolio.TryValueLine(symbolIndex, out var held, out var quantity)) FoldLine(bars, cash, held, quantity);
         else
         {
+            if (_count > 0) Fold(ref _statistics, _last);
             foreach (ref readonly var bar in bars[..^1]) Fold(ref _statistics, EquityPoint.Of(bar.Timestamp, cash, portfolio.PositionValueWith(symbolIndex, bar.Close)));
+            _last = EquityPoint.Of(bars[^1].Timestamp, cash, portfolio.PositionValueWith(symbolIndex, bars[^1].Close));
         }
-        _last = EquityPoint.Of(bars[^1].Timestamp, cash, portfolio.PositionValueWith(symbolIndex, bars[^1].Close));
         _count += bars.Length;
     }
 
     /// <summary>
-    /// Folds bars whose position value is a straight line in the close (<see cref="Portfolio.TryValueLine"/>).
-    /// A sweep spends most of its bars here. The statistics loop makes no call, so its state stays in
-    /// registers (every call would spill them: all of them are caller-saved); the daily returns, which keep
-    /// only each day's last point, are then given just those points.
+    /// Records a quiet stretch whose position value is a straight line in the close (<see cref="Portfolio.TryValueLine"/>),
+    /// folding the pending point and all but the last bar. A sweep spends most of its bars here. The statistics
+    /// loop makes no call, so its state stays in registers (every call would spill them: all of them are
+    /// caller-saved); the daily returns, which keep only each day's last point, are then given just those points.
     /// </summary>
-    private void FoldLine(ReadOnlySpan<Bar> bars, double cash, double held, double quantity)
+    private void FoldLine(ReadOnlySpan<Bar> stretch, double cash, double held, double quantity)
     {
+        var pending = _count > 0;
+        var bars = stretch[..^1];
         var statistics = _statistics;
+        if (pending) statistics.Add(_last);
         foreach (ref readonly var bar in bars)
             statistics.Add(EquityPoint.Of(bar.Timestamp, cash, quantity != 0 ? held + quantity * bar.Close : held));
         _statistics = statistics;
+        if (pending) _daily.Add(_last);
+        _last = EquityPoint.Of(stretch[^1].Timestamp, cash, quantity != 0 ? held + quantity * stretch[^1].Close : held);
         for (var k = 0; k < bars.Length; k++)
         {
             // Bars are in time order: the day's last is the one before the first at or after the next midnight
