@@ -80,10 +80,11 @@ public sealed class TradingKernel : IExecutionListener
     }
 
     /// <summary>
-    /// How many of the next bars of <paramref name="symbol"/>, at most <paramref name="max"/>, need only a
-    /// mark to market: every strategy on it is sure to hold through them (<see cref="IFastForward"/>) and
-    /// nothing watches equity bar by bar (no daily loss limit). The caller knows that no order can fill on
-    /// them. Pass them with <see cref="FastForward"/> and <see cref="Mark"/>.
+    /// How many of the next bars of <paramref name="symbol"/> (those its strategies have not seen yet), at most
+    /// <paramref name="max"/>, need only a mark to market: every strategy on it is sure to hold through them
+    /// (<see cref="IFastForward"/>) and nothing watches equity bar by bar (no daily loss limit). The caller
+    /// knows that no order can fill on them (what came due at the first one's open has filled already). Pass
+    /// them with <see cref="FastForward"/> and <see cref="Mark"/>.
     /// </summary>
     public int QuietBarsAhead(Symbol symbol, int max)
     {
