@@ -55,9 +55,42 @@ public class ResearchCommandTests
         var csv = File.ReadAllLines(Path.Combine(temp.Path, "ensemble_comparison.csv"));
         csv.Length.ShouldBe(1 + 3 + 6); // three members alone, three voting methods × {signals, stances}
         csv.Count(l => l.Contains("ensemble(")).ShouldBe(6);
-        csv.Count(l => l.Contains("votes=stances")).ShouldBe(3);
+        csv.Count(l => l.Contains("stances)")).ShouldBe(3);
         File.ReadAllText(Path.Combine(temp.Path, "ensemble_report.html")).ShouldContain("Does the ensemble beat the best single member?");
         File.ReadAllText(Path.Combine(temp.Path, "ensemble_report.html")).ShouldContain("Correlation of the members");
+    }
+
+    [Fact]
+    public void Ensemble_compare_tunes_members_in_sample_and_compares_everything_out_of_sample()
+    {
+        using var temp = new TempFolder();
+        var (code, stdout, stderr) = KeelCli.Run(temp.Path, "ensemble", "compare", "--store", Samples, "--symbols", "SPY",
+            "--members", "sma-crossover:fast=5..10:5,slow=30..60:30|rsi:period=7..14:7|macd", "--in-sample", "504", "--out-of-sample", "252", "--out", temp.Path);
+        code.ShouldBe(0, stderr);
+        stdout.ShouldContain("Ensembles vs members (out of sample, with costs)");
+        stdout.ShouldContain("Tuned members as chosen in sample");
+        var comparison = File.ReadAllLines(Path.Combine(temp.Path, "ensemble_comparison.csv"));
+        comparison.Length.ShouldBe(1 + 3 + 6);
+        comparison[1].ShouldStartWith("sma-crossover (tuned),SPY,\"out of sample, with costs\"");
+        comparison[3].ShouldStartWith("\"macd:fast=12,slow=26,signal=9\",SPY");
+        var windows = File.ReadAllLines(Path.Combine(temp.Path, "ensemble_windows.csv"));
+        windows[0].ShouldBe("symbol,window,is_from,oos_from,oos_to,members");
+        windows.Length.ShouldBeGreaterThan(1 + 4); // ten years of daily bars: a window a year after the first two
+        foreach (var row in windows.Skip(1))
+        {
+            row.ShouldMatch(@"^SPY,\d+,[^,]+,[^,]+,[^,]+,""sma-crossover:fast=(5|10),slow=(30|60)\|rsi:period=(7|14),oversold=30,overbought=70\|macd:fast=12,slow=26,signal=9""$");
+        }
+        File.ReadAllText(Path.Combine(temp.Path, "ensemble_report.html")).ShouldContain("Member parameters chosen in sample, window by window");
+
+        // Ranges and no windows: the first half tunes, the second half is the one out-of-sample window.
+        var (holdOutCode, _, holdOutStderr) = KeelCli.Run(temp.Path, "ensemble", "compare", "--store", Samples, "--symbols", "SPY",
+            "--members", "sma-crossover:fast=5..10:5|rsi", "--out", temp.Path);
+        holdOutCode.ShouldBe(0, holdOutStderr);
+        File.ReadAllLines(Path.Combine(temp.Path, "ensemble_windows.csv")).Length.ShouldBe(1 + 1);
+
+        var (badCode, _, badStderr) = KeelCli.Run(temp.Path, "ensemble", "compare", "--store", Samples, "--symbols", "SPY", "--out-of-sample", "100", "--out", temp.Path);
+        badCode.ShouldBe(2);
+        badStderr.ShouldContain("--out-of-sample needs --in-sample");
     }
 
     [Fact]

@@ -1,0 +1,6 @@
+using Keel.Core.Strategies;
+
+namespace Keel.Core.Research;
+
+/// <summary>One window of an ensemble comparison: its dates and the member parameters chosen in sample (every ensemble of the window uses these).</summary>
+public sealed record EnsembleComparisonStep(WalkForwardWindow Window, DateTime? IsFrom, DateTime OosFrom, DateTime OosTo, IReadOnlyList<StrategySpec> Members);
