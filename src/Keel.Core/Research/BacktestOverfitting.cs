@@ -44,6 +44,7 @@ public static class BacktestOverfitting
         var half = partitions / 2;
         var logits = new List<double>();
         var selected = new List<int>();
+        var selectedOutOfSample = new List<double>();
         var overfit = 0;
 
         var isSharpe = new double[trials];
@@ -87,6 +88,7 @@ public static class BacktestOverfitting
             var omega = twiceRank / (2.0 * (trials + 1));
             logits.Add(Math.Log(omega / (1 - omega)));
             selected.Add(best);
+            selectedOutOfSample.Add(oosSharpe[best]);
             if (twiceRank <= trials + 1) overfit++; // ω̄ ≤ 0.5 exactly, without rounding
 
             // Next mask with the same number of bits.
@@ -95,7 +97,7 @@ public static class BacktestOverfitting
             mask = ripple | (((mask ^ ripple) >> 2) / lowest);
         }
 
-        return new OverfittingEstimate((double)overfit / logits.Count, logits, selected, partitions, trials, periods);
+        return new OverfittingEstimate((double)overfit / logits.Count, logits, selected, selectedOutOfSample, partitions, trials, periods);
     }
 
     /// <summary>2 × the mid-rank of trial <paramref name="chosen"/> (1 = worst), kept whole so ω̄ ≤ 0.5 is exact.</summary>
