@@ -22,6 +22,7 @@ public class ResearchCommandTests
         new[] { 7.0, 14, 21 }.ShouldContain(best.GetProperty("parameters").GetProperty("period").GetDouble());
         root.GetProperty("deflated_sharpe").GetDouble().ShouldBeInRange(0, 1);
         root.GetProperty("pbo").GetDouble().ShouldBeInRange(0, 1);
+        root.GetProperty("probability_of_loss").GetDouble().ShouldBeInRange(0, 1);
         root.TryGetProperty("elapsed_ms", out _).ShouldBeTrue();
 
         var csv = File.ReadAllLines(Path.Combine(temp.Path, "sweep_rsi.csv"));
