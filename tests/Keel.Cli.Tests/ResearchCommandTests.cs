@@ -95,6 +95,22 @@ public class ResearchCommandTests
     }
 
     [Fact]
+    public void Ensemble_compare_runs_the_voting_methods_asked_for()
+    {
+        using var temp = new TempFolder();
+        var (code, _, stderr) = KeelCli.Run(temp.Path, "ensemble", "compare", "--store", Samples, "--symbols", "SPY", "--members", "sma-crossover|rsi|macd",
+            "--methods", "method=consensus,min=3; method=weighted,threshold=0.3,conflict=reduce,votes=stances", "--out", temp.Path);
+        code.ShouldBe(0, stderr);
+        var strategies = File.ReadAllLines(Path.Combine(temp.Path, "ensemble_comparison.csv")).Skip(1).Select(l => l.Split(",SPY,")[0].Trim('"')).ToList();
+        strategies.Skip(3).ShouldBe(["ensemble(method=consensus,min=3,conflict=skip)", "ensemble(method=weighted,threshold=0.3,conflict=reduce,votes=stances,window=20)"]);
+
+        var (badCode, _, badStderr) = KeelCli.Run(temp.Path, "ensemble", "compare", "--store", Samples, "--symbols", "SPY", "--members", "sma-crossover|rsi",
+            "--methods", "method=consensus,min=3", "--out", temp.Path);
+        badCode.ShouldBe(2);
+        badStderr.ShouldContain("min must be between 1 and the 2 members, got 3");
+    }
+
+    [Fact]
     public void Ensemble_compare_reports_the_members_rolling_correlation_next_to_the_whole_period_one()
     {
         using var temp = new TempFolder();

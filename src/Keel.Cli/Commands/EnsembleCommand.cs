@@ -39,16 +39,21 @@ internal static class EnsembleCommand
         var outOfSample = new Option<int?>("--out-of-sample") { Description = "Bars per out-of-sample window (default: all bars after the first in-sample window, one hold-out)." };
         var anchored = new Option<bool>("--anchored") { Description = "In-sample windows all start at the first bar (default: rolling)." };
         var metric = new Option<string>("--metric") { Description = "What 'best' means when tuning a member: sharpe, return, sortino or calmar.", DefaultValueFactory = _ => "sharpe" };
+        var methods = new Option<string?>("--methods")
+        {
+            Description = "Voting methods to compare, separated by ';', each as ensemble options, e.g. \"method=consensus,min=3;method=weighted,threshold=0.6,votes=stances\" (default: consensus, weighted and confidence, each on signals and on stances).",
+        };
         var from = new Option<DateTime?>("--from") { Description = "Only bars from this date (UTC)." };
         var output = new Option<string>("--out") { Description = "Results folder.", DefaultValueFactory = _ => "results" };
         var window = new Option<int>("--correlation-window") { Description = "Days in each window of the members' rolling correlation.", DefaultValueFactory = _ => 63 };
         var command = new Command("compare", "Each member alone and each voting method, out of sample with costs: does an ensemble beat the best single member?")
-            { members, inSample, outOfSample, anchored, metric, from, output, window };
+            { members, methods, inSample, outOfSample, anchored, metric, from, output, window };
         data.AddTo(command);
         options.AddTo(command);
         command.SetAction(parse =>
         {
             var grids = MemberGrids(parse.GetValue(members)!);
+            var votingMethods = VotingMethods(parse.GetValue(methods), grids.Count);
             var metricName = parse.GetValue(metric)!;
             if (!ParameterSweep.Metrics.Contains(metricName)) throw new UsageException($"--metric '{metricName}' is unknown; use {string.Join(", ", ParameterSweep.Metrics)}.");
             var correlationWindow = parse.GetValue(window);
@@ -60,9 +65,9 @@ internal static class EnsembleCommand
             var results = new List<EnsembleComparisonResult>();
             AnsiConsole.Progress().AutoClear(true).Start(progress =>
             {
-                var task = progress.AddTask("out-of-sample runs", maxValue: plans.Sum(p => p.Windows.Count * (grids.Count + Methods.Count)));
+                var task = progress.AddTask("out-of-sample runs", maxValue: plans.Sum(p => p.Windows.Count * (grids.Count + votingMethods.Count)));
                 foreach (var (s, windows) in plans)
-                    results.Add(EnsembleComparison.Run(settings, s, grids, Methods, windows, metricName, () => task.Increment(1)));
+                    results.Add(EnsembleComparison.Run(settings, s, grids, votingMethods, windows, metricName, () => task.Increment(1)));
             });
 
             var folder = parse.GetValue(output)!;
@@ -130,11 +135,24 @@ internal static class EnsembleCommand
         return command;
     }
 
-    /// <summary>Each voting method twice: on this bar's signals, then on the members' stances (their held positions).</summary>
-    private static readonly IReadOnlyList<EnsembleOptions> Methods =
-        (from votes in new[] { VoteSource.Signals, VoteSource.Stances }
-         from method in new[] { VotingMethod.Consensus, VotingMethod.PerformanceWeighted, VotingMethod.ConfidenceScored }
-         select new EnsembleOptions { Method = method, Votes = votes }).ToList();
+    /// <summary>
+    /// The voting methods given, or each method twice by default: on this bar's signals, then on the
+    /// members' stances (their held positions).
+    /// </summary>
+    private static List<EnsembleOptions> VotingMethods(string? text, int memberCount)
+    {
+        if (text is null)
+        {
+            return (from votes in new[] { VoteSource.Signals, VoteSource.Stances }
+                    from method in new[] { VotingMethod.Consensus, VotingMethod.PerformanceWeighted, VotingMethod.ConfidenceScored }
+                    select new EnsembleOptions { Method = method, Votes = votes }).ToList();
+        }
+        var methods = text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(EnsembleOptions.Parse).ToList();
+        if (methods.Count == 0) throw new UsageException("--methods is empty; give at least one, e.g. method=consensus,min=2.");
+        foreach (var m in methods)
+            if (m.Check(memberCount) is { } error) throw new UsageException($"--methods '{m.ToText()}': {error}.");
+        return methods;
+    }
 
     /// <summary>Each member as a grid: fixed values make a grid of one, ranges a..b:step are tuned in sample.</summary>
     private static List<ParameterGrid> MemberGrids(string text)

@@ -61,7 +61,12 @@ public static class EnsembleComparison
         return new EnsembleComparisonResult(series.Symbol, steps, compared);
     }
 
-    /// <summary>A voting method's name in a comparison, e.g. <c>ensemble(consensus)</c> or <c>ensemble(weighted, stances)</c>.</summary>
+    /// <summary>
+    /// A voting method's name in a comparison: short for a method with default settings
+    /// (<c>ensemble(consensus)</c>, <c>ensemble(weighted, stances)</c>), else every option.
+    /// </summary>
     public static string Label(EnsembleOptions options) =>
-        $"ensemble({options.Method switch { VotingMethod.Consensus => "consensus", VotingMethod.PerformanceWeighted => "weighted", _ => "confidence" }}{(options.Votes == VoteSource.Stances ? ", stances" : "")})";
+        options != new EnsembleOptions { Method = options.Method, Votes = options.Votes }
+            ? $"ensemble({options.ToText()})"
+            : $"ensemble({options.Method switch { VotingMethod.Consensus => "consensus", VotingMethod.PerformanceWeighted => "weighted", _ => "confidence" }}{(options.Votes == VoteSource.Stances ? ", stances" : "")})";
 }
