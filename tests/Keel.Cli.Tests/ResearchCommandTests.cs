@@ -111,6 +111,30 @@ public class ResearchCommandTests
     }
 
     [Fact]
+    public void Ensemble_compare_json_gives_each_candidate_and_the_verdict_against_the_best_member()
+    {
+        using var temp = new TempFolder();
+        var (code, stdout, stderr) = KeelCli.Run(temp.Path, "ensemble", "compare", "--store", Samples, "--symbols", "SPY,BTC/USD",
+            "--members", "sma-crossover:fast=5..10:5|rsi|macd", "--json", "--out", temp.Path);
+        code.ShouldBe(0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var symbols = json.RootElement.GetProperty("symbols").EnumerateArray().ToList();
+        symbols.Select(s => s.GetProperty("symbol").GetString()).ShouldBe(["SPY", "BTC/USD"]);
+        foreach (var symbol in symbols)
+        {
+            symbol.GetProperty("windows").GetInt32().ShouldBe(1);
+            var candidates = symbol.GetProperty("candidates").EnumerateArray().ToList();
+            candidates.Count.ShouldBe(3 + 6);
+            var members = candidates.Where(c => !c.GetProperty("ensemble").GetBoolean()).ToList();
+            var best = members.MaxBy(c => c.GetProperty("sharpe").GetDouble());
+            symbol.GetProperty("best_member").GetString().ShouldBe(best.GetProperty("name").GetString());
+            foreach (var e in candidates.Where(c => c.GetProperty("ensemble").GetBoolean()))
+                e.GetProperty("beats_best_member").GetBoolean().ShouldBe(e.GetProperty("sharpe").GetDouble() > best.GetProperty("sharpe").GetDouble());
+        }
+        json.RootElement.GetProperty("period").GetString()!.ShouldStartWith("out of sample");
+    }
+
+    [Fact]
     public void Ensemble_compare_reports_the_members_rolling_correlation_next_to_the_whole_period_one()
     {
         using var temp = new TempFolder();

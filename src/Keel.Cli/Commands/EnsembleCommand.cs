@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Keel.Cli.Output;
@@ -45,9 +46,10 @@ internal static class EnsembleCommand
         };
         var from = new Option<DateTime?>("--from") { Description = "Only bars from this date (UTC)." };
         var output = new Option<string>("--out") { Description = "Results folder.", DefaultValueFactory = _ => "results" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout (per symbol: every candidate's out-of-sample metrics and whether each ensemble beats the best member)." };
         var window = new Option<int>("--correlation-window") { Description = "Days in each window of the members' rolling correlation.", DefaultValueFactory = _ => 63 };
         var command = new Command("compare", "Each member alone and each voting method, out of sample with costs: does an ensemble beat the best single member?")
-            { members, methods, inSample, outOfSample, anchored, metric, from, output, window };
+            { members, methods, inSample, outOfSample, anchored, metric, from, output, json, window };
         data.AddTo(command);
         options.AddTo(command);
         command.SetAction(parse =>
@@ -62,13 +64,19 @@ internal static class EnsembleCommand
             var series = data.Load(parse, Console.Error, allStoreSymbolsByDefault: true).Select(s => From(s, parse.GetValue(from))).ToList();
             var plans = series.Select(s => (Series: s, Windows: Windows(s, grids, parse.GetValue(inSample), parse.GetValue(outOfSample), parse.GetValue(anchored)))).ToList();
 
+            var clock = Stopwatch.StartNew();
+            var quiet = parse.GetValue(json);
             var results = new List<EnsembleComparisonResult>();
-            AnsiConsole.Progress().AutoClear(true).Start(progress =>
+            if (quiet) results.AddRange(plans.Select(p => EnsembleComparison.Run(settings, p.Series, grids, votingMethods, p.Windows, metricName)));
+            else AnsiConsole.Progress().AutoClear(true).Start(progress =>
             {
                 var task = progress.AddTask("out-of-sample runs", maxValue: plans.Sum(p => p.Windows.Count * (grids.Count + votingMethods.Count)));
                 foreach (var (s, windows) in plans)
                     results.Add(EnsembleComparison.Run(settings, s, grids, votingMethods, windows, metricName, () => task.Increment(1)));
             });
+            var elapsedMs = clock.Elapsed.TotalMilliseconds;
+            // Console output goes nowhere with --json: stdout is the one JSON object.
+            var console = quiet ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) }) : AnsiConsole.Console;
 
             var folder = parse.GetValue(output)!;
             Directory.CreateDirectory(folder);
@@ -78,9 +86,9 @@ internal static class EnsembleCommand
                 : plans.All(p => p.Windows[0].IsLength == 0)
                     ? "every bar, fixed parameters (out of sample only if they were not fitted to this data)"
                     : "the out-of-sample windows only, fixed parameters";
-            AnsiConsole.Write(ResultTable(results));
-            AnsiConsole.MarkupLine(Markup.Escape($"Period: {period}."));
-            if (tuned) AnsiConsole.Write(WindowTable(results, grids));
+            console.Write(ResultTable(results));
+            console.MarkupLine(Markup.Escape($"Period: {period}."));
+            if (tuned) console.Write(WindowTable(results, grids));
             var correlations = new System.Text.StringBuilder();
             var pairRows = new List<PairCorrelation>();
             foreach (var r in results)
@@ -98,7 +106,7 @@ internal static class EnsembleCommand
                 correlations.Append(CorrelationHtml(r.Symbol, alone.Select(m => m.Name).ToList(), matrix)).Append(RollingHtml(pairs, correlationWindow));
                 var full = pairs.Select(p => p.FullPeriod).Where(double.IsFinite).ToList();
                 var rolling = pairs.Where(p => p.Rolling.Defined > 0).ToList();
-                AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
                     $"{r.Symbol}: mean correlation of the members' daily returns {(full.Count > 0 ? full.Average() : double.NaN):0.00}; over {correlationWindow}-day windows: ") +
                     (rolling.Count == 0 ? "n/a (too few days)" : string.Create(CultureInfo.InvariantCulture,
                     $"mean {rolling.Average(p => p.Rolling.Mean):0.00}, min {rolling.Min(p => p.Rolling.Min):0.00}, max {rolling.Max(p => p.Rolling.Max):0.00}"))));
@@ -128,8 +136,9 @@ internal static class EnsembleCommand
                     new ReportSection($"Correlation of the members' daily returns (each run alone, with costs): whole period and {correlationWindow}-day rolling", correlations.ToString()),
                 ],
             });
-            AnsiConsole.MarkupLine($"CSV: [bold]{Markup.Escape(Path.GetFullPath(Path.Combine(folder, "ensemble_comparison.csv")))}[/]  correlations: [bold]{Markup.Escape(Path.GetFullPath(Path.Combine(folder, "ensemble_correlation.csv")))}[/]");
-            AnsiConsole.MarkupLine($"HTML report: [bold]{Markup.Escape(Path.GetFullPath(report))}[/]");
+            console.MarkupLine($"CSV: [bold]{Markup.Escape(Path.GetFullPath(Path.Combine(folder, "ensemble_comparison.csv")))}[/]  correlations: [bold]{Markup.Escape(Path.GetFullPath(Path.Combine(folder, "ensemble_correlation.csv")))}[/]");
+            console.MarkupLine($"HTML report: [bold]{Markup.Escape(Path.GetFullPath(report))}[/]");
+            if (quiet) WriteJson(results, period, elapsedMs);
             return ExitCodes.Success;
         });
         return command;
@@ -236,6 +245,41 @@ internal static class EnsembleCommand
     }
 
     private static string Quote(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static void WriteJson(IReadOnlyList<EnsembleComparisonResult> results, string period, double elapsedMs)
+    {
+        JsonStdout.WriteObject(json =>
+        {
+            json.WriteString("period", period);
+            json.WriteStartArray("symbols");
+            foreach (var r in results)
+            {
+                json.WriteStartObject();
+                json.WriteString("symbol", r.Symbol.Ticker);
+                json.WriteNumber("windows", r.Steps.Count);
+                json.WriteString("best_member", r.BestMember.Name);
+                json.WriteStartArray("candidates");
+                foreach (var c in r.Candidates)
+                {
+                    var m = c.OutOfSample;
+                    json.WriteStartObject();
+                    json.WriteString("name", c.Name);
+                    json.WriteBoolean("ensemble", c.IsEnsemble);
+                    JsonStdout.Number(json, "total_return_pct", m.TotalReturnPct);
+                    JsonStdout.Number(json, "max_drawdown_pct", m.MaxDrawdownPct);
+                    JsonStdout.Number(json, "sharpe", m.Sharpe);
+                    JsonStdout.Number(json, "win_rate_pct", m.WinRatePct);
+                    json.WriteNumber("trades", m.Trades);
+                    if (c.IsEnsemble) json.WriteBoolean("beats_best_member", r.Beats(c));
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            JsonStdout.Number(json, "elapsed_ms", Math.Round(elapsedMs, 3));
+        });
+    }
 
     private static BarSeries From(BarSeries series, DateTime? from)
     {
