@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Keel.Cli.Tests;
@@ -45,6 +46,33 @@ public class ResearchCommandTests
     }
 
     [Fact]
+    public void Walkforward_reports_each_window_with_the_trust_in_its_choice_and_the_stitched_result()
+    {
+        using var temp = new TempFolder();
+        var (code, stdout, stderr) = KeelCli.Run(temp.Path, "walkforward", "--store", Samples, "--symbol", "SPY", "--strategy", "sma-crossover",
+            "--grid", "fast=5..20:5,slow=30..90:30", "--in-sample", "504", "--out-of-sample", "252", "--anchored", "--json", "--out", temp.Path);
+        code.ShouldBe(0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var root = json.RootElement;
+        var steps = root.GetProperty("steps").EnumerateArray().ToList();
+        steps.Count.ShouldBe(root.GetProperty("windows").GetInt32());
+        steps.Count.ShouldBeGreaterThan(4);
+        for (var i = 0; i < steps.Count; i++)
+        {
+            steps[i].GetProperty("chosen").GetString()!.ShouldMatch(@"^sma-crossover:fast=(5|10|15|20),slow=(30|60|90)$");
+            steps[i].GetProperty("deflated_sharpe").GetDouble().ShouldBeInRange(0, 1);
+            steps[i].GetProperty("pbo").GetDouble().ShouldBeInRange(0, 1);
+            if (i > 0) steps[i].GetProperty("oos_from").GetDateTime().ShouldBeGreaterThan(steps[i - 1].GetProperty("oos_to").GetDateTime());
+        }
+        var csv = File.ReadAllLines(Path.Combine(temp.Path, "walkforward_sma-crossover.csv"));
+        csv[0].ShouldBe("window,is_from,oos_from,oos_to,chosen,is_trials,is_deflated_sharpe,is_pbo,is_return_pct,is_sharpe,oos_return_pct,oos_sharpe,oos_max_drawdown_pct,oos_trades");
+        csv.Length.ShouldBe(1 + steps.Count);
+        // Anchored: every in-sample window starts at the first bar; 4 × 3 combinations, all valid.
+        csv.Skip(1).Select(l => l.Split(',')[1]).Distinct().Count().ShouldBe(1);
+        csv.Skip(1).ShouldAllBe(l => l.Split(',', StringSplitOptions.None)[6] == "12");
+    }
+
+    [Fact]
     public void Ensemble_compare_runs_members_and_voting_methods_and_gives_a_verdict_per_symbol()
     {
         using var temp = new TempFolder();
@@ -75,11 +103,19 @@ public class ResearchCommandTests
         comparison[1].ShouldStartWith("sma-crossover (tuned),SPY,\"out of sample, with costs\"");
         comparison[3].ShouldStartWith("\"macd:fast=12,slow=26,signal=9\",SPY");
         var windows = File.ReadAllLines(Path.Combine(temp.Path, "ensemble_windows.csv"));
-        windows[0].ShouldBe("symbol,window,is_from,oos_from,oos_to,members");
-        windows.Length.ShouldBeGreaterThan(1 + 4); // ten years of daily bars: a window a year after the first two
+        windows[0].ShouldBe("symbol,window,is_from,oos_from,oos_to,member,chosen,is_trials,is_deflated_sharpe,is_pbo");
+        var rows = windows.Skip(1).Select(l => l.Split(',')).ToList();
+        rows.Count.ShouldBeGreaterThan(3 * 4); // three members; ten years of daily bars: a window a year after the first two
+        rows.Count.ShouldBe(3 * rows.Select(r => r[1]).Distinct().Count());
         foreach (var row in windows.Skip(1))
         {
-            row.ShouldMatch(@"^SPY,\d+,[^,]+,[^,]+,[^,]+,""sma-crossover:fast=(5|10),slow=(30|60)\|rsi:period=(7|14),oversold=30,overbought=70\|macd:fast=12,slow=26,signal=9""$");
+            row.ShouldMatch(@"^SPY,\d+,[^,]+,[^,]+,[^,]+,(1,""sma-crossover:fast=(5|10),slow=(30|60)"",4,|2,""rsi:period=(7|14),oversold=30,overbought=70"",2,|3,""macd:fast=12,slow=26,signal=9"",1,,$)");
+        }
+        // Tuned members carry the in-sample sweep's deflated Sharpe and PBO, both probabilities.
+        foreach (var row in rows.Where(r => r[^3] != "1"))
+        {
+            double.Parse(row[^2], CultureInfo.InvariantCulture).ShouldBeInRange(0, 1);
+            double.Parse(row[^1], CultureInfo.InvariantCulture).ShouldBeInRange(0, 1);
         }
         File.ReadAllText(Path.Combine(temp.Path, "ensemble_report.html")).ShouldContain("Member parameters chosen in sample, window by window");
 
@@ -87,7 +123,7 @@ public class ResearchCommandTests
         var (holdOutCode, _, holdOutStderr) = KeelCli.Run(temp.Path, "ensemble", "compare", "--store", Samples, "--symbols", "SPY",
             "--members", "sma-crossover:fast=5..10:5|rsi", "--out", temp.Path);
         holdOutCode.ShouldBe(0, holdOutStderr);
-        File.ReadAllLines(Path.Combine(temp.Path, "ensemble_windows.csv")).Length.ShouldBe(1 + 1);
+        File.ReadAllLines(Path.Combine(temp.Path, "ensemble_windows.csv")).Length.ShouldBe(1 + 2); // one window, two members
 
         var (badCode, _, badStderr) = KeelCli.Run(temp.Path, "ensemble", "compare", "--store", Samples, "--symbols", "SPY", "--out-of-sample", "100", "--out", temp.Path);
         badCode.ShouldBe(2);

@@ -220,29 +220,34 @@ internal static class EnsembleCommand
     private static Table WindowTable(IEnumerable<EnsembleComparisonResult> results, IReadOnlyList<ParameterGrid> grids)
     {
         var table = new Table().Border(TableBorder.Rounded).Title("[bold]Tuned members as chosen in sample[/]");
-        foreach (var c in new[] { "symbol", "out of sample", "members" }) table.AddColumn(c);
+        foreach (var c in new[] { "symbol", "out of sample", "members (deflated Sharpe, PBO of the in-sample sweep)" }) table.AddColumn(c);
         foreach (var r in results)
             foreach (var s in r.Steps)
                 table.AddRow(Markup.Escape(r.Symbol.Ticker), $"{s.OosFrom:yyyy-MM-dd} → {s.OosTo:yyyy-MM-dd}",
-                    Markup.Escape(string.Join(" | ", s.Members.Where((_, i) => grids[i].Count > 1).Select(m => m.Text))));
+                    Markup.Escape(string.Join(" | ", s.Members.Select((m, i) => (m, t: s.Tuning[i])).Where(x => x.t is not null).Select(x => $"{x.m.Text} ({Trust(x.t!)})"))));
         return table;
     }
 
     private static void WriteWindowsCsv(string path, IEnumerable<EnsembleComparisonResult> results)
     {
-        var csv = new System.Text.StringBuilder("symbol,window,is_from,oos_from,oos_to,members\n");
+        var csv = new System.Text.StringBuilder("symbol,window,is_from,oos_from,oos_to,member,chosen,is_trials,is_deflated_sharpe,is_pbo\n");
         foreach (var r in results)
             foreach (var (s, i) in r.Steps.Select((s, i) => (s, i + 1)))
-                csv.Append(CultureInfo.InvariantCulture, $"{r.Symbol.Ticker},{i},{s.IsFrom:yyyy-MM-ddTHH:mm:ssZ},{s.OosFrom:yyyy-MM-ddTHH:mm:ssZ},{s.OosTo:yyyy-MM-ddTHH:mm:ssZ},{Quote(string.Join("|", s.Members.Select(m => m.Text)))}\n");
+                for (var m = 0; m < s.Members.Count; m++)
+                    csv.Append(CultureInfo.InvariantCulture,
+                        $"{r.Symbol.Ticker},{i},{s.IsFrom:yyyy-MM-ddTHH:mm:ssZ},{s.OosFrom:yyyy-MM-ddTHH:mm:ssZ},{s.OosTo:yyyy-MM-ddTHH:mm:ssZ},{m + 1},{Quote(s.Members[m].Text)},{s.Tuning[m]?.Trials ?? 1},{s.Tuning[m]?.DeflatedSharpe:R},{s.Tuning[m]?.Pbo:R}\n");
         File.WriteAllText(path, csv.ToString());
     }
 
     private static string WindowsHtml(IEnumerable<EnsembleComparisonResult> results)
     {
         var rows = string.Concat(results.SelectMany(r => r.Steps.Select(s => string.Create(CultureInfo.InvariantCulture,
-            $"<tr><td>{WebUtility.HtmlEncode(r.Symbol.Ticker)}</td><td>{s.IsFrom:yyyy-MM-dd}</td><td>{s.OosFrom:yyyy-MM-dd}</td><td>{s.OosTo:yyyy-MM-dd}</td><td>{WebUtility.HtmlEncode(string.Join(" | ", s.Members.Select(m => m.Text)))}</td></tr>"))));
-        return "<table><thead><tr><th>symbol</th><th>in sample from</th><th>out of sample from</th><th>to</th><th>members as chosen</th></tr></thead><tbody>" + rows + "</tbody></table>";
+            $"<tr><td>{WebUtility.HtmlEncode(r.Symbol.Ticker)}</td><td>{s.IsFrom:yyyy-MM-dd}</td><td>{s.OosFrom:yyyy-MM-dd}</td><td>{s.OosTo:yyyy-MM-dd}</td><td>{WebUtility.HtmlEncode(string.Join(" | ", s.Members.Select((m, i) => s.Tuning[i] is { } t ? $"{m.Text} ({Trust(t)})" : m.Text)))}</td></tr>"))));
+        return "<table><thead><tr><th>symbol</th><th>in sample from</th><th>out of sample from</th><th>to</th><th>members as chosen (tuned: deflated Sharpe, PBO of the in-sample sweep)</th></tr></thead><tbody>" + rows + "</tbody></table>";
     }
+
+    private static string Trust(TuningStatistics t) =>
+        $"{t.Trials} trials, DSR {SummaryTable.D(t.DeflatedSharpe)}, PBO {(t.Pbo is { } pbo ? SummaryTable.D(pbo) : "n/a")}";
 
     private static string Quote(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 

@@ -43,7 +43,8 @@ public static class EnsembleComparison
         foreach (var w in windows)
         {
             var isSeries = WalkForward.Slice(series, bars, w.IsStart, w.IsEnd);
-            var chosen = members.Select(m => m.Count == 1 ? m.Specs[0] : ParameterSweep.Run(settings, [isSeries], m, metric).Best.Spec).ToList();
+            var sweeps = members.Select(m => m.Count == 1 ? null : ParameterSweep.Run(settings, [isSeries], m, metric)).ToList();
+            var chosen = members.Select((m, i) => sweeps[i]?.Best.Spec ?? m.Specs[0]).ToList();
             var candidates = chosen.Cast<IStrategySpec>().Concat(methods.Select(o => new EnsembleSpec(chosen, o))).ToList();
             var runs = new BacktestResult[candidates.Count];
             Parallel.For(0, candidates.Count, i =>
@@ -53,7 +54,8 @@ public static class EnsembleComparison
             });
             var oosStart = bars[w.OosStart].Timestamp;
             for (var i = 0; i < candidates.Count; i++) perWindow[i].Add(records[i].Add(runs[i], oosStart));
-            steps.Add(new EnsembleComparisonStep(w, w.IsLength > 0 ? bars[w.IsStart].Timestamp : null, oosStart, bars[w.OosEnd - 1].Timestamp, chosen));
+            steps.Add(new EnsembleComparisonStep(w, w.IsLength > 0 ? bars[w.IsStart].Timestamp : null, oosStart, bars[w.OosEnd - 1].Timestamp, chosen,
+                sweeps.Select(sweep => sweep is null ? null : TuningStatistics.Of(sweep)).ToList()));
         }
 
         var compared = names.Select((name, i) => new ComparedStrategy(name, i >= members.Count, records[i].Metrics(), perWindow[i],

@@ -31,7 +31,7 @@ public static class WalkForward
             var chosen = sweep.Best.Spec;
             var run = RunOutOfSample(settings, series, bars, w, chosen);
             var oosMetrics = record.Add(run, bars[w.OosStart].Timestamp);
-            steps.Add(new WalkForwardStep(w, bars[w.IsStart].Timestamp, bars[w.OosStart].Timestamp, bars[w.OosEnd - 1].Timestamp, chosen, sweep.Best.Metrics, oosMetrics, run.Trades));
+            steps.Add(new WalkForwardStep(w, bars[w.IsStart].Timestamp, bars[w.OosStart].Timestamp, bars[w.OosEnd - 1].Timestamp, chosen, TuningStatistics.Of(sweep), sweep.Best.Metrics, oosMetrics, run.Trades));
             isAnnualised += WalkForwardEfficiency.AnnualisedReturn(sweep.Best.Metrics.TotalReturnPct / 100, w.IsLength, periodsPerYear);
             onWindowDone?.Invoke(steps.Count, windows.Count);
         }

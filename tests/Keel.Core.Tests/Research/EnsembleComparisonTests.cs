@@ -50,6 +50,8 @@ public class EnsembleComparisonTests
         var sma = result.Candidates[0];
         sma.Name.ShouldBe("sma-crossover (tuned)");
         result.Steps.Select(s => s.Members[0].Text).ShouldBe(walkForward.Steps.Select(s => s.Chosen.Text));
+        result.Steps.Select(s => s.Tuning[0]).ShouldBe(walkForward.Steps.Select(s => s.Tuning));
+        result.Steps.ShouldAllBe(s => s.Tuning[1]!.Trials == 2 && s.Tuning[2] == null);
         sma.OutOfSample.ShouldBe(walkForward.OutOfSample);
         sma.Curve.ShouldBe(walkForward.OutOfSampleCurve);
         result.Candidates[2].Name.ShouldBe("macd:fast=12,slow=26,signal=9");
