@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Keel.Cli.Output;
@@ -14,8 +15,8 @@ using Spectre.Console;
 namespace Keel.Cli.Commands;
 
 /// <summary>
-/// <c>keel ensemble compare</c>: each member alone and each voting method, over the same symbols and
-/// period, with costs; says per symbol whether an ensemble beats the best single member (by Sharpe).
+/// <c>keel ensemble compare</c>: each member alone and each voting method, out of sample, with costs (see
+/// <see cref="EnsembleComparison"/>); says per symbol whether an ensemble beats the best single member (by Sharpe).
 /// </summary>
 internal static class EnsembleCommand
 {
@@ -30,105 +31,259 @@ internal static class EnsembleCommand
     {
         var data = new DataOptions();
         var options = new BacktestOptions();
-        var members = new Option<string>("--members") { Description = "Member strategies separated by '|', e.g. sma-crossover:fast=10,slow=30|rsi|macd.", DefaultValueFactory = _ => "sma-crossover|rsi|macd|mean-reversion" };
-        var from = new Option<DateTime?>("--from") { Description = "Only bars from this date (UTC), e.g. to keep a period the members were not tuned on." };
+        var members = new Option<string>("--members")
+        {
+            Description = "Member strategies separated by '|'. Give a parameter a range a..b:step to tune it in sample, e.g. sma-crossover:fast=5..20:5,slow=30..90:30|rsi:period=7..21:7|macd.",
+            DefaultValueFactory = _ => "sma-crossover|rsi|macd|mean-reversion",
+        };
+        var inSample = new Option<int?>("--in-sample") { Description = "Bars per in-sample window, on which members with ranges are tuned (default with ranges: the first half of the bars; without: none, fixed parameters over every bar)." };
+        var outOfSample = new Option<int?>("--out-of-sample") { Description = "Bars per out-of-sample window (default: all bars after the first in-sample window, one hold-out)." };
+        var anchored = new Option<bool>("--anchored") { Description = "In-sample windows all start at the first bar (default: rolling)." };
+        var metric = new Option<string>("--metric") { Description = "What 'best' means when tuning a member: sharpe, return, sortino or calmar.", DefaultValueFactory = _ => "sharpe" };
+        var methods = new Option<string?>("--methods")
+        {
+            Description = "Voting methods to compare, separated by ';', each as ensemble options, e.g. \"method=consensus,min=3;method=weighted,threshold=0.6,votes=stances\" (default: consensus, weighted and confidence, each on signals and on stances).",
+        };
+        var from = new Option<DateTime?>("--from") { Description = "Only bars from this date (UTC)." };
         var output = new Option<string>("--out") { Description = "Results folder.", DefaultValueFactory = _ => "results" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout (per symbol: every candidate's out-of-sample metrics and whether each ensemble beats the best member)." };
         var window = new Option<int>("--correlation-window") { Description = "Days in each window of the members' rolling correlation.", DefaultValueFactory = _ => 63 };
-        var command = new Command("compare", "Run each member alone and each voting method with costs; report whether the ensemble beats the best single member.") { members, from, output, window };
+        var command = new Command("compare", "Each member alone and each voting method, out of sample with costs: does an ensemble beat the best single member?")
+            { members, methods, inSample, outOfSample, anchored, metric, from, output, json, window };
         data.AddTo(command);
         options.AddTo(command);
         command.SetAction(parse =>
         {
-            var memberSpecs = parse.GetValue(members)!.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(StrategyRegistry.Default.Parse).ToList();
-            if (memberSpecs.Count < 2) throw new UsageException("--members needs at least two strategies separated by '|'.");
-            var memberText = string.Join("|", memberSpecs.Select(m => m.Text));
+            var grids = MemberGrids(parse.GetValue(members)!);
+            var votingMethods = VotingMethods(parse.GetValue(methods), grids.Count);
+            var metricName = parse.GetValue(metric)!;
+            if (!ParameterSweep.Metrics.Contains(metricName)) throw new UsageException($"--metric '{metricName}' is unknown; use {string.Join(", ", ParameterSweep.Metrics)}.");
             var correlationWindow = parse.GetValue(window);
             if (correlationWindow < 2) throw new UsageException($"--correlation-window must be at least 2 days, got {correlationWindow}.");
-            // Each method voting on this bar's signals, then on the members' stances (their held positions).
-            var ensembles = (from votes in new[] { "signals", "stances" }
-                             from method in new[] { "method=consensus,min=2", "method=weighted", "method=confidence" }
-                             select EnsembleSpec.Parse($"ensemble({method},votes={votes})[{memberText}]", StrategyRegistry.Default)).ToList();
-            var candidates = memberSpecs.Cast<IStrategySpec>().Concat(ensembles).ToList();
             var settings = options.Settings(parse, CompareCommand.DefaultCostSlippage, CompareCommand.DefaultCostCommission);
             var series = data.Load(parse, Console.Error, allStoreSymbolsByDefault: true).Select(s => From(s, parse.GetValue(from))).ToList();
+            var plans = series.Select(s => (Series: s, Windows: Windows(s, grids, parse.GetValue(inSample), parse.GetValue(outOfSample), parse.GetValue(anchored)))).ToList();
 
-            var jobs = (from s in series from c in candidates select (s, c)).ToList();
-            var results = ParallelBacktests.Run(jobs.Count, i => Backtester.Run(settings, [jobs[i].s], [jobs[i].c]));
+            var clock = Stopwatch.StartNew();
+            var quiet = parse.GetValue(json);
+            var results = new List<EnsembleComparisonResult>();
+            if (quiet) results.AddRange(plans.Select(p => EnsembleComparison.Run(settings, p.Series, grids, votingMethods, p.Windows, metricName)));
+            else AnsiConsole.Progress().AutoClear(true).Start(progress =>
+            {
+                var task = progress.AddTask("out-of-sample runs", maxValue: plans.Sum(p => p.Windows.Count * (grids.Count + votingMethods.Count)));
+                foreach (var (s, windows) in plans)
+                    results.Add(EnsembleComparison.Run(settings, s, grids, votingMethods, windows, metricName, () => task.Increment(1)));
+            });
+            var elapsedMs = clock.Elapsed.TotalMilliseconds;
+            // Console output goes nowhere with --json: stdout is the one JSON object.
+            var console = quiet ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) }) : AnsiConsole.Console;
 
             var folder = parse.GetValue(output)!;
             Directory.CreateDirectory(folder);
-            var verdicts = new List<(Symbol Symbol, string Method, bool Beats, double EnsembleSharpe, string BestMember, double BestSharpe)>();
-            var table = new Table().Border(TableBorder.Rounded).Title("[bold]Ensembles vs members (with costs)[/]");
-            foreach (var c in new[] { "symbol", "strategy", "return", "max DD", "Sharpe", "win rate", "trades", "beats best single?" })
-                table.AddColumn(c is "symbol" or "strategy" or "beats best single?" ? new TableColumn(c) : new TableColumn(c).RightAligned());
-            foreach (var s in series)
-            {
-                var rows = jobs.Select((j, i) => (j.s, j.c, r: results[i])).Where(x => x.s == s).ToList();
-                var best = rows.Where(x => x.c is StrategySpec).MaxBy(x => x.r.Metrics.Sharpe);
-                foreach (var (_, spec, r) in rows)
-                {
-                    var m = r.Metrics;
-                    var verdict = "";
-                    if (spec is EnsembleSpec)
-                    {
-                        var beats = m.Sharpe > best.r.Metrics.Sharpe;
-                        verdicts.Add((s.Symbol, spec.ShortName, beats, m.Sharpe, best.c.ShortName, best.r.Metrics.Sharpe));
-                        verdict = beats ? "[green]yes[/]" : $"no (best: {Markup.Escape(best.c.ShortName)})";
-                    }
-                    table.AddRow(Markup.Escape(s.Symbol.Ticker), Markup.Escape(spec.ShortName), SummaryTable.Pct(m.TotalReturnPct), SummaryTable.Pct(m.MaxDrawdownPct),
-                        SummaryTable.D(m.Sharpe), SummaryTable.Pct(m.WinRatePct), m.Trades.ToString(CultureInfo.InvariantCulture), verdict);
-                }
-            }
+            var tuned = grids.Any(g => g.Count > 1);
+            var period = tuned
+                ? "out of sample: members tuned on each in-sample window, every candidate traded on the window after it, windows stitched"
+                : plans.All(p => p.Windows[0].IsLength == 0)
+                    ? "every bar, fixed parameters (out of sample only if they were not fitted to this data)"
+                    : "the out-of-sample windows only, fixed parameters";
+            console.Write(ResultTable(results));
+            console.MarkupLine(Markup.Escape($"Period: {period}."));
+            if (tuned) console.Write(WindowTable(results, grids));
             var correlations = new System.Text.StringBuilder();
             var pairRows = new List<PairCorrelation>();
-            foreach (var s in series)
+            foreach (var r in results)
             {
                 // Members' own daily returns when run alone: how much they really differ, over the whole period
                 // and window by window.
-                var alone = jobs.Select((j, i) => (j, r: results[i])).Where(x => x.j.s == s && x.j.c is StrategySpec).ToList();
-                var daily = alone.Select(x => x.r.DailyReturns.ToArray()).ToList();
+                var alone = r.Members.ToList();
+                var daily = alone.Select(m => m.DailyReturns.ToArray()).ToList();
                 var matrix = Correlation.Matrix(daily);
                 var pairs = new List<PairCorrelation>();
                 for (var a = 0; a < alone.Count; a++)
                     for (var b = a + 1; b < alone.Count; b++)
-                        pairs.Add(new PairCorrelation(s.Symbol, alone[a].j.c.Text, alone[b].j.c.Text, matrix[a, b], RollingCorrelation.Summarize(daily[a], daily[b], correlationWindow)));
+                        pairs.Add(new PairCorrelation(r.Symbol, alone[a].Name, alone[b].Name, matrix[a, b], RollingCorrelation.Summarize(daily[a], daily[b], correlationWindow)));
                 pairRows.AddRange(pairs);
-                correlations.Append(CorrelationHtml(s.Symbol, alone.Select(x => x.j.c.ShortName).ToList(), matrix)).Append(RollingHtml(pairs, correlationWindow));
+                correlations.Append(CorrelationHtml(r.Symbol, alone.Select(m => m.Name).ToList(), matrix)).Append(RollingHtml(pairs, correlationWindow));
                 var full = pairs.Select(p => p.FullPeriod).Where(double.IsFinite).ToList();
                 var rolling = pairs.Where(p => p.Rolling.Defined > 0).ToList();
-                AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                    $"{s.Symbol}: mean correlation of the members' daily returns {(full.Count > 0 ? full.Average() : double.NaN):0.00}; over {correlationWindow}-day windows: ") +
+                console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                    $"{r.Symbol}: mean correlation of the members' daily returns {(full.Count > 0 ? full.Average() : double.NaN):0.00}; over {correlationWindow}-day windows: ") +
                     (rolling.Count == 0 ? "n/a (too few days)" : string.Create(CultureInfo.InvariantCulture,
                     $"mean {rolling.Average(p => p.Rolling.Mean):0.00}, min {rolling.Min(p => p.Rolling.Min):0.00}, max {rolling.Max(p => p.Rolling.Max):0.00}"))));
             }
             WriteCorrelationCsv(Path.Combine(folder, "ensemble_correlation.csv"), pairRows);
+            WriteWindowsCsv(Path.Combine(folder, "ensemble_windows.csv"), results);
             ResultCsvWriter.WriteSummary(Path.Combine(folder, "ensemble_comparison.csv"),
-                jobs.Select((j, i) => new SummaryRow(j.c.Text, j.s.Symbol.Ticker, "with costs", results[i].Metrics)).ToList());
+                results.SelectMany(r => r.Candidates.Select(c => new SummaryRow(c.Name, r.Symbol.Ticker, "out of sample, with costs", c.OutOfSample))).ToList());
             var report = Path.Combine(folder, "ensemble_report.html");
             HtmlReport.Write(report, new HtmlReportModel
             {
                 Title = "Keel ensembles vs their members",
                 Settings =
                 [
-                    new("members", memberText),
+                    new("members", string.Join(" | ", grids.Select(g => g.Count == 1 ? g.Specs[0].Text : $"{g.Definition.Name} tuned over {g.Count} combinations"))),
                     new("symbols", string.Join(", ", series.Select(x => $"{x.Symbol} ({x.Count} {x.Timeframe} bars from {x[0].Timestamp:yyyy-MM-dd})"))),
+                    new("period", period),
+                    new("windows", string.Join("; ", plans.Select(p => $"{p.Series.Symbol}: {WindowText(p.Windows)}"))),
                     new("costs", settings.Broker.ToString()),
-                    new("verdict rule", "an ensemble beats the members when its post-cost Sharpe is above the best single member's on the same symbol and period"),
+                    new("verdict rule", "an ensemble beats the members when its post-cost, out-of-sample Sharpe is above the best single member's on the same symbol and period (the best member is picked after the fact)"),
                 ],
-                Runs = jobs.Select((j, i) => new ReportRun($"{j.c.ShortName} {j.s.Symbol}", j.c.Text, j.s.Symbol.Ticker, "with costs", results[i].Metrics, results[i].EquityCurve)).ToList(),
+                Runs = results.SelectMany(r => r.Candidates.Select(c => new ReportRun($"{c.Name} {r.Symbol}", c.Name, r.Symbol.Ticker, "out of sample, with costs", c.OutOfSample, c.Curve))).ToList(),
                 Sections =
                 [
-                    new ReportSection("Does the ensemble beat the best single member?", VerdictHtml(verdicts)),
+                    new ReportSection("Does the ensemble beat the best single member?", VerdictHtml(results)),
+                    .. tuned ? [new ReportSection("Member parameters chosen in sample, window by window", WindowsHtml(results))] : Array.Empty<ReportSection>(),
                     new ReportSection($"Correlation of the members' daily returns (each run alone, with costs): whole period and {correlationWindow}-day rolling", correlations.ToString()),
                 ],
             });
-            AnsiConsole.Write(table);
-            AnsiConsole.MarkupLine($"CSV: [bold]{Markup.Escape(Path.GetFullPath(Path.Combine(folder, "ensemble_comparison.csv")))}[/]  correlations: [bold]{Markup.Escape(Path.GetFullPath(Path.Combine(folder, "ensemble_correlation.csv")))}[/]");
-            AnsiConsole.MarkupLine($"HTML report: [bold]{Markup.Escape(Path.GetFullPath(report))}[/]");
+            console.MarkupLine($"CSV: [bold]{Markup.Escape(Path.GetFullPath(Path.Combine(folder, "ensemble_comparison.csv")))}[/]  correlations: [bold]{Markup.Escape(Path.GetFullPath(Path.Combine(folder, "ensemble_correlation.csv")))}[/]");
+            console.MarkupLine($"HTML report: [bold]{Markup.Escape(Path.GetFullPath(report))}[/]");
+            if (quiet) WriteJson(results, period, elapsedMs);
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The voting methods given, or each method twice by default: on this bar's signals, then on the
+    /// members' stances (their held positions).
+    /// </summary>
+    private static List<EnsembleOptions> VotingMethods(string? text, int memberCount)
+    {
+        if (text is null)
+        {
+            return (from votes in new[] { VoteSource.Signals, VoteSource.Stances }
+                    from method in new[] { VotingMethod.Consensus, VotingMethod.PerformanceWeighted, VotingMethod.ConfidenceScored }
+                    select new EnsembleOptions { Method = method, Votes = votes }).ToList();
+        }
+        var methods = text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(EnsembleOptions.Parse).ToList();
+        if (methods.Count == 0) throw new UsageException("--methods is empty; give at least one, e.g. method=consensus,min=2.");
+        foreach (var m in methods)
+            if (m.Check(memberCount) is { } error) throw new UsageException($"--methods '{m.ToText()}': {error}.");
+        return methods;
+    }
+
+    /// <summary>Each member as a grid: fixed values make a grid of one, ranges a..b:step are tuned in sample.</summary>
+    private static List<ParameterGrid> MemberGrids(string text)
+    {
+        var grids = text.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(member =>
+        {
+            var colon = member.IndexOf(':');
+            var definition = StrategyRegistry.Default.Find(colon < 0 ? member : member[..colon]);
+            return ParameterGrid.Parse(colon < 0 ? "" : member[(colon + 1)..], definition);
+        }).ToList();
+        if (grids.Count < 2) throw new UsageException("--members needs at least two strategies separated by '|'.");
+        return grids;
+    }
+
+    private static IReadOnlyList<WalkForwardWindow> Windows(BarSeries series, IReadOnlyList<ParameterGrid> grids, int? inSample, int? outOfSample, bool anchored)
+    {
+        if (inSample is null && outOfSample is not null) throw new UsageException("--out-of-sample needs --in-sample.");
+        if (inSample is null && !grids.Any(g => g.Count > 1)) return EnsembleComparison.WholePeriod(series.Count);
+        var isBars = inSample ?? series.Count / 2;
+        if (isBars < 2) throw new UsageException($"--in-sample must be at least 2 bars, got {isBars}.");
+        var oosBars = outOfSample ?? series.Count - isBars;
+        if (oosBars < 1) throw new UsageException($"{series.Symbol} has {series.Count} bars: none left out of sample after {isBars} in-sample bars.");
+        try
+        {
+            return WalkForwardWindows.Create(series.Count, isBars, oosBars, anchored);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"{series.Symbol}: {e.Message}");
+        }
+    }
+
+    private static string WindowText(IReadOnlyList<WalkForwardWindow> windows) =>
+        windows[0].IsLength == 0 ? "one window, every bar"
+            : $"{windows.Count} × (in-sample {windows[0].IsLength} bars, out-of-sample {windows[0].OosLength} bars)";
+
+    private static Table ResultTable(IEnumerable<EnsembleComparisonResult> results)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("[bold]Ensembles vs members (out of sample, with costs)[/]");
+        foreach (var c in new[] { "symbol", "strategy", "return", "max DD", "Sharpe", "win rate", "trades", "beats best single?" })
+            table.AddColumn(c is "symbol" or "strategy" or "beats best single?" ? new TableColumn(c) : new TableColumn(c).RightAligned());
+        foreach (var r in results)
+        {
+            foreach (var c in r.Candidates)
+            {
+                var m = c.OutOfSample;
+                var verdict = !c.IsEnsemble ? "" : r.Beats(c) ? "[green]yes[/]" : $"no (best: {Markup.Escape(r.BestMember.Name)})";
+                table.AddRow(Markup.Escape(r.Symbol.Ticker), Markup.Escape(c.Name), SummaryTable.Pct(m.TotalReturnPct), SummaryTable.Pct(m.MaxDrawdownPct),
+                    SummaryTable.D(m.Sharpe), SummaryTable.Pct(m.WinRatePct), m.Trades.ToString(CultureInfo.InvariantCulture), verdict);
+            }
+        }
+        return table;
+    }
+
+    /// <summary>The tuned members' parameters window by window (the fixed ones never change).</summary>
+    private static Table WindowTable(IEnumerable<EnsembleComparisonResult> results, IReadOnlyList<ParameterGrid> grids)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("[bold]Tuned members as chosen in sample[/]");
+        foreach (var c in new[] { "symbol", "out of sample", "members (deflated Sharpe, PBO of the in-sample sweep)" }) table.AddColumn(c);
+        foreach (var r in results)
+            foreach (var s in r.Steps)
+                table.AddRow(Markup.Escape(r.Symbol.Ticker), $"{s.OosFrom:yyyy-MM-dd} → {s.OosTo:yyyy-MM-dd}",
+                    Markup.Escape(string.Join(" | ", s.Members.Select((m, i) => (m, t: s.Tuning[i])).Where(x => x.t is not null).Select(x => $"{x.m.Text} ({Trust(x.t!)})"))));
+        return table;
+    }
+
+    private static void WriteWindowsCsv(string path, IEnumerable<EnsembleComparisonResult> results)
+    {
+        var csv = new System.Text.StringBuilder("symbol,window,is_from,oos_from,oos_to,member,chosen,is_trials,is_deflated_sharpe,is_pbo\n");
+        foreach (var r in results)
+            foreach (var (s, i) in r.Steps.Select((s, i) => (s, i + 1)))
+                for (var m = 0; m < s.Members.Count; m++)
+                    csv.Append(CultureInfo.InvariantCulture,
+                        $"{r.Symbol.Ticker},{i},{s.IsFrom:yyyy-MM-ddTHH:mm:ssZ},{s.OosFrom:yyyy-MM-ddTHH:mm:ssZ},{s.OosTo:yyyy-MM-ddTHH:mm:ssZ},{m + 1},{Quote(s.Members[m].Text)},{s.Tuning[m]?.Trials ?? 1},{s.Tuning[m]?.DeflatedSharpe:R},{s.Tuning[m]?.Pbo:R}\n");
+        File.WriteAllText(path, csv.ToString());
+    }
+
+    private static string WindowsHtml(IEnumerable<EnsembleComparisonResult> results)
+    {
+        var rows = string.Concat(results.SelectMany(r => r.Steps.Select(s => string.Create(CultureInfo.InvariantCulture,
+            $"<tr><td>{WebUtility.HtmlEncode(r.Symbol.Ticker)}</td><td>{s.IsFrom:yyyy-MM-dd}</td><td>{s.OosFrom:yyyy-MM-dd}</td><td>{s.OosTo:yyyy-MM-dd}</td><td>{WebUtility.HtmlEncode(string.Join(" | ", s.Members.Select((m, i) => s.Tuning[i] is { } t ? $"{m.Text} ({Trust(t)})" : m.Text)))}</td></tr>"))));
+        return "<table><thead><tr><th>symbol</th><th>in sample from</th><th>out of sample from</th><th>to</th><th>members as chosen (tuned: deflated Sharpe, PBO of the in-sample sweep)</th></tr></thead><tbody>" + rows + "</tbody></table>";
+    }
+
+    private static string Trust(TuningStatistics t) =>
+        $"{t.Trials} trials, DSR {SummaryTable.D(t.DeflatedSharpe)}, PBO {(t.Pbo is { } pbo ? SummaryTable.D(pbo) : "n/a")}";
+
+    private static string Quote(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static void WriteJson(IReadOnlyList<EnsembleComparisonResult> results, string period, double elapsedMs)
+    {
+        JsonStdout.WriteObject(json =>
+        {
+            json.WriteString("period", period);
+            json.WriteStartArray("symbols");
+            foreach (var r in results)
+            {
+                json.WriteStartObject();
+                json.WriteString("symbol", r.Symbol.Ticker);
+                json.WriteNumber("windows", r.Steps.Count);
+                json.WriteString("best_member", r.BestMember.Name);
+                json.WriteStartArray("candidates");
+                foreach (var c in r.Candidates)
+                {
+                    var m = c.OutOfSample;
+                    json.WriteStartObject();
+                    json.WriteString("name", c.Name);
+                    json.WriteBoolean("ensemble", c.IsEnsemble);
+                    JsonStdout.Number(json, "total_return_pct", m.TotalReturnPct);
+                    JsonStdout.Number(json, "max_drawdown_pct", m.MaxDrawdownPct);
+                    JsonStdout.Number(json, "sharpe", m.Sharpe);
+                    JsonStdout.Number(json, "win_rate_pct", m.WinRatePct);
+                    json.WriteNumber("trades", m.Trades);
+                    if (c.IsEnsemble) json.WriteBoolean("beats_best_member", r.Beats(c));
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            JsonStdout.Number(json, "elapsed_ms", Math.Round(elapsedMs, 3));
+        });
     }
 
     private static BarSeries From(BarSeries series, DateTime? from)
@@ -173,7 +328,6 @@ internal static class EnsembleCommand
 
     private static void WriteCorrelationCsv(string path, IEnumerable<PairCorrelation> pairs)
     {
-        static string Quote(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
         var csv = new System.Text.StringBuilder("symbol,member_a,member_b,full_period,window_days,rolling_mean,rolling_min,rolling_max,windows_defined,windows\n");
         foreach (var p in pairs)
             csv.Append(CultureInfo.InvariantCulture,
@@ -181,10 +335,10 @@ internal static class EnsembleCommand
         File.WriteAllText(path, csv.ToString());
     }
 
-    private static string VerdictHtml(IEnumerable<(Symbol Symbol, string Method, bool Beats, double EnsembleSharpe, string BestMember, double BestSharpe)> verdicts)
+    private static string VerdictHtml(IEnumerable<EnsembleComparisonResult> results)
     {
-        var rows = string.Concat(verdicts.Select(v => string.Create(CultureInfo.InvariantCulture,
-            $"<tr><td>{WebUtility.HtmlEncode(v.Symbol.Ticker)}</td><td>{WebUtility.HtmlEncode(v.Method)}</td><td>{v.EnsembleSharpe:0.00}</td><td>{WebUtility.HtmlEncode(v.BestMember)}</td><td>{v.BestSharpe:0.00}</td><td>{(v.Beats ? "yes" : "no")}</td></tr>")));
+        var rows = string.Concat(results.SelectMany(r => r.Ensembles.Select(e => string.Create(CultureInfo.InvariantCulture,
+            $"<tr><td>{WebUtility.HtmlEncode(r.Symbol.Ticker)}</td><td>{WebUtility.HtmlEncode(e.Name)}</td><td>{e.OutOfSample.Sharpe:0.00}</td><td>{WebUtility.HtmlEncode(r.BestMember.Name)}</td><td>{r.BestMember.OutOfSample.Sharpe:0.00}</td><td>{(r.Beats(e) ? "yes" : "no")}</td></tr>"))));
         return "<table><thead><tr><th>symbol</th><th>ensemble</th><th>Sharpe</th><th>best member</th><th>its Sharpe</th><th>beats it?</th></tr></thead><tbody>" + rows + "</tbody></table>";
     }
 }

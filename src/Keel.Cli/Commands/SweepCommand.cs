@@ -65,6 +65,7 @@ internal static class SweepCommand
                     new("best by " + metricName, result.Best.Spec.Text),
                     new("deflated Sharpe ratio", D(result.DeflatedSharpe) + " (probability that the best trial's true Sharpe is above zero, given every trial)"),
                     new("PBO", result.Overfitting is { } o ? D(o.Probability) + $" (CSCV, {o.Partitions} partitions)" : "n/a: " + result.OverfittingNote),
+                    new("probability of loss", result.Overfitting is { } l ? D(l.ProbabilityOfLoss) + " (share of CSCV splits whose in-sample best loses out of sample)" : "n/a"),
                     new("symbols", string.Join(", ", series.Select(s => $"{s.Symbol} ({s.Count} {s.Timeframe} bars)"))),
                     new("costs", settings.Broker.ToString()),
                 ],
@@ -127,6 +128,7 @@ internal static class SweepCommand
             json.WriteEndObject();
             JsonStdout.Number(json, "deflated_sharpe", result.DeflatedSharpe);
             if (result.Overfitting is { } o) JsonStdout.Number(json, "pbo", o.Probability); else json.WriteNull("pbo");
+            if (result.Overfitting is { } l) JsonStdout.Number(json, "probability_of_loss", l.ProbabilityOfLoss); else json.WriteNull("probability_of_loss");
             JsonStdout.Number(json, "elapsed_ms", Math.Round(elapsedMs, 3));
         });
     }

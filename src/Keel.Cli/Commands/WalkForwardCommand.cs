@@ -45,9 +45,9 @@ internal static class WalkForwardCommand
             var folder = parse.GetValue(output)!;
             Directory.CreateDirectory(folder);
             var csvPath = Path.Combine(folder, $"walkforward_{definition.Name}.csv");
-            var csv = new StringBuilder("window,is_from,oos_from,oos_to,chosen,is_return_pct,is_sharpe,oos_return_pct,oos_sharpe,oos_max_drawdown_pct,oos_trades\n");
+            var csv = new StringBuilder("window,is_from,oos_from,oos_to,chosen,is_trials,is_deflated_sharpe,is_pbo,is_return_pct,is_sharpe,oos_return_pct,oos_sharpe,oos_max_drawdown_pct,oos_trades\n");
             foreach (var (s, i) in result.Steps.Select((s, i) => (s, i)))
-                csv.Append(CultureInfo.InvariantCulture, $"{i + 1},{s.IsFrom:yyyy-MM-ddTHH:mm:ssZ},{s.OosFrom:yyyy-MM-ddTHH:mm:ssZ},{s.OosTo:yyyy-MM-ddTHH:mm:ssZ},\"{s.Chosen.Text}\",{s.InSample.TotalReturnPct:R},{s.InSample.Sharpe:R},{s.OutOfSample.TotalReturnPct:R},{s.OutOfSample.Sharpe:R},{s.OutOfSample.MaxDrawdownPct:R},{s.OutOfSample.Trades}\n");
+                csv.Append(CultureInfo.InvariantCulture, $"{i + 1},{s.IsFrom:yyyy-MM-ddTHH:mm:ssZ},{s.OosFrom:yyyy-MM-ddTHH:mm:ssZ},{s.OosTo:yyyy-MM-ddTHH:mm:ssZ},\"{s.Chosen.Text}\",{s.Tuning.Trials},{s.Tuning.DeflatedSharpe:R},{s.Tuning.Pbo:R},{s.InSample.TotalReturnPct:R},{s.InSample.Sharpe:R},{s.OutOfSample.TotalReturnPct:R},{s.OutOfSample.Sharpe:R},{s.OutOfSample.MaxDrawdownPct:R},{s.OutOfSample.Trades}\n");
             File.WriteAllText(csvPath, csv.ToString());
             var report = Path.Combine(folder, $"walkforward_{definition.Name}.html");
             HtmlReport.Write(report, new HtmlReportModel
@@ -68,10 +68,10 @@ internal static class WalkForwardCommand
             else
             {
                 var table = new Table().Border(TableBorder.Rounded).Title($"[bold]Walk-forward[/] {Markup.Escape(definition.Name)} on {Markup.Escape(series[0].Symbol.Ticker)}");
-                foreach (var c in new[] { "#", "out of sample", "chosen in sample", "IS return", "IS Sharpe", "OOS return", "OOS Sharpe", "OOS trades" }) table.AddColumn(c);
+                foreach (var c in new[] { "#", "out of sample", "chosen in sample", "DSR", "PBO", "IS return", "IS Sharpe", "OOS return", "OOS Sharpe", "OOS trades" }) table.AddColumn(c);
                 foreach (var (s, i) in result.Steps.Select((s, i) => (s, i)))
                     table.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), $"{s.OosFrom:yyyy-MM-dd} → {s.OosTo:yyyy-MM-dd}", Markup.Escape(s.Chosen.Text),
-                        SummaryTable.Pct(s.InSample.TotalReturnPct), SummaryTable.D(s.InSample.Sharpe), SummaryTable.Pct(s.OutOfSample.TotalReturnPct),
+                        SummaryTable.D(s.Tuning.DeflatedSharpe), s.Tuning.Pbo is { } pbo ? SummaryTable.D(pbo) : "n/a", SummaryTable.Pct(s.InSample.TotalReturnPct), SummaryTable.D(s.InSample.Sharpe), SummaryTable.Pct(s.OutOfSample.TotalReturnPct),
                         SummaryTable.D(s.OutOfSample.Sharpe), s.OutOfSample.Trades.ToString(CultureInfo.InvariantCulture));
                 AnsiConsole.Write(table);
                 var m = result.OutOfSample;
@@ -95,6 +95,8 @@ internal static class WalkForwardCommand
                 json.WriteString("oos_from", s.OosFrom);
                 json.WriteString("oos_to", s.OosTo);
                 json.WriteString("chosen", s.Chosen.Text);
+                JsonStdout.Number(json, "deflated_sharpe", s.Tuning.DeflatedSharpe);
+                if (s.Tuning.Pbo is { } pbo) JsonStdout.Number(json, "pbo", pbo); else json.WriteNull("pbo");
                 JsonStdout.Number(json, "is_return_pct", s.InSample.TotalReturnPct);
                 JsonStdout.Number(json, "oos_return_pct", s.OutOfSample.TotalReturnPct);
                 JsonStdout.Number(json, "oos_sharpe", s.OutOfSample.Sharpe);

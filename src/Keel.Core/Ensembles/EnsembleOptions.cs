@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Keel.Core.Ensembles;
 
 /// <summary>
@@ -52,5 +54,122 @@ public sealed record EnsembleOptions
         if (!(Threshold >= 0 && Threshold < 1)) return $"threshold must be within [0, 1), got {Threshold}";
         if (!(EffectiveEntryThreshold >= 0 && EffectiveEntryThreshold < 1)) return $"entry must be within [0, 1), got {EffectiveEntryThreshold}";
         return null;
+    }
+
+    /// <summary>
+    /// Options from text: comma-separated <c>key=value</c> pairs (method, min, threshold, entry, conflict,
+    /// window, votes), e.g. <c>method=weighted,threshold=0.6,votes=stances</c>. Mistakes are a
+    /// <see cref="FormatException"/> that says what to write.
+    /// </summary>
+    public static EnsembleOptions Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var given = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var raw in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var eq = raw.IndexOf('=');
+            if (eq <= 0 || eq == raw.Length - 1) throw new FormatException($"Ensemble: option '{raw}' is not key=value.");
+            var key = raw[..eq].Trim().ToLowerInvariant();
+            if (!given.TryAdd(key, raw[(eq + 1)..].Trim())) throw new FormatException($"Ensemble: option {key} is given twice.");
+        }
+        var result = new EnsembleOptions();
+        if (given.TryGetValue("method", out var method))
+        {
+            result = result with
+            {
+                Method = method.ToLowerInvariant() switch
+                {
+                    "consensus" => VotingMethod.Consensus,
+                    "weighted" or "performance-weighted" => VotingMethod.PerformanceWeighted,
+                    "confidence" or "confidence-scored" => VotingMethod.ConfidenceScored,
+                    _ => throw new FormatException($"Ensemble: method '{method}' is unknown; use consensus, weighted or confidence."),
+                },
+            };
+        }
+        var consensus = result.Method == VotingMethod.Consensus;
+        foreach (var (key, value) in given)
+        {
+            switch (key)
+            {
+                case "method":
+                    break;
+                case "min" when consensus:
+                    result = result with { MinAgree = Whole(key, value) };
+                    break;
+                case "min":
+                    throw new FormatException("Ensemble: min applies to method=consensus; weighted and confidence use threshold.");
+                case "threshold" when !consensus:
+                    result = result with { Threshold = Number(key, value) };
+                    break;
+                case "threshold":
+                    throw new FormatException("Ensemble: threshold applies to method=weighted or confidence; consensus uses min.");
+                case "entry":
+                    result = consensus ? result with { EntryMinAgree = Whole(key, value) } : result with { EntryThreshold = Number(key, value) };
+                    break;
+                case "conflict":
+                    result = result with
+                    {
+                        Conflict = value.ToLowerInvariant() switch
+                        {
+                            "skip" => ConflictPolicy.Skip,
+                            "reduce" or "reduce-size" => ConflictPolicy.ReduceSize,
+                            _ => throw new FormatException($"Ensemble: conflict '{value}' is unknown; use skip or reduce."),
+                        },
+                    };
+                    break;
+                case "window":
+                    result = result with { Window = Whole(key, value) };
+                    break;
+                case "votes":
+                    result = result with
+                    {
+                        Votes = value.ToLowerInvariant() switch
+                        {
+                            "signals" or "signal" => VoteSource.Signals,
+                            "stances" or "stance" => VoteSource.Stances,
+                            _ => throw new FormatException($"Ensemble: votes '{value}' is unknown; use signals or stances."),
+                        },
+                    };
+                    break;
+                default:
+                    throw new FormatException($"Ensemble: unknown option '{key}'; options are method, min, threshold, entry, conflict, window, votes.");
+            }
+        }
+        return result;
+    }
+
+    private static double Number(string key, string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)
+            ? number
+            : throw new FormatException($"Ensemble: {key}='{value}' is not a number.");
+
+    private static int Whole(string key, string value) =>
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw new FormatException($"Ensemble: {key}='{value}' is not a whole number.");
+
+    /// <summary>The canonical text: every option that matters to the method (see <see cref="Parse"/>).</summary>
+    public string ToText()
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var parts = new List<string>();
+        switch (Method)
+        {
+            case VotingMethod.Consensus:
+                parts.Add("method=consensus");
+                parts.Add(string.Create(inv, $"min={MinAgree}"));
+                if (EntryMinAgree is { } entryMin) parts.Add(string.Create(inv, $"entry={entryMin}"));
+                break;
+            default:
+                parts.Add(Method == VotingMethod.PerformanceWeighted ? "method=weighted" : "method=confidence");
+                parts.Add("threshold=" + Threshold.ToString("0.##########", inv));
+                if (EntryThreshold is { } entry) parts.Add("entry=" + entry.ToString("0.##########", inv));
+                break;
+        }
+        parts.Add(Conflict == ConflictPolicy.Skip ? "conflict=skip" : "conflict=reduce");
+        if (Votes == VoteSource.Stances) parts.Add("votes=stances");
+        if (Method == VotingMethod.PerformanceWeighted || Window != DefaultWindow)
+            parts.Add(string.Create(inv, $"window={Window}"));
+        return string.Join(",", parts);
     }
 }

@@ -44,19 +44,20 @@ public static class BacktestOverfitting
         var masks = InSampleMasks(partitions);
         var logits = new double[masks.Length];
         var selected = new int[masks.Length];
+        var selectedOutOfSample = new double[masks.Length];
         var overfit = new bool[masks.Length];
         // Combinations are independent, so they are spread over the cores (a sweep waits for this, and a
         // combination is a thousand Sharpe ratios twice); each result lands at its combination's index.
         Parallel.For(0, masks.Length, () => new Scratch(trials), (i, _, scratch) =>
         {
-            var twiceRank = Combination(sums, masks[i], partitions, periods, scratch, out selected[i]);
+            var twiceRank = Combination(sums, masks[i], partitions, periods, scratch, out selected[i], out selectedOutOfSample[i]);
             var omega = twiceRank / (2.0 * (trials + 1));
             logits[i] = Math.Log(omega / (1 - omega));
             overfit[i] = twiceRank <= trials + 1; // ω̄ ≤ 0.5 exactly, without rounding
             return scratch;
         }, _ => { });
 
-        return new OverfittingEstimate((double)overfit.Count(o => o) / logits.Length, logits, selected, partitions, trials, periods);
+        return new OverfittingEstimate((double)overfit.Count(o => o) / logits.Length, logits, selected, selectedOutOfSample, partitions, trials, periods);
     }
 
     /// <summary>Every mask with S/2 of its S bits set, in ascending order (Gosper's hack).</summary>
@@ -75,10 +76,10 @@ public static class BacktestOverfitting
     }
 
     /// <summary>
-    /// One combination: the trial with the best in-sample Sharpe (<paramref name="best"/>) and twice its
-    /// out-of-sample rank (see <see cref="TwiceOutOfSampleRank"/>).
+    /// One combination: the trial with the best in-sample Sharpe (<paramref name="best"/>), its out-of-sample
+    /// Sharpe (<paramref name="bestOutOfSample"/>) and twice its out-of-sample rank (see <see cref="TwiceOutOfSampleRank"/>).
     /// </summary>
-    private static int Combination(PartitionSums sums, int mask, int partitions, int periods, Scratch scratch, out int best)
+    private static int Combination(PartitionSums sums, int mask, int partitions, int periods, Scratch scratch, out int best, out double bestOutOfSample)
     {
         var trials = scratch.IsSum.Length;
         var (isSum, isSumSq, isSharpe, oosSharpe) = (scratch.IsSum, scratch.IsSumSq, scratch.IsSharpe, scratch.OosSharpe);
@@ -109,6 +110,7 @@ public static class BacktestOverfitting
         {
             if (isSharpe[n] > isSharpe[best]) best = n;
         }
+        bestOutOfSample = oosSharpe[best];
         return TwiceOutOfSampleRank(oosSharpe, best);
     }
 
@@ -121,6 +123,7 @@ public static class BacktestOverfitting
         public double[] OosSharpe { get; } = new double[trials];
     }
 
+    /// <summary>2 × the mid-rank of trial <paramref name="chosen"/> (1 = worst), kept whole so ω̄ ≤ 0.5 is exact.</summary>
     private static int TwiceOutOfSampleRank(double[] sharpe, int chosen)
     {
         var below = 0;

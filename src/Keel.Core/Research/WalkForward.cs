@@ -1,7 +1,7 @@
 using Keel.Core.Backtest;
 using Keel.Core.Domain;
 using Keel.Core.Metrics;
-using Keel.Core.Trading;
+using Keel.Core.Strategies;
 
 namespace Keel.Core.Research;
 
@@ -22,42 +22,34 @@ public static class WalkForward
         var bars = series.Span.ToArray();
         var periodsPerYear = PeriodsPerYear.For(series.Timeframe, series.Symbol.AssetClass);
         var steps = new List<WalkForwardStep>();
-        var stitched = new List<EquityPoint>();
-        var stitchedTrades = new List<Trade>();
-        var equity = (double)settings.StartingCash;
+        var record = new OutOfSampleRecord(settings, periodsPerYear);
         double isAnnualised = 0;
         foreach (var w in windows)
         {
             var isSeries = Slice(series, bars, w.IsStart, w.IsEnd);
             var sweep = ParameterSweep.Run(settings, [isSeries], grid, metric);
             var chosen = sweep.Best.Spec;
-
-            // Out of sample: warm up on the in-sample bars, trade only from the first OOS bar.
-            var oosStart = bars[w.OosStart].Timestamp;
-            var run = Backtester.Run(settings, [Slice(series, bars, w.IsStart, w.OosEnd)], [() => new GatedStrategy(chosen.Create(), oosStart)]);
-            var oosCurve = run.EquityCurve.Where(p => p.Time >= oosStart).ToList();
-            var startEquity = (double)settings.StartingCash; // nothing can happen before the gate opens
-            var oosMetrics = PerformanceCalculator.Compute(oosCurve, run.Trades, settings.StartingCash, run.FinalEquity,
-                periodsPerYear, run.Metrics.TotalCommissions, run.Metrics.TotalSlippage);
-            steps.Add(new WalkForwardStep(w, bars[w.IsStart].Timestamp, oosStart, bars[w.OosEnd - 1].Timestamp, chosen, sweep.Best.Metrics, oosMetrics, run.Trades));
-            stitchedTrades.AddRange(run.Trades);
-            foreach (var p in oosCurve)
-            {
-                var scale = equity / startEquity;
-                stitched.Add(new EquityPoint(p.Time, p.Equity * scale, p.Cash * scale, p.PositionValue * scale));
-            }
-            equity = stitched[^1].Equity;
+            var run = RunOutOfSample(settings, series, bars, w, chosen);
+            var oosMetrics = record.Add(run, bars[w.OosStart].Timestamp);
+            steps.Add(new WalkForwardStep(w, bars[w.IsStart].Timestamp, bars[w.OosStart].Timestamp, bars[w.OosEnd - 1].Timestamp, chosen, TuningStatistics.Of(sweep), sweep.Best.Metrics, oosMetrics, run.Trades));
             isAnnualised += WalkForwardEfficiency.AnnualisedReturn(sweep.Best.Metrics.TotalReturnPct / 100, w.IsLength, periodsPerYear);
             onWindowDone?.Invoke(steps.Count, windows.Count);
         }
-        var oosBars = stitched.Count;
-        var overall = PerformanceCalculator.Compute(stitched, stitchedTrades, settings.StartingCash, (decimal)equity, periodsPerYear,
-            steps.Sum(s => s.OutOfSample.TotalCommissions), steps.Sum(s => s.OutOfSample.TotalSlippage));
         var meanIs = isAnnualised / steps.Count;
-        var oosAnnualised = WalkForwardEfficiency.AnnualisedReturn(equity / (double)settings.StartingCash - 1, oosBars, periodsPerYear);
+        var oosAnnualised = WalkForwardEfficiency.AnnualisedReturn((double)(record.Equity / settings.StartingCash) - 1, record.Curve.Count, periodsPerYear);
         var efficiency = meanIs > 0 ? oosAnnualised / meanIs : double.NaN;
-        return new WalkForwardResult(steps, stitched, overall, efficiency);
+        return new WalkForwardResult(steps, record.Curve, record.Metrics(), efficiency);
     }
 
-    private static BarSeries Slice(BarSeries series, Bar[] bars, int from, int to) => new(series.Symbol, series.Timeframe, bars[from..to]);
+    /// <summary>
+    /// Trades <paramref name="chosen"/> on a window's out-of-sample bars: it warms up on the in-sample bars
+    /// before them but cannot trade there.
+    /// </summary>
+    internal static BacktestResult RunOutOfSample(BacktestSettings settings, BarSeries series, Bar[] bars, WalkForwardWindow window, IStrategySpec chosen)
+    {
+        var oosStart = bars[window.OosStart].Timestamp;
+        return Backtester.Run(settings, [Slice(series, bars, window.IsStart, window.OosEnd)], [() => new GatedStrategy(chosen.Create(), oosStart)]);
+    }
+
+    internal static BarSeries Slice(BarSeries series, Bar[] bars, int from, int to) => new(series.Symbol, series.Timeframe, bars[from..to]);
 }

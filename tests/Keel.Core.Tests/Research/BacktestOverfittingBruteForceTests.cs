@@ -4,9 +4,8 @@ namespace Keel.Core.Tests.Research;
 
 /// <summary>
 /// CSCV checked against a second implementation written here the plain way (every split enumerated,
-/// every Sharpe ratio recomputed from its rows in two passes), and a 4 × 3 case worked on paper. No
-/// published PBO example with exact data was at hand to reproduce (the R package pbo's tests draw their
-/// matrix from R's random generator and assert only ranges), so none is claimed.
+/// every Sharpe ratio recomputed from its rows in two passes), and a 4 × 3 case worked on paper. The
+/// published example (the R package pbo's tests) is reproduced in BacktestOverfittingPublishedExampleTests.
 /// </summary>
 public class BacktestOverfittingBruteForceTests
 {

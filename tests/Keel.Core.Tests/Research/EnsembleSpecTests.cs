@@ -1,3 +1,4 @@
+using Keel.Core.Research;
 using Keel.Core.Backtest;
 using Keel.Core.Ensembles;
 using Keel.Core.Risk;
@@ -54,6 +55,19 @@ public class EnsembleSpecTests
     public void Bad_text_is_refused_with_what_to_fix(string text, string message)
     {
         Should.Throw<FormatException>(() => EnsembleStrategy.Parse(text, Registry)).Message.ShouldContain(message);
+    }
+
+    [Theory]
+    [InlineData("method=weighted,threshold=0.6,votes=stances,entry=0.7", "method=weighted,threshold=0.6,entry=0.7,conflict=skip,votes=stances,window=20", "ensemble(method=weighted,threshold=0.6,entry=0.7,conflict=skip,votes=stances,window=20)")]
+    [InlineData("method=consensus", "method=consensus,min=2,conflict=skip", "ensemble(consensus)")]
+    [InlineData("method=weighted,votes=stances", "method=weighted,threshold=0.5,conflict=skip,votes=stances,window=20", "ensemble(weighted, stances)")]
+    [InlineData("method=confidence,conflict=reduce", "method=confidence,threshold=0.5,conflict=reduce", "ensemble(method=confidence,threshold=0.5,conflict=reduce)")]
+    public void Options_alone_parse_to_the_same_canonical_text_and_a_comparison_label(string text, string canonical, string label)
+    {
+        var options = EnsembleOptions.Parse(text);
+        options.ToText().ShouldBe(canonical);
+        EnsembleOptions.Parse(canonical).ShouldBe(options);
+        EnsembleComparison.Label(options).ShouldBe(label);
     }
 
     [Fact]

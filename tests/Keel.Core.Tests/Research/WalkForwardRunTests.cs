@@ -40,4 +40,22 @@ public class WalkForwardRunTests
         result.OutOfSampleCurve.Select(p => p.Time).ShouldBe(result.OutOfSampleCurve.Select(p => p.Time).OrderBy(t => t));
         result.Steps.Sum(s => s.OutOfSampleTrades.Count).ShouldBeGreaterThan(0);
     }
+
+    [Fact]
+    public void Each_window_carries_the_trust_in_its_choice_from_its_own_in_sample_sweep()
+    {
+        var series = Wave(400);
+        var grid = ParameterGrid.Parse("fast=3..6:3,slow=10..20:10", SmaCrossoverStrategy.Definition);
+        var settings = new BacktestSettings { Risk = new RiskConfig { Sizing = Sizing.Parse("percent:50") } };
+
+        var result = WalkForward.Run(settings, series, grid, inSample: 100, outOfSample: 50, anchored: true);
+
+        foreach (var step in result.Steps)
+        {
+            var inSample = new BarSeries(series.Symbol, series.Timeframe, series.Span[step.Window.IsStart..step.Window.IsEnd].ToArray());
+            var sweep = ParameterSweep.Run(settings, [inSample], grid);
+            step.Tuning.ShouldBe(new TuningStatistics(4, sweep.DeflatedSharpe, sweep.Overfitting?.Probability));
+            step.Tuning.Pbo.ShouldNotBeNull();
+        }
+    }
 }

@@ -1,0 +1,74 @@
+using Keel.Core.Backtest;
+using Keel.Core.Domain;
+using Keel.Core.Ensembles;
+using Keel.Core.Metrics;
+using Keel.Core.Strategies;
+
+namespace Keel.Core.Research;
+
+/// <summary>
+/// Ensembles against their members, out of sample: in each walk-forward window every member with
+/// parameters to tune is swept on the in-sample bars and the best by the metric is kept; then each member
+/// alone and each ensemble of the members as chosen trade the out-of-sample bars (having warmed up on the
+/// in-sample ones); each candidate's windows are stitched into one record. Nothing a candidate trades on
+/// was seen when its parameters were chosen.
+/// </summary>
+/// <remarks>
+/// One window covering the whole series with an empty in-sample part (<see cref="WholePeriod"/>) compares
+/// members with fixed parameters over everything: honest only when those parameters were not fitted to
+/// this data. The best single member is picked after the fact, by its out-of-sample Sharpe, which favours
+/// the members: an ensemble that beats it beats every member.
+/// </remarks>
+public static class EnsembleComparison
+{
+    /// <summary>The single window that trades every bar, nothing held back for tuning.</summary>
+    public static IReadOnlyList<WalkForwardWindow> WholePeriod(int barCount) => [new WalkForwardWindow(0, 0, 0, barCount)];
+
+    public static EnsembleComparisonResult Run(BacktestSettings settings, BarSeries series, IReadOnlyList<ParameterGrid> members,
+        IReadOnlyList<EnsembleOptions> methods, IReadOnlyList<WalkForwardWindow> windows, string metric = "sharpe", Action? onRunDone = null)
+    {
+        if (members.Count < 2) throw new ArgumentException("An ensemble comparison needs at least 2 members.");
+        if (windows.Count == 0) throw new ArgumentException("An ensemble comparison needs at least one window.");
+        var tuned = members.Where(m => m.Count > 1).ToList();
+        if (tuned.Count > 0 && windows.Any(w => w.IsLength == 0))
+            throw new ArgumentException($"{string.Join(", ", tuned.Select(m => m.Definition.Name))} {(tuned.Count == 1 ? "has" : "have")} parameters to tune, which needs in-sample bars before each window.");
+
+        var bars = series.Span.ToArray();
+        var periodsPerYear = PeriodsPerYear.For(series.Timeframe, series.Symbol.AssetClass);
+        var names = members.Select(m => m.Count == 1 ? m.Specs[0].Text : $"{m.Definition.Name} (tuned)")
+            .Concat(methods.Select(Label)).ToList();
+        var records = names.Select(_ => new OutOfSampleRecord(settings, periodsPerYear)).ToList();
+        var perWindow = names.Select(_ => new List<PerformanceMetrics>()).ToList();
+        var steps = new List<EnsembleComparisonStep>();
+        foreach (var w in windows)
+        {
+            var isSeries = WalkForward.Slice(series, bars, w.IsStart, w.IsEnd);
+            var sweeps = members.Select(m => m.Count == 1 ? null : ParameterSweep.Run(settings, [isSeries], m, metric)).ToList();
+            var chosen = members.Select((m, i) => sweeps[i]?.Best.Spec ?? m.Specs[0]).ToList();
+            var candidates = chosen.Cast<IStrategySpec>().Concat(methods.Select(o => new EnsembleSpec(chosen, o))).ToList();
+            var runs = new BacktestResult[candidates.Count];
+            Parallel.For(0, candidates.Count, i =>
+            {
+                runs[i] = WalkForward.RunOutOfSample(settings, series, bars, w, candidates[i]);
+                onRunDone?.Invoke();
+            });
+            var oosStart = bars[w.OosStart].Timestamp;
+            for (var i = 0; i < candidates.Count; i++) perWindow[i].Add(records[i].Add(runs[i], oosStart));
+            steps.Add(new EnsembleComparisonStep(w, w.IsLength > 0 ? bars[w.IsStart].Timestamp : null, oosStart, bars[w.OosEnd - 1].Timestamp, chosen,
+                sweeps.Select(sweep => sweep is null ? null : TuningStatistics.Of(sweep)).ToList()));
+        }
+
+        var compared = names.Select((name, i) => new ComparedStrategy(name, i >= members.Count, records[i].Metrics(), perWindow[i],
+            records[i].Curve, records[i].DailyReturns(), records[i].Trades)).ToList();
+        return new EnsembleComparisonResult(series.Symbol, steps, compared);
+    }
+
+    /// <summary>
+    /// A voting method's name in a comparison: short for a method with default settings
+    /// (<c>ensemble(consensus)</c>, <c>ensemble(weighted, stances)</c>), else every option.
+    /// </summary>
+    public static string Label(EnsembleOptions options) =>
+        options != new EnsembleOptions { Method = options.Method, Votes = options.Votes }
+            ? $"ensemble({options.ToText()})"
+            : $"ensemble({options.Method switch { VotingMethod.Consensus => "consensus", VotingMethod.PerformanceWeighted => "weighted", _ => "confidence" }}{(options.Votes == VoteSource.Stances ? ", stances" : "")})";
+}

@@ -1,0 +1,16 @@
+using Keel.Core.Domain;
+
+namespace Keel.Core.Research;
+
+/// <summary>An <see cref="EnsembleComparison"/> on one symbol: the windows and every candidate's out-of-sample record.</summary>
+public sealed record EnsembleComparisonResult(Symbol Symbol, IReadOnlyList<EnsembleComparisonStep> Steps, IReadOnlyList<ComparedStrategy> Candidates)
+{
+    public IEnumerable<ComparedStrategy> Members => Candidates.Where(c => !c.IsEnsemble);
+    public IEnumerable<ComparedStrategy> Ensembles => Candidates.Where(c => c.IsEnsemble);
+
+    /// <summary>The member with the highest out-of-sample Sharpe, chosen after the fact.</summary>
+    public ComparedStrategy BestMember => Members.MaxBy(m => m.OutOfSample.Sharpe)!;
+
+    /// <summary>Whether an ensemble's out-of-sample Sharpe is above the best member's.</summary>
+    public bool Beats(ComparedStrategy ensemble) => ensemble.OutOfSample.Sharpe > BestMember.OutOfSample.Sharpe;
+}
