@@ -12,6 +12,7 @@ using Keel.Data.Csv;
 //   dotnet run -c Release --project bench/Keel.Benchmarks -- quick            a few timed runs of the kernel loop (no BenchmarkDotNet)
 //   dotnet run -c Release --project bench/Keel.Benchmarks -- sweep FILE GRID [--threads N] [--runs N]   a timed sma-crossover sweep (frictionless, as `keel sweep`)
 //   dotnet run -c Release --project bench/Keel.Benchmarks -- trial FILE SPEC [--runs N]   one sweep trial (cached indicators, no journal, no curve), best of N
+//   dotnet run -c Release --project bench/Keel.Benchmarks -- trials FILE GRID [--every K]   every K-th sma-crossover trial of GRID, one thread: fastest-of-5 ms per trial and a checksum
 //   dotnet run -c Release --project bench/Keel.Benchmarks -- [BenchmarkDotNet args]
 if (args is ["make-data", var path])
 {
@@ -83,6 +84,42 @@ if (args is ["trial", var trialFile, var specText, ..])
             $"{(GC.GetAllocatedBytesForCurrentThread() - allocated) / 1e6:0.0} MB allocated, GCs {GC.CollectionCount(0) - gcs.Item1}/{GC.CollectionCount(1) - gcs.Item2}/{GC.CollectionCount(2) - gcs.Item3}");
     }
     Console.WriteLine($"best {best:0.0} ms (the least disturbed run on a shared machine)");
+    return 0;
+}
+if (args is ["trials", var trialsFile, var trialsGrid, ..])
+{
+    // Every k-th trial of a grid on one thread, each run several times in a row: the sum over trials of each
+    // one's fastest run (the least disturbed on a shared machine, far steadier than a total), and a checksum
+    // of every result (any change in any trial shows).
+    var series = BarCsvReader.Load(trialsFile).Series;
+    var every = args is [.., "--every", var e] ? int.Parse(e, System.Globalization.CultureInfo.InvariantCulture) : 10;
+    var specs = ParameterGrid.Parse(trialsGrid, SmaCrossoverStrategy.Definition).Specs.Where((_, i) => i % every == 0).ToList();
+    var cache = new Keel.Core.Indicators.IndicatorCache(series);
+    var settings = new BacktestSettings { KeepJournal = false, KeepEquityCurve = false, KeepTrades = false };
+    foreach (var spec in specs) Backtester.Run(settings, [series], [_ => spec.Create(cache)]); // warm: JIT tiers, indicator cache
+    for (var round = 0; round < 3; round++)
+    {
+        ulong checksum = 14695981039346656037; // FNV-1a over the bits of every result
+        long trades = 0;
+        var fastest = 0.0;
+        foreach (var spec in specs)
+        {
+            var best = double.MaxValue;
+            for (var run = 0; run < 5; run++)
+            {
+                var clock = Stopwatch.StartNew();
+                var result = Backtester.Run(settings, [series], [_ => spec.Create(cache)]);
+                best = Math.Min(best, clock.Elapsed.TotalMilliseconds);
+                if (run > 0) continue;
+                var m = result.Metrics;
+                foreach (var x in (double[])[m.Sharpe, m.Sortino, m.TotalReturnPct, m.MaxDrawdownPct, m.WinRatePct, m.ExposurePct, (double)m.EndingEquity, .. result.DailyReturns])
+                    checksum = (checksum ^ (ulong)BitConverter.DoubleToInt64Bits(x)) * 1099511628211;
+                trades += result.Metrics.Trades;
+            }
+            fastest += best;
+        }
+        Console.WriteLine($"round {round}: {specs.Count} trials, {fastest / specs.Count:0.00} ms per trial (fastest of 5 each), {trades:N0} trades, checksum {checksum:x16}");
+    }
     return 0;
 }
 BenchmarkSwitcher.FromAssembly(typeof(KernelLoopBenchmark).Assembly).Run(args);

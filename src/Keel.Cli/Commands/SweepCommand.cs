@@ -37,12 +37,13 @@ internal static class SweepCommand
             var series = data.Load(parse, Console.Error);
             var quiet = parse.GetValue(json);
 
+            var indicators = ParameterSweep.IndicatorCaches(series);
             SweepResult result = null!;
-            if (quiet) result = ParameterSweep.Run(settings, series, parameterGrid, metricName);
+            if (quiet) result = ParameterSweep.Run(settings, series, parameterGrid, metricName, indicators: indicators);
             else AnsiConsole.Progress().AutoClear(true).Start(progress =>
             {
                 var task = progress.AddTask($"{parameterGrid.Count} trials", maxValue: parameterGrid.Count);
-                result = ParameterSweep.Run(settings, series, parameterGrid, metricName, onTrialDone: () => task.Increment(1));
+                result = ParameterSweep.Run(settings, series, parameterGrid, metricName, onTrialDone: () => task.Increment(1), indicators: indicators);
             });
             var elapsedMs = clock.Elapsed.TotalMilliseconds;
 
@@ -50,7 +51,9 @@ internal static class SweepCommand
             Directory.CreateDirectory(folder);
             var csv = Path.Combine(folder, $"sweep_{definition.Name}.csv");
             WriteCsv(csv, result, parameterGrid);
-            var best = Backtester.Run(settings, series, [result.Best.Spec]);
+            // The best trial again, in full (journal, curve), on the sweep's indicators: the same numbers, and its
+            // quiet bars fast-forwarded instead of replayed.
+            var best = Backtester.Run(settings, series, [s => result.Best.Spec.Create(indicators[s])]);
             var report = Path.Combine(folder, $"sweep_{definition.Name}.html");
             HtmlReport.Write(report, new HtmlReportModel
             {

@@ -91,23 +91,30 @@ public static class Backtester
     {
         var symbol = series.Symbol;
         var bars = series.Span;
+        var mayBeQuiet = true;
         for (var i = 0; i < bars.Length; i++)
         {
             ref readonly var bar = ref bars[i];
             broker.OnBar(symbol, bar);
-            kernel.OnBar(symbol, bar);
-            equity.Record(kernel.Valuation(bar.Timestamp));
 
-            // Fast-forward through bars on which no order can fill and every strategy holds: they only move
-            // the mark. The last bar is always replayed in full (end-of-run orders are priced from it).
-            if (broker.HasWorkingOrders) continue;
-            var quiet = kernel.QuietBarsAhead(symbol, bars.Length - 2 - i);
-            if (quiet == 0) continue;
+            // Fast-forward through bars on which no order can fill and every strategy holds: they only move the
+            // mark. Such a stretch may start at this very bar once the broker has filled what came due at its
+            // open (a round trip's fill bars are mostly quiet). The last bar is always replayed in full
+            // (end-of-run orders are priced from it), and so is the bar that ended a stretch.
+            var quiet = mayBeQuiet && !broker.HasWorkingOrders ? kernel.QuietBarsAhead(symbol, bars.Length - 1 - i) : 0;
+            if (quiet == 0)
+            {
+                kernel.OnBar(symbol, bar);
+                equity.Record(kernel.Valuation(bar.Timestamp));
+                mayBeQuiet = true;
+                continue;
+            }
             kernel.FastForward(symbol, quiet);
-            var stretch = bars.Slice(i + 1, quiet);
+            var stretch = bars.Slice(i, quiet);
             equity.RecordQuiet(stretch, kernel.Portfolio, kernel.Portfolio.IndexOf(symbol));
             kernel.Mark(symbol, stretch[^1]);
-            i += quiet;
+            i += quiet - 1;
+            mayBeQuiet = false;
         }
         return bars.Length;
     }

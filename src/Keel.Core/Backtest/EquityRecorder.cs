@@ -57,23 +57,50 @@ internal sealed class EquityRecorder
     {
         if (bars.IsEmpty) return;
         var cash = portfolio.CashAsDouble;
-        if (_keepCurve && _count + bars.Length > _curve.Length) Array.Resize(ref _curve, Math.Max(_curve.Length * 2, _count + bars.Length));
-        // Everything that changes per bar lives in locals while looping, so it stays in registers (a sweep
-        // spends most of its bars here).
-        var statistics = _statistics;
-        var last = _last;
-        var count = _count;
-        foreach (ref readonly var bar in bars)
+        if (_keepCurve)
         {
-            var point = EquityPoint.Of(bar.Timestamp, cash, portfolio.PositionValueWith(symbolIndex, bar.Close));
-            if (count > 0) Fold(ref statistics, last);
-            if (_keepCurve) _curve[count] = point;
-            last = point;
-            count++;
+            if (_count + bars.Length > _curve.Length) Array.Resize(ref _curve, Math.Max(_curve.Length * 2, _count + bars.Length));
+            for (var k = 0; k < bars.Length; k++)
+                _curve[_count + k] = EquityPoint.Of(bars[k].Timestamp, cash, portfolio.PositionValueWith(symbolIndex, bars[k].Close));
         }
+        // Folded one behind, as Record does: the pending point, then all but the stretch's last bar, which
+        // becomes the pending point.
+        if (portfolio.TryValueLine(symbolIndex, out var held, out var quantity)) FoldLine(bars, cash, held, quantity);
+        else
+        {
+            if (_count > 0) Fold(ref _statistics, _last);
+            foreach (ref readonly var bar in bars[..^1]) Fold(ref _statistics, EquityPoint.Of(bar.Timestamp, cash, portfolio.PositionValueWith(symbolIndex, bar.Close)));
+            _last = EquityPoint.Of(bars[^1].Timestamp, cash, portfolio.PositionValueWith(symbolIndex, bars[^1].Close));
+        }
+        _count += bars.Length;
+    }
+
+    /// <summary>
+    /// Records a quiet stretch whose position value is a straight line in the close (<see cref="Portfolio.TryValueLine"/>),
+    /// folding the pending point and all but the last bar. A sweep spends most of its bars here. The statistics
+    /// loop makes no call, so its state stays in registers (every call would spill them: all of them are
+    /// caller-saved); the daily returns, which keep only each day's last point, are then given just those points.
+    /// </summary>
+    private void FoldLine(ReadOnlySpan<Bar> stretch, double cash, double held, double quantity)
+    {
+        var pending = _count > 0;
+        var bars = stretch[..^1];
+        var statistics = _statistics;
+        if (pending) statistics.Add(_last);
+        foreach (ref readonly var bar in bars)
+            statistics.Add(EquityPoint.Of(bar.Timestamp, cash, quantity != 0 ? held + quantity * bar.Close : held));
         _statistics = statistics;
-        _last = last;
-        _count = count;
+        if (pending) _daily.Add(_last);
+        _last = EquityPoint.Of(stretch[^1].Timestamp, cash, quantity != 0 ? held + quantity * stretch[^1].Close : held);
+        for (var k = 0; k < bars.Length; k++)
+        {
+            // Bars are in time order: the day's last is the one before the first at or after the next midnight
+            // (a short stretch usually ends on the day it started).
+            var nextDay = DailyReturns.NextDayStart(bars[k].Timestamp);
+            if (bars[^1].Timestamp.Ticks < nextDay) k = bars.Length - 1;
+            else while (bars[k + 1].Timestamp.Ticks < nextDay) k++;
+            _daily.Add(EquityPoint.Of(bars[k].Timestamp, cash, quantity != 0 ? held + quantity * bars[k].Close : held));
+        }
     }
 
     /// <summary>Re-values the last point (end-of-run fills at that same time).</summary>

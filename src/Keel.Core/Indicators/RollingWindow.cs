@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Keel.Core.Indicators;
 
 /// <summary>
@@ -24,11 +26,15 @@ internal sealed class RollingWindow
     {
         get
         {
-            if ((uint)index >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(index), index, $"The window holds {Count} values.");
+            if ((uint)index >= (uint)Count) Refuse(index);
             var slot = (IsFull ? _next : 0) + index;
             return _values[slot < _values.Length ? slot : slot - _values.Length];
         }
     }
+
+    // Out of line, so that reading a value is small enough to inline (indicators read one or more per bar).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Refuse(int index) => throw new ArgumentOutOfRangeException(nameof(index), index, $"The window holds {Count} values.");
 
     public double Oldest => this[0];
     public double Newest => this[Count - 1];

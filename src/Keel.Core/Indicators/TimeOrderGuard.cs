@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Keel.Core.Indicators;
 
 /// <summary>
@@ -10,11 +12,15 @@ internal struct TimeOrderGuard
 
     public void Advance(DateTime timestamp, string indicator)
     {
-        if (_last is { } last && timestamp <= last)
-            throw new InvalidOperationException(
-                $"{indicator}: bar at {timestamp:O} is not after the previous bar at {last:O}; bars must arrive in strictly increasing time.");
+        if (_last is { } last && timestamp <= last) Refuse(timestamp, last, indicator);
         _last = timestamp;
     }
+
+    // Out of line, so that the check itself is small enough to inline into every indicator update.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Refuse(DateTime timestamp, DateTime last, string indicator) =>
+        throw new InvalidOperationException(
+            $"{indicator}: bar at {timestamp:O} is not after the previous bar at {last:O}; bars must arrive in strictly increasing time.");
 
     public void Reset() => _last = null;
 }

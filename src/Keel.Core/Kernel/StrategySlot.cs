@@ -12,6 +12,9 @@ public sealed class StrategySlot(IStrategy strategy, Symbol symbol, int symbolIn
     public int SymbolIndex { get; } = symbolIndex;
     public StrategyPosition Position { get; } = new(strategy.Name, symbol);
 
+    /// <summary>The strategy as <see cref="IFastForward"/>, or null: looked up once, as a backtest asks after every busy bar.</summary>
+    internal IFastForward? FastForward { get; } = strategy as IFastForward;
+
     /// <summary>The client-order-id prefix of this strategy on this symbol, computed once.</summary>
     public string OrderIdPrefix { get; } = ClientOrderIds.Prefix(strategy.Name, symbol);
     public string? PendingEntryId { get; set; }

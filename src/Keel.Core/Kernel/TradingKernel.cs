@@ -80,10 +80,11 @@ public sealed class TradingKernel : IExecutionListener
     }
 
     /// <summary>
-    /// How many of the next bars of <paramref name="symbol"/>, at most <paramref name="max"/>, need only a
-    /// mark to market: every strategy on it is sure to hold through them (<see cref="IFastForward"/>) and
-    /// nothing watches equity bar by bar (no daily loss limit). The caller knows that no order can fill on
-    /// them. Pass them with <see cref="FastForward"/> and <see cref="Mark"/>.
+    /// How many of the next bars of <paramref name="symbol"/> (those its strategies have not seen yet), at most
+    /// <paramref name="max"/>, need only a mark to market: every strategy on it is sure to hold through them
+    /// (<see cref="IFastForward"/>) and nothing watches equity bar by bar (no daily loss limit). The caller
+    /// knows that no order can fill on them (what came due at the first one's open has filled already). Pass
+    /// them with <see cref="FastForward"/> and <see cref="Mark"/>.
     /// </summary>
     public int QuietBarsAhead(Symbol symbol, int max)
     {
@@ -92,7 +93,7 @@ public sealed class TradingKernel : IExecutionListener
         if (index >= _slotsBySymbol.Length || _slotsBySymbol[index] is not { } slots) return max;
         foreach (var slot in slots)
         {
-            if (slot.Strategy is not IFastForward strategy) return 0;
+            if (slot.FastForward is not { } strategy) return 0;
             max = Math.Min(max, strategy.HoldsAhead(new StrategyContext(slot.Position.Quantity), max));
             if (max == 0) return 0;
         }
@@ -104,7 +105,7 @@ public sealed class TradingKernel : IExecutionListener
     {
         var index = IndexOf(symbol);
         if (index >= _slotsBySymbol.Length || _slotsBySymbol[index] is not { } slots) return;
-        foreach (var slot in slots) ((IFastForward)slot.Strategy).Skip(bars);
+        foreach (var slot in slots) slot.FastForward!.Skip(bars);
     }
 
     /// <summary>The last bar of a quiet stretch (see <see cref="QuietBarsAhead"/>): its close marks the symbol, nothing else happens.</summary>

@@ -20,18 +20,22 @@ internal struct CurveAccumulator(double startingEquity)
 
     private double _previousEquity = startingEquity;
     private double _peak = startingEquity;
-    private DateTime _peakTime;
+    private double _trough = startingEquity; // the lowest equity since the peak
     private bool _belowPeak;
     private double _maxDrawdownPct;
-    private TimeSpan _maxDrawdownDuration;
     private int _barsInMarket;
-    private DateTime _firstTime;
-    private DateTime _lastTime;
+    // Times and durations in ticks, as DateTime and TimeSpan subtract them: a DateTime subtraction is a call
+    // the JIT may leave out of line, and any call in a sweep's tightest loop costs more than the loop.
+    private long _peakTime;
+    private long _maxDrawdownDuration;
+    private long _firstTime;
+    private long _lastTime;
 
     public void Add(in EquityPoint point)
     {
-        if (_points++ == 0) _firstTime = _peakTime = point.Time; // the starting equity stands at the first point's time
-        _lastTime = point.Time;
+        var time = point.Time.Ticks;
+        if (_points++ == 0) _firstTime = _peakTime = time; // the starting equity stands at the first point's time
+        _lastTime = time;
         var equity = point.Equity;
 
         // A return needs a positive base; a wiped-out account has no meaningful percentage.
@@ -42,7 +46,10 @@ internal struct CurveAccumulator(double startingEquity)
             var delta = r - _mean;
             _mean += delta / _returns;
             _sumSquaredDeviations += delta * (r - _mean);
-            if (r < 0) _sumSquaredDownside += r * r;
+            // r < 0 ? r : 0 without a branch (minsd on x64): gains and losses alternate unpredictably, and
+            // adding 0 for a gain leaves the (never negative) sum as it was. (r is NaN only when the mean is.)
+            var loss = double.MinNative(r, 0);
+            _sumSquaredDownside += loss * loss;
         }
         _previousEquity = equity;
 
@@ -50,18 +57,21 @@ internal struct CurveAccumulator(double startingEquity)
         {
             if (_belowPeak)
             {
-                var duration = point.Time - _peakTime;
+                var duration = time - _peakTime;
                 if (duration > _maxDrawdownDuration) _maxDrawdownDuration = duration;
                 _belowPeak = false;
             }
-            _peak = equity;
-            _peakTime = point.Time; // the last time at the peak is where the next drawdown starts
+            _peak = _trough = equity;
+            _peakTime = time; // the last time at the peak is where the next drawdown starts
         }
         else
         {
             _belowPeak = true;
-            if (_peak > 0)
+            // Each step of the drawdown's formula is monotonic in the equity, so below a peak only a new low
+            // can set a new maximum: the division is skipped for every other point.
+            if (_peak > 0 && equity < _trough)
             {
+                _trough = equity;
                 var drawdownPct = (_peak - equity) / _peak * 100;
                 if (drawdownPct > _maxDrawdownPct) _maxDrawdownPct = drawdownPct;
             }
@@ -82,8 +92,8 @@ internal struct CurveAccumulator(double startingEquity)
             ReturnStdDev: _returns >= 2 ? Math.Sqrt(_sumSquaredDeviations / (_returns - 1)) : 0,
             DownsideDeviation: _returns >= 1 ? Math.Sqrt(_sumSquaredDownside / _returns) : 0,
             MaxDrawdownPct: _maxDrawdownPct,
-            MaxDrawdownDuration: maxDrawdownDuration,
+            MaxDrawdownDuration: new TimeSpan(maxDrawdownDuration),
             ExposurePct: (double)_barsInMarket / _points * 100,
-            Elapsed: _lastTime - _firstTime);
+            Elapsed: new TimeSpan(_lastTime - _firstTime));
     }
 }

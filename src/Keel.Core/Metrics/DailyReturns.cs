@@ -25,7 +25,7 @@ public sealed class DailyReturns(double startingEquity)
     /// <summary>Adds the next point in time order.</summary>
     public void Add(in EquityPoint point)
     {
-        var day = point.Time.Ticks / TimeSpan.TicksPerDay;
+        var day = DayOf(point.Time);
         if (day != _pendingDay && _pendingDay >= 0)
         {
             _returns.Add(Return(_pendingEquity));
@@ -34,6 +34,12 @@ public sealed class DailyReturns(double startingEquity)
         _pendingDay = day;
         _pendingEquity = point.Equity;
     }
+
+    /// <summary>The UTC day number of <paramref name="time"/>: points with the same one fall in the same day.</summary>
+    private static long DayOf(DateTime time) => time.Ticks / TimeSpan.TicksPerDay;
+
+    /// <summary>The ticks of the UTC midnight after <paramref name="time"/>: where its day ends.</summary>
+    internal static long NextDayStart(DateTime time) => (DayOf(time) + 1) * TimeSpan.TicksPerDay;
 
     /// <summary>One return per day so far, the day of the latest point included.</summary>
     public double[] ToArray()

@@ -22,13 +22,14 @@ internal readonly record struct TradeStatistics(
     public TradeStatistics Add(Trade trade)
     {
         var pnl = trade.NetPnl;
+        var sign = decimal.Sign(pnl); // read off the bits once, where each comparison would be a call
         // A break-even trade counts as a trade but neither a win nor a loss.
         return new TradeStatistics(
             Count + 1,
-            pnl > 0 ? Winners + 1 : Winners,
-            pnl < 0 ? Losers + 1 : Losers,
-            pnl > 0 ? GrossWins + pnl : GrossWins,
-            pnl < 0 ? GrossLosses + pnl : GrossLosses,
+            sign > 0 ? Winners + 1 : Winners,
+            sign < 0 ? Losers + 1 : Losers,
+            sign > 0 ? GrossWins + pnl : GrossWins,
+            sign < 0 ? GrossLosses + pnl : GrossLosses,
             NetPnl + pnl);
     }
 }

@@ -41,63 +41,86 @@ public static class BacktestOverfitting
             throw new ArgumentException($"{periods} periods cannot be cut into {partitions} partitions; use at most {periods} partitions or more data.", nameof(returns));
 
         var sums = PartitionSums.Of(returns, partitions);
-        var half = partitions / 2;
-        var logits = new List<double>();
-        var selected = new List<int>();
-        var selectedOutOfSample = new List<double>();
-        var overfit = 0;
-
-        var isSharpe = new double[trials];
-        var oosSharpe = new double[trials];
-        var isSum = new double[trials];
-        var isSumSq = new double[trials];
-
-        // Every mask with S/2 bits set, in ascending order (Gosper's hack).
-        var mask = (1 << half) - 1;
-        var end = 1 << partitions;
-        while (mask < end)
+        var masks = InSampleMasks(partitions);
+        var logits = new double[masks.Length];
+        var selected = new int[masks.Length];
+        var selectedOutOfSample = new double[masks.Length];
+        var overfit = new bool[masks.Length];
+        // Combinations are independent, so they are spread over the cores (a sweep waits for this, and a
+        // combination is a thousand Sharpe ratios twice); each result lands at its combination's index.
+        Parallel.For(0, masks.Length, () => new Scratch(trials), (i, _, scratch) =>
         {
-            Array.Clear(isSum);
-            Array.Clear(isSumSq);
-            var isCount = 0;
-            for (var s = 0; s < partitions; s++)
-            {
-                if ((mask & (1 << s)) == 0) continue;
-                isCount += sums.Count[s];
-                var rowSum = sums.Sum.AsSpan(s * trials, trials);
-                var rowSumSq = sums.SumSq.AsSpan(s * trials, trials);
-                for (var n = 0; n < trials; n++)
-                {
-                    isSum[n] += rowSum[n];
-                    isSumSq[n] += rowSumSq[n];
-                }
-            }
-            var oosCount = periods - isCount;
-            for (var n = 0; n < trials; n++)
-            {
-                isSharpe[n] = sums.Sharpe(n, isSum[n], isSumSq[n], isCount);
-                oosSharpe[n] = sums.Sharpe(n, sums.TotalSum[n] - isSum[n], sums.TotalSumSq[n] - isSumSq[n], oosCount);
-            }
-
-            var best = 0;
-            for (var n = 1; n < trials; n++)
-            {
-                if (isSharpe[n] > isSharpe[best]) best = n;
-            }
-            var twiceRank = TwiceOutOfSampleRank(oosSharpe, best);
+            var twiceRank = Combination(sums, masks[i], partitions, periods, scratch, out selected[i], out selectedOutOfSample[i]);
             var omega = twiceRank / (2.0 * (trials + 1));
-            logits.Add(Math.Log(omega / (1 - omega)));
-            selected.Add(best);
-            selectedOutOfSample.Add(oosSharpe[best]);
-            if (twiceRank <= trials + 1) overfit++; // ω̄ ≤ 0.5 exactly, without rounding
+            logits[i] = Math.Log(omega / (1 - omega));
+            overfit[i] = twiceRank <= trials + 1; // ω̄ ≤ 0.5 exactly, without rounding
+            return scratch;
+        }, _ => { });
 
-            // Next mask with the same number of bits.
+        return new OverfittingEstimate((double)overfit.Count(o => o) / logits.Length, logits, selected, selectedOutOfSample, partitions, trials, periods);
+    }
+
+    /// <summary>Every mask with S/2 of its S bits set, in ascending order (Gosper's hack).</summary>
+    private static int[] InSampleMasks(int partitions)
+    {
+        var masks = new List<int>();
+        var mask = (1 << (partitions / 2)) - 1;
+        while (mask < 1 << partitions)
+        {
+            masks.Add(mask);
             var lowest = mask & -mask;
             var ripple = mask + lowest;
             mask = ripple | (((mask ^ ripple) >> 2) / lowest);
         }
+        return [.. masks];
+    }
 
-        return new OverfittingEstimate((double)overfit / logits.Count, logits, selected, selectedOutOfSample, partitions, trials, periods);
+    /// <summary>
+    /// One combination: the trial with the best in-sample Sharpe (<paramref name="best"/>), its out-of-sample
+    /// Sharpe (<paramref name="bestOutOfSample"/>) and twice its out-of-sample rank (see <see cref="TwiceOutOfSampleRank"/>).
+    /// </summary>
+    private static int Combination(PartitionSums sums, int mask, int partitions, int periods, Scratch scratch, out int best, out double bestOutOfSample)
+    {
+        var trials = scratch.IsSum.Length;
+        var (isSum, isSumSq, isSharpe, oosSharpe) = (scratch.IsSum, scratch.IsSumSq, scratch.IsSharpe, scratch.OosSharpe);
+        Array.Clear(isSum);
+        Array.Clear(isSumSq);
+        var isCount = 0;
+        for (var s = 0; s < partitions; s++)
+        {
+            if ((mask & (1 << s)) == 0) continue;
+            isCount += sums.Count[s];
+            var rowSum = sums.Sum.AsSpan(s * trials, trials);
+            var rowSumSq = sums.SumSq.AsSpan(s * trials, trials);
+            for (var n = 0; n < trials; n++)
+            {
+                isSum[n] += rowSum[n];
+                isSumSq[n] += rowSumSq[n];
+            }
+        }
+        var oosCount = periods - isCount;
+        for (var n = 0; n < trials; n++)
+        {
+            isSharpe[n] = sums.Sharpe(n, isSum[n], isSumSq[n], isCount);
+            oosSharpe[n] = sums.Sharpe(n, sums.TotalSum[n] - isSum[n], sums.TotalSumSq[n] - isSumSq[n], oosCount);
+        }
+
+        best = 0;
+        for (var n = 1; n < trials; n++)
+        {
+            if (isSharpe[n] > isSharpe[best]) best = n;
+        }
+        bestOutOfSample = oosSharpe[best];
+        return TwiceOutOfSampleRank(oosSharpe, best);
+    }
+
+    /// <summary>One thread's working arrays, one value per trial.</summary>
+    private sealed class Scratch(int trials)
+    {
+        public double[] IsSum { get; } = new double[trials];
+        public double[] IsSumSq { get; } = new double[trials];
+        public double[] IsSharpe { get; } = new double[trials];
+        public double[] OosSharpe { get; } = new double[trials];
     }
 
     /// <summary>2 × the mid-rank of trial <paramref name="chosen"/> (1 = worst), kept whole so ω̄ ≤ 0.5 is exact.</summary>

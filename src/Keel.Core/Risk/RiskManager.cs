@@ -79,7 +79,7 @@ public sealed class RiskManager
         var sizing = Config.SizingFor(symbol);
         var raw = sizing.Method switch
         {
-            SizingMethod.PercentOfEquity => equity * sizing.Value / 100m / referencePrice,
+            SizingMethod.PercentOfEquity => PercentOf(equity, sizing.Value) / referencePrice,
             SizingMethod.FixedQuantity => sizing.Value,
             _ => equity * sizing.Value / 100m / (referencePrice * Config.StopLossPercent!.Value / 100m),
         };
@@ -113,6 +113,18 @@ public sealed class RiskManager
         if (quantity <= 0)
             return new EntryDecision(0, Join(adjustments), adjustments is not null ? $"quantity is zero after limits ({Join(adjustments)})" : F($"sizing {sizing} gives less than one tradable unit at {referencePrice}"));
         return new EntryDecision(quantity, Join(adjustments), null);
+    }
+
+    /// <summary>
+    /// amount · percent / 100. Dividing by 100 only moves the decimal point, so while there is room for two
+    /// more decimal places a multiplication by 0.01 gives the same value without a decimal division, the
+    /// slowest decimal operation; the division by the price that follows, and the whole units it is rounded
+    /// down to, depend only on that value.
+    /// </summary>
+    private static decimal PercentOf(decimal amount, decimal percent)
+    {
+        var product = amount * percent;
+        return product.Scale <= 26 ? product * 0.01m : product / 100m;
     }
 
     /// <summary>Whole shares for equities; crypto to 9 decimals (Alpaca's precision).</summary>

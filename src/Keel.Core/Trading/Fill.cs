@@ -19,5 +19,5 @@ public readonly record struct Fill(
     DateTime Time)
 {
     /// <summary>Cash paid (negative) or received (positive), commission included.</summary>
-    public decimal CashFlow => Side == OrderSide.Buy ? -(Price * Quantity) - Commission : Price * Quantity - Commission;
+    public decimal CashFlow => DecimalSum.Subtract(Side == OrderSide.Buy ? -(Price * Quantity) : Price * Quantity, Commission);
 }

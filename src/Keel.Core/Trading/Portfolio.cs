@@ -74,8 +74,8 @@ public sealed class Portfolio : IAccountView
         _quantity[i] += fill.Side == OrderSide.Buy ? fill.Quantity : -fill.Quantity;
         _quantityAsDouble[i] = (double)_quantity[i];
         _cashAsDouble = (double)Cash;
-        TotalCommissions += fill.Commission;
-        TotalSlippage += fill.Slippage;
+        TotalCommissions = DecimalSum.Add(TotalCommissions, fill.Commission);
+        TotalSlippage = DecimalSum.Add(TotalSlippage, fill.Slippage);
         _lastPrice[i] = _lastPrice[i] == 0 ? (double)fill.Price : _lastPrice[i];
     }
 
@@ -103,7 +103,7 @@ public sealed class Portfolio : IAccountView
     /// Market value of all positions at the last marks, but with symbol <paramref name="symbolIndex"/> at
     /// <paramref name="price"/>: what <see cref="PositionValue"/> will be once that price is marked.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per bar of a sweep trial's quiet stretches
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per bar of every backtest
     public double PositionValueWith(int symbolIndex, double price)
     {
         var value = 0.0;
@@ -112,6 +112,24 @@ public sealed class Portfolio : IAccountView
             if (_quantityAsDouble[i] != 0) value += _quantityAsDouble[i] * (i == symbolIndex ? price : _lastPrice[i]);
         }
         return value;
+    }
+
+    /// <summary>
+    /// Whether <see cref="PositionValueWith"/>(<paramref name="symbolIndex"/>, p) is <c>held + quantity * p</c> (just
+    /// <paramref name="held"/> when <paramref name="quantity"/> is 0), bit for bit: true when no symbol after it
+    /// holds a position, so the sum ends with its term. A quiet stretch values each bar without the loop over symbols.
+    /// </summary>
+    public bool TryValueLine(int symbolIndex, out double held, out double quantity)
+    {
+        held = 0.0;
+        quantity = _quantityAsDouble[symbolIndex];
+        for (var i = 0; i < _quantityAsDouble.Length; i++)
+        {
+            if (_quantityAsDouble[i] == 0 || i == symbolIndex) continue;
+            if (i > symbolIndex) return false;
+            held += _quantityAsDouble[i] * _lastPrice[i];
+        }
+        return true;
     }
 
     public double CashAsDouble => _cashAsDouble;

@@ -8,7 +8,8 @@ namespace Keel.Core.Trading;
 /// </summary>
 public sealed class StrategyPosition(string strategy, Symbol symbol)
 {
-    private decimal _entryQuantity, _entryNotional, _exitQuantity, _exitNotional, _fees, _slippage;
+    private FillLeg _entry, _exit;
+    private decimal _fees, _slippage;
     private DateTime _entryTime;
     private string _entryReason = "";
 
@@ -17,7 +18,7 @@ public sealed class StrategyPosition(string strategy, Symbol symbol)
     public decimal Quantity { get; private set; }
 
     /// <summary>Volume-weighted entry price of the open position (0 when flat).</summary>
-    public decimal AveragePrice => _entryQuantity == 0 ? 0 : _entryNotional / _entryQuantity;
+    public decimal AveragePrice => _entry.Quantity == 0 ? 0 : _entry.AveragePrice;
 
     /// <summary>The client order id of the entry that opened the position; exits name it as their parent.</summary>
     public string? EntryOrderId { get; private set; }
@@ -30,8 +31,8 @@ public sealed class StrategyPosition(string strategy, Symbol symbol)
         if (quantity < 0) throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Positions are long-only.");
         if (Quantity != 0) throw new InvalidOperationException($"{Strategy} {Symbol} already holds {Quantity}.");
         if (quantity == 0) return;
-        Quantity = _entryQuantity = quantity;
-        _entryNotional = quantity * averagePrice;
+        Quantity = quantity;
+        _entry = FillLeg.Of(quantity, quantity * averagePrice);
         _entryTime = entryTime;
         _entryReason = entryReason;
         EntryOrderId = entryOrderId;
@@ -49,24 +50,23 @@ public sealed class StrategyPosition(string strategy, Symbol symbol)
                 EntryOrderId = fill.ClientOrderId;
             }
             Quantity += fill.Quantity;
-            _entryQuantity += fill.Quantity;
-            _entryNotional += fill.Quantity * fill.Price;
+            _entry.Add(fill.Quantity, fill.Price);
         }
         else
         {
             if (fill.Quantity > Quantity)
                 throw new InvalidOperationException($"{Strategy} {Symbol}: a sell of {fill.Quantity} exceeds the position of {Quantity}.");
             Quantity -= fill.Quantity;
-            _exitQuantity += fill.Quantity;
-            _exitNotional += fill.Quantity * fill.Price;
+            _exit.Add(fill.Quantity, fill.Price);
         }
-        _fees += fill.Commission;
-        _slippage += fill.Slippage;
+        _fees = DecimalSum.Add(_fees, fill.Commission);
+        _slippage = DecimalSum.Add(_slippage, fill.Slippage);
         if (Quantity != 0 || fill.Side == OrderSide.Buy) return null;
 
-        var trade = new Trade(Strategy, Symbol, _entryTime, AveragePrice, fill.Time, _exitNotional / _exitQuantity,
-            _entryQuantity, _fees, _slippage, _entryReason, reason);
-        _entryQuantity = _entryNotional = _exitQuantity = _exitNotional = _fees = _slippage = 0;
+        var trade = new Trade(Strategy, Symbol, _entryTime, AveragePrice, fill.Time, _exit.AveragePrice,
+            _entry.Quantity, _fees, _slippage, _entryReason, reason);
+        _entry = _exit = default;
+        _fees = _slippage = 0;
         EntryOrderId = null;
         return trade;
     }

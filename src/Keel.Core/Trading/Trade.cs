@@ -24,7 +24,7 @@ public sealed record Trade(
     public decimal GrossPnl => (ExitPrice - EntryPrice) * Quantity;
 
     /// <summary>What the trade added to cash: gross P&amp;L less fees.</summary>
-    public decimal NetPnl => GrossPnl - Fees;
+    public decimal NetPnl => DecimalSum.Subtract(GrossPnl, Fees);
 
     /// <summary>Net P&amp;L as a percent of the entry notional.</summary>
     public double ReturnPct => EntryPrice * Quantity == 0 ? 0 : (double)(NetPnl / (EntryPrice * Quantity)) * 100;
