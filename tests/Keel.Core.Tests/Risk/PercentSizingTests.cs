@@ -29,10 +29,8 @@ public class PercentSizingTests
             {
                 var expected = RiskManager.RoundDown(equity * percent / 100m / price, symbol);
                 var decision = risk.SizeEntry(symbol, price, equity, equity, 0, 0);
-                Bits(decision.Quantity).ShouldBe(Bits(expected), $"{equity} · {percent}% / {price} ({symbol})");
+                decision.Quantity.ShouldBeBitForBit(expected, $"{equity} · {percent}% / {price} ({symbol})");
             }
         }
     }
-
-    private static string Bits(decimal value) => string.Join(",", decimal.GetBits(value));
 }

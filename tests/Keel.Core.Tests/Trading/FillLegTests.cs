@@ -14,7 +14,7 @@ public class FillLegTests
         {
             var leg = new FillLeg();
             for (var fill = random.Next(1, 4); fill > 0; fill--) leg.Add(Quantity(random), Price(random));
-            Bits(leg.AveragePrice).ShouldBe(Bits(leg.Notional / leg.Quantity), $"{leg.Notional} / {leg.Quantity}");
+            leg.AveragePrice.ShouldBeBitForBit(leg.Notional / leg.Quantity, $"{leg.Notional} / {leg.Quantity}");
         }
     }
 
@@ -33,6 +33,4 @@ public class FillLegTests
         1 => Math.Floor((decimal)random.NextDouble() * 1_000_000_000m + 1) / 1_000_000_000m,
         _ => (decimal)random.NextInt64(1, 1_000_000_000_000),
     };
-
-    private static string Bits(decimal value) => string.Join(",", decimal.GetBits(value));
 }
