@@ -168,6 +168,18 @@ public class ResearchCommandTests
                 e.GetProperty("beats_best_member").GetBoolean().ShouldBe(e.GetProperty("sharpe").GetDouble() > best.GetProperty("sharpe").GetDouble());
         }
         json.RootElement.GetProperty("period").GetString()!.ShouldStartWith("out of sample");
+
+        // Across symbols: each ensemble's count of symbols where it beats the best member, from the verdicts above.
+        var tallies = json.RootElement.GetProperty("across_symbols").EnumerateArray().ToList();
+        tallies.Count.ShouldBe(3 + 6);
+        foreach (var tally in tallies.Where(t => t.GetProperty("ensemble").GetBoolean()))
+        {
+            var name = tally.GetProperty("name").GetString();
+            tally.GetProperty("symbols").GetInt32().ShouldBe(2);
+            tally.GetProperty("beats_best_member_on").GetInt32().ShouldBe(symbols.Count(s => s.GetProperty("candidates").EnumerateArray()
+                .Single(c => c.GetProperty("name").GetString() == name).GetProperty("beats_best_member").GetBoolean()));
+        }
+        tallies.Where(t => !t.GetProperty("ensemble").GetBoolean()).Sum(t => t.GetProperty("best_member_on").GetInt32()).ShouldBe(2);
     }
 
     [Fact]

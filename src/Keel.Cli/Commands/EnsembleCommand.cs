@@ -86,7 +86,9 @@ internal static class EnsembleCommand
                 : plans.All(p => p.Windows[0].IsLength == 0)
                     ? "every bar, fixed parameters (out of sample only if they were not fitted to this data)"
                     : "the out-of-sample windows only, fixed parameters";
+            var tallies = CandidateTally.Of(results);
             console.Write(ResultTable(results));
+            if (results.Count > 1) console.Write(TallyTable(tallies, results.Count));
             console.MarkupLine(Markup.Escape($"Period: {period}."));
             if (tuned) console.Write(WindowTable(results, grids));
             var correlations = new System.Text.StringBuilder();
@@ -132,13 +134,14 @@ internal static class EnsembleCommand
                 Sections =
                 [
                     new ReportSection("Does the ensemble beat the best single member?", VerdictHtml(results)),
+                    .. results.Count > 1 ? [new ReportSection($"Across the {results.Count} symbols", TallyHtml(tallies))] : Array.Empty<ReportSection>(),
                     .. tuned ? [new ReportSection("Member parameters chosen in sample, window by window", WindowsHtml(results))] : Array.Empty<ReportSection>(),
                     new ReportSection($"Correlation of the members' daily returns (each run alone, with costs): whole period and {correlationWindow}-day rolling", correlations.ToString()),
                 ],
             });
             console.MarkupLine($"CSV: [bold]{Markup.Escape(Path.GetFullPath(Path.Combine(folder, "ensemble_comparison.csv")))}[/]  correlations: [bold]{Markup.Escape(Path.GetFullPath(Path.Combine(folder, "ensemble_correlation.csv")))}[/]");
             console.MarkupLine($"HTML report: [bold]{Markup.Escape(Path.GetFullPath(report))}[/]");
-            if (quiet) WriteJson(results, period, elapsedMs);
+            if (quiet) WriteJson(results, tallies, period, elapsedMs);
             return ExitCodes.Success;
         });
         return command;
@@ -216,6 +219,27 @@ internal static class EnsembleCommand
         return table;
     }
 
+    /// <summary>Each candidate over all symbols: a verdict on one symbol can be luck.</summary>
+    private static Table TallyTable(IEnumerable<CandidateTally> tallies, int symbols)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title($"[bold]Across the {symbols} symbols[/]");
+        foreach (var c in new[] { "strategy", "mean Sharpe", "verdicts" })
+            table.AddColumn(c == "mean Sharpe" ? new TableColumn(c).RightAligned() : new TableColumn(c));
+        foreach (var t in tallies)
+            table.AddRow(Markup.Escape(t.Name), SummaryTable.D(t.MeanSharpe), Markup.Escape(TallyText(t)));
+        return table;
+    }
+
+    private static string TallyText(CandidateTally t) =>
+        t.IsEnsemble ? $"beats the best member on {t.Wins} of {t.Symbols}" : $"best member on {t.Wins} of {t.Symbols}";
+
+    private static string TallyHtml(IEnumerable<CandidateTally> tallies)
+    {
+        var rows = string.Concat(tallies.Select(t =>
+            $"<tr><td>{WebUtility.HtmlEncode(t.Name)}</td><td>{SummaryTable.D(t.MeanSharpe)}</td><td>{WebUtility.HtmlEncode(TallyText(t))}</td></tr>"));
+        return "<table><thead><tr><th>strategy</th><th>mean out-of-sample Sharpe</th><th>symbols</th></tr></thead><tbody>" + rows + "</tbody></table>";
+    }
+
     /// <summary>The tuned members' parameters window by window (the fixed ones never change).</summary>
     private static Table WindowTable(IEnumerable<EnsembleComparisonResult> results, IReadOnlyList<ParameterGrid> grids)
     {
@@ -251,7 +275,7 @@ internal static class EnsembleCommand
 
     private static string Quote(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    private static void WriteJson(IReadOnlyList<EnsembleComparisonResult> results, string period, double elapsedMs)
+    private static void WriteJson(IReadOnlyList<EnsembleComparisonResult> results, IReadOnlyList<CandidateTally> tallies, string period, double elapsedMs)
     {
         JsonStdout.WriteObject(json =>
         {
@@ -279,6 +303,18 @@ internal static class EnsembleCommand
                     json.WriteEndObject();
                 }
                 json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("across_symbols");
+            foreach (var t in tallies)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", t.Name);
+                json.WriteBoolean("ensemble", t.IsEnsemble);
+                json.WriteNumber("symbols", t.Symbols);
+                json.WriteNumber(t.IsEnsemble ? "beats_best_member_on" : "best_member_on", t.Wins);
+                JsonStdout.Number(json, "mean_sharpe", t.MeanSharpe);
                 json.WriteEndObject();
             }
             json.WriteEndArray();
