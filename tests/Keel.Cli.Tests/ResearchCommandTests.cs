@@ -99,24 +99,28 @@ public class ResearchCommandTests
         stdout.ShouldContain("Ensembles vs members (out of sample, with costs)");
         stdout.ShouldContain("Tuned members as chosen in sample");
         var comparison = File.ReadAllLines(Path.Combine(temp.Path, "ensemble_comparison.csv"));
-        comparison.Length.ShouldBe(1 + 3 + 6);
+        comparison.Length.ShouldBe(1 + 3 + 1 + 6); // members, the member chosen in sample, ensembles
         comparison[1].ShouldStartWith("sma-crossover (tuned),SPY,\"out of sample, with costs\"");
         comparison[3].ShouldStartWith("\"macd:fast=12,slow=26,signal=9\",SPY");
+        comparison[4].ShouldStartWith("member chosen in sample,SPY");
+        stdout.ShouldContain("beats in-sample choice?");
         var windows = File.ReadAllLines(Path.Combine(temp.Path, "ensemble_windows.csv"));
-        windows[0].ShouldBe("symbol,window,is_from,oos_from,oos_to,member,chosen,is_trials,is_deflated_sharpe,is_pbo");
+        windows[0].ShouldBe("symbol,window,is_from,oos_from,oos_to,member,chosen,is_trials,is_deflated_sharpe,is_pbo,in_sample_choice");
         var rows = windows.Skip(1).Select(l => l.Split(',')).ToList();
         rows.Count.ShouldBeGreaterThan(3 * 4); // three members; ten years of daily bars: a window a year after the first two
         rows.Count.ShouldBe(3 * rows.Select(r => r[1]).Distinct().Count());
         foreach (var row in windows.Skip(1))
         {
-            row.ShouldMatch(@"^SPY,\d+,[^,]+,[^,]+,[^,]+,(1,""sma-crossover:fast=(5|10),slow=(30|60)"",4,|2,""rsi:period=(7|14),oversold=30,overbought=70"",2,|3,""macd:fast=12,slow=26,signal=9"",1,,$)");
+            row.ShouldMatch(@"^SPY,\d+,[^,]+,[^,]+,[^,]+,(1,""sma-crossover:fast=(5|10),slow=(30|60)"",4,[^,]+,[^,]+|2,""rsi:period=(7|14),oversold=30,overbought=70"",2,[^,]+,[^,]+|3,""macd:fast=12,slow=26,signal=9"",1,,),(0|1)$");
         }
         // Tuned members carry the in-sample sweep's deflated Sharpe and PBO, both probabilities.
-        foreach (var row in rows.Where(r => r[^3] != "1"))
+        foreach (var row in rows.Where(r => r[^4] != "1"))
         {
+            double.Parse(row[^3], CultureInfo.InvariantCulture).ShouldBeInRange(0, 1);
             double.Parse(row[^2], CultureInfo.InvariantCulture).ShouldBeInRange(0, 1);
-            double.Parse(row[^1], CultureInfo.InvariantCulture).ShouldBeInRange(0, 1);
         }
+        // Each window, exactly one member is the in-sample choice.
+        foreach (var window in rows.GroupBy(r => r[1])) window.Count(r => r[^1] == "1").ShouldBe(1, $"window {window.Key}");
         File.ReadAllText(Path.Combine(temp.Path, "ensemble_report.html")).ShouldContain("Member parameters chosen in sample, window by window");
 
         // Ranges and no windows: the first half tunes, the second half is the one out-of-sample window.
@@ -160,18 +164,23 @@ public class ResearchCommandTests
         {
             symbol.GetProperty("windows").GetInt32().ShouldBe(1);
             var candidates = symbol.GetProperty("candidates").EnumerateArray().ToList();
-            candidates.Count.ShouldBe(3 + 6);
-            var members = candidates.Where(c => !c.GetProperty("ensemble").GetBoolean()).ToList();
+            candidates.Count.ShouldBe(3 + 1 + 6);
+            candidates.Select(c => c.GetProperty("kind").GetString()).ShouldBe(Enumerable.Repeat("member", 3).Append("in_sample_choice").Concat(Enumerable.Repeat("ensemble", 6)));
+            var members = candidates.Where(c => c.GetProperty("kind").GetString() == "member").ToList();
             var best = members.MaxBy(c => c.GetProperty("sharpe").GetDouble());
+            var choice = candidates.Single(c => c.GetProperty("kind").GetString() == "in_sample_choice");
             symbol.GetProperty("best_member").GetString().ShouldBe(best.GetProperty("name").GetString());
             foreach (var e in candidates.Where(c => c.GetProperty("ensemble").GetBoolean()))
+            {
                 e.GetProperty("beats_best_member").GetBoolean().ShouldBe(e.GetProperty("sharpe").GetDouble() > best.GetProperty("sharpe").GetDouble());
+                e.GetProperty("beats_in_sample_choice").GetBoolean().ShouldBe(e.GetProperty("sharpe").GetDouble() > choice.GetProperty("sharpe").GetDouble());
+            }
         }
         json.RootElement.GetProperty("period").GetString()!.ShouldStartWith("out of sample");
 
         // Across symbols: each ensemble's count of symbols where it beats the best member, from the verdicts above.
         var tallies = json.RootElement.GetProperty("across_symbols").EnumerateArray().ToList();
-        tallies.Count.ShouldBe(3 + 6);
+        tallies.Count.ShouldBe(3 + 1 + 6);
         foreach (var tally in tallies.Where(t => t.GetProperty("ensemble").GetBoolean()))
         {
             var name = tally.GetProperty("name").GetString();
@@ -179,7 +188,7 @@ public class ResearchCommandTests
             tally.GetProperty("beats_best_member_on").GetInt32().ShouldBe(symbols.Count(s => s.GetProperty("candidates").EnumerateArray()
                 .Single(c => c.GetProperty("name").GetString() == name).GetProperty("beats_best_member").GetBoolean()));
         }
-        tallies.Where(t => !t.GetProperty("ensemble").GetBoolean()).Sum(t => t.GetProperty("best_member_on").GetInt32()).ShouldBe(2);
+        tallies.Where(t => t.GetProperty("kind").GetString() == "member").Sum(t => t.GetProperty("best_member_on").GetInt32()).ShouldBe(2);
     }
 
     [Fact]

@@ -128,7 +128,7 @@ internal static class EnsembleCommand
                     new("period", period),
                     new("windows", string.Join("; ", plans.Select(p => $"{p.Series.Symbol}: {WindowText(p.Windows)}"))),
                     new("costs", settings.Broker.ToString()),
-                    new("verdict rule", "an ensemble beats the members when its post-cost, out-of-sample Sharpe is above the best single member's on the same symbol and period (the best member is picked after the fact)"),
+                    new("verdict rule", "an ensemble beats the members when its post-cost, out-of-sample Sharpe is above the best single member's on the same symbol and period (the best member is picked after the fact); with in-sample windows it is also set against the member chosen in sample, window by window, by the tuning metric: the single strategy a trader would have picked without hindsight"),
                 ],
                 Runs = results.SelectMany(r => r.Candidates.Select(c => new ReportRun($"{c.Name} {r.Symbol}", c.Name, r.Symbol.Ticker, "out of sample, with costs", c.OutOfSample, c.Curve))).ToList(),
                 Sections =
@@ -204,16 +204,18 @@ internal static class EnsembleCommand
     private static Table ResultTable(IEnumerable<EnsembleComparisonResult> results)
     {
         var table = new Table().Border(TableBorder.Rounded).Title("[bold]Ensembles vs members (out of sample, with costs)[/]");
-        foreach (var c in new[] { "symbol", "strategy", "return", "max DD", "Sharpe", "win rate", "trades", "beats best single?" })
-            table.AddColumn(c is "symbol" or "strategy" or "beats best single?" ? new TableColumn(c) : new TableColumn(c).RightAligned());
+        var choosing = results.Any(r => r.InSampleChoice is not null);
+        foreach (var c in new[] { "symbol", "strategy", "return", "max DD", "Sharpe", "win rate", "trades", "beats best single?" }.Concat(choosing ? ["beats in-sample choice?"] : []))
+            table.AddColumn(c is "symbol" or "strategy" or "beats best single?" or "beats in-sample choice?" ? new TableColumn(c) : new TableColumn(c).RightAligned());
         foreach (var r in results)
         {
             foreach (var c in r.Candidates)
             {
                 var m = c.OutOfSample;
-                var verdict = !c.IsEnsemble ? "" : r.Beats(c) ? "[green]yes[/]" : $"no (best: {Markup.Escape(r.BestMember.Name)})";
-                table.AddRow(Markup.Escape(r.Symbol.Ticker), Markup.Escape(c.Name), SummaryTable.Pct(m.TotalReturnPct), SummaryTable.Pct(m.MaxDrawdownPct),
-                    SummaryTable.D(m.Sharpe), SummaryTable.Pct(m.WinRatePct), m.Trades.ToString(CultureInfo.InvariantCulture), verdict);
+                var verdict = c.Kind == CandidateKind.Member ? "" : r.Beats(c) ? "[green]yes[/]" : $"no (best: {Markup.Escape(r.BestMember.Name)})";
+                string[] row = [Markup.Escape(r.Symbol.Ticker), Markup.Escape(c.Name), SummaryTable.Pct(m.TotalReturnPct), SummaryTable.Pct(m.MaxDrawdownPct),
+                    SummaryTable.D(m.Sharpe), SummaryTable.Pct(m.WinRatePct), m.Trades.ToString(CultureInfo.InvariantCulture), verdict];
+                table.AddRow(choosing ? [.. row, YesNo(c.IsEnsemble ? r.BeatsInSampleChoice(c) : null)] : row);
             }
         }
         return table;
@@ -230,8 +232,13 @@ internal static class EnsembleCommand
         return table;
     }
 
-    private static string TallyText(CandidateTally t) =>
-        t.IsEnsemble ? $"beats the best member on {t.Wins} of {t.Symbols}" : $"best member on {t.Wins} of {t.Symbols}";
+    private static string YesNo(bool? verdict) => verdict switch { true => "[green]yes[/]", false => "no", null => "" };
+
+    private static string TallyText(CandidateTally t) => t.Kind switch
+    {
+        CandidateKind.Member => $"best member on {t.Wins} of {t.Symbols}",
+        _ => $"beats the best member on {t.Wins} of {t.Symbols}" + (t.BeatsInSampleChoiceOn is { } n ? $"; the in-sample choice on {n} of {t.Symbols}" : ""),
+    };
 
     private static string TallyHtml(IEnumerable<CandidateTally> tallies)
     {
@@ -244,30 +251,31 @@ internal static class EnsembleCommand
     private static Table WindowTable(IEnumerable<EnsembleComparisonResult> results, IReadOnlyList<ParameterGrid> grids)
     {
         var table = new Table().Border(TableBorder.Rounded).Title("[bold]Tuned members as chosen in sample[/]");
-        foreach (var c in new[] { "symbol", "out of sample", "members (deflated Sharpe, PBO of the in-sample sweep)" }) table.AddColumn(c);
+        foreach (var c in new[] { "symbol", "out of sample", "members (deflated Sharpe, PBO of the in-sample sweep)", "in-sample choice" }) table.AddColumn(c);
         foreach (var r in results)
             foreach (var s in r.Steps)
                 table.AddRow(Markup.Escape(r.Symbol.Ticker), $"{s.OosFrom:yyyy-MM-dd} → {s.OosTo:yyyy-MM-dd}",
-                    Markup.Escape(string.Join(" | ", s.Members.Select((m, i) => (m, t: s.Tuning[i])).Where(x => x.t is not null).Select(x => $"{x.m.Text} ({Trust(x.t!)})"))));
+                    Markup.Escape(string.Join(" | ", s.Members.Select((m, i) => (m, t: s.Tuning[i])).Where(x => x.t is not null).Select(x => $"{x.m.Text} ({Trust(x.t!)})"))),
+                    Markup.Escape(s.InSampleChoice is { } pick ? s.Members[pick].Text : ""));
         return table;
     }
 
     private static void WriteWindowsCsv(string path, IEnumerable<EnsembleComparisonResult> results)
     {
-        var csv = new System.Text.StringBuilder("symbol,window,is_from,oos_from,oos_to,member,chosen,is_trials,is_deflated_sharpe,is_pbo\n");
+        var csv = new System.Text.StringBuilder("symbol,window,is_from,oos_from,oos_to,member,chosen,is_trials,is_deflated_sharpe,is_pbo,in_sample_choice\n");
         foreach (var r in results)
             foreach (var (s, i) in r.Steps.Select((s, i) => (s, i + 1)))
                 for (var m = 0; m < s.Members.Count; m++)
                     csv.Append(CultureInfo.InvariantCulture,
-                        $"{r.Symbol.Ticker},{i},{s.IsFrom:yyyy-MM-ddTHH:mm:ssZ},{s.OosFrom:yyyy-MM-ddTHH:mm:ssZ},{s.OosTo:yyyy-MM-ddTHH:mm:ssZ},{m + 1},{Quote(s.Members[m].Text)},{s.Tuning[m]?.Trials ?? 1},{s.Tuning[m]?.DeflatedSharpe:R},{s.Tuning[m]?.Pbo:R}\n");
+                        $"{r.Symbol.Ticker},{i},{s.IsFrom:yyyy-MM-ddTHH:mm:ssZ},{s.OosFrom:yyyy-MM-ddTHH:mm:ssZ},{s.OosTo:yyyy-MM-ddTHH:mm:ssZ},{m + 1},{Quote(s.Members[m].Text)},{s.Tuning[m]?.Trials ?? 1},{s.Tuning[m]?.DeflatedSharpe:R},{s.Tuning[m]?.Pbo:R},{(s.InSampleChoice == m ? 1 : 0)}\n");
         File.WriteAllText(path, csv.ToString());
     }
 
     private static string WindowsHtml(IEnumerable<EnsembleComparisonResult> results)
     {
         var rows = string.Concat(results.SelectMany(r => r.Steps.Select(s => string.Create(CultureInfo.InvariantCulture,
-            $"<tr><td>{WebUtility.HtmlEncode(r.Symbol.Ticker)}</td><td>{s.IsFrom:yyyy-MM-dd}</td><td>{s.OosFrom:yyyy-MM-dd}</td><td>{s.OosTo:yyyy-MM-dd}</td><td>{WebUtility.HtmlEncode(string.Join(" | ", s.Members.Select((m, i) => s.Tuning[i] is { } t ? $"{m.Text} ({Trust(t)})" : m.Text)))}</td></tr>"))));
-        return "<table><thead><tr><th>symbol</th><th>in sample from</th><th>out of sample from</th><th>to</th><th>members as chosen (tuned: deflated Sharpe, PBO of the in-sample sweep)</th></tr></thead><tbody>" + rows + "</tbody></table>";
+            $"<tr><td>{WebUtility.HtmlEncode(r.Symbol.Ticker)}</td><td>{s.IsFrom:yyyy-MM-dd}</td><td>{s.OosFrom:yyyy-MM-dd}</td><td>{s.OosTo:yyyy-MM-dd}</td><td>{WebUtility.HtmlEncode(string.Join(" | ", s.Members.Select((m, i) => s.Tuning[i] is { } t ? $"{m.Text} ({Trust(t)})" : m.Text)))}</td><td>{WebUtility.HtmlEncode(s.InSampleChoice is { } pick ? s.Members[pick].Text : "")}</td></tr>"))));
+        return "<table><thead><tr><th>symbol</th><th>in sample from</th><th>out of sample from</th><th>to</th><th>members as chosen (tuned: deflated Sharpe, PBO of the in-sample sweep)</th><th>in-sample choice</th></tr></thead><tbody>" + rows + "</tbody></table>";
     }
 
     private static string Trust(TuningStatistics t) =>
@@ -294,12 +302,14 @@ internal static class EnsembleCommand
                     json.WriteStartObject();
                     json.WriteString("name", c.Name);
                     json.WriteBoolean("ensemble", c.IsEnsemble);
+                    json.WriteString("kind", KindText(c.Kind));
                     JsonStdout.Number(json, "total_return_pct", m.TotalReturnPct);
                     JsonStdout.Number(json, "max_drawdown_pct", m.MaxDrawdownPct);
                     JsonStdout.Number(json, "sharpe", m.Sharpe);
                     JsonStdout.Number(json, "win_rate_pct", m.WinRatePct);
                     json.WriteNumber("trades", m.Trades);
-                    if (c.IsEnsemble) json.WriteBoolean("beats_best_member", r.Beats(c));
+                    if (c.Kind != CandidateKind.Member) json.WriteBoolean("beats_best_member", r.Beats(c));
+                    if (c.IsEnsemble && r.BeatsInSampleChoice(c) is { } beatsChoice) json.WriteBoolean("beats_in_sample_choice", beatsChoice);
                     json.WriteEndObject();
                 }
                 json.WriteEndArray();
@@ -311,9 +321,11 @@ internal static class EnsembleCommand
             {
                 json.WriteStartObject();
                 json.WriteString("name", t.Name);
-                json.WriteBoolean("ensemble", t.IsEnsemble);
+                json.WriteBoolean("ensemble", t.Kind == CandidateKind.Ensemble);
+                json.WriteString("kind", KindText(t.Kind));
                 json.WriteNumber("symbols", t.Symbols);
-                json.WriteNumber(t.IsEnsemble ? "beats_best_member_on" : "best_member_on", t.Wins);
+                json.WriteNumber(t.Kind == CandidateKind.Member ? "best_member_on" : "beats_best_member_on", t.Wins);
+                if (t.BeatsInSampleChoiceOn is { } beatsChoiceOn) json.WriteNumber("beats_in_sample_choice_on", beatsChoiceOn);
                 JsonStdout.Number(json, "mean_sharpe", t.MeanSharpe);
                 json.WriteEndObject();
             }
@@ -321,6 +333,13 @@ internal static class EnsembleCommand
             JsonStdout.Number(json, "elapsed_ms", Math.Round(elapsedMs, 3));
         });
     }
+
+    private static string KindText(CandidateKind kind) => kind switch
+    {
+        CandidateKind.Member => "member",
+        CandidateKind.InSampleChoice => "in_sample_choice",
+        _ => "ensemble",
+    };
 
     private static BarSeries From(BarSeries series, DateTime? from)
     {
@@ -374,7 +393,8 @@ internal static class EnsembleCommand
     private static string VerdictHtml(IEnumerable<EnsembleComparisonResult> results)
     {
         var rows = string.Concat(results.SelectMany(r => r.Ensembles.Select(e => string.Create(CultureInfo.InvariantCulture,
-            $"<tr><td>{WebUtility.HtmlEncode(r.Symbol.Ticker)}</td><td>{WebUtility.HtmlEncode(e.Name)}</td><td>{e.OutOfSample.Sharpe:0.00}</td><td>{WebUtility.HtmlEncode(r.BestMember.Name)}</td><td>{r.BestMember.OutOfSample.Sharpe:0.00}</td><td>{(r.Beats(e) ? "yes" : "no")}</td></tr>"))));
-        return "<table><thead><tr><th>symbol</th><th>ensemble</th><th>Sharpe</th><th>best member</th><th>its Sharpe</th><th>beats it?</th></tr></thead><tbody>" + rows + "</tbody></table>";
+            $"<tr><td>{WebUtility.HtmlEncode(r.Symbol.Ticker)}</td><td>{WebUtility.HtmlEncode(e.Name)}</td><td>{e.OutOfSample.Sharpe:0.00}</td><td>{WebUtility.HtmlEncode(r.BestMember.Name)}</td><td>{r.BestMember.OutOfSample.Sharpe:0.00}</td><td>{(r.Beats(e) ? "yes" : "no")}</td>" +
+            $"<td>{(r.InSampleChoice is { } choice ? choice.OutOfSample.Sharpe.ToString("0.00", CultureInfo.InvariantCulture) : "n/a")}</td><td>{(r.BeatsInSampleChoice(e) switch { true => "yes", false => "no", null => "n/a" })}</td></tr>"))));
+        return "<table><thead><tr><th>symbol</th><th>ensemble</th><th>Sharpe</th><th>best member (after the fact)</th><th>its Sharpe</th><th>beats it?</th><th>in-sample choice's Sharpe</th><th>beats it?</th></tr></thead><tbody>" + rows + "</tbody></table>";
     }
 }

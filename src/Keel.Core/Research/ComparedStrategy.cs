@@ -4,14 +4,17 @@ using Keel.Core.Trading;
 namespace Keel.Core.Research;
 
 /// <summary>
-/// A member alone or an ensemble in an <see cref="EnsembleComparison"/>: its out-of-sample windows
-/// stitched (metrics, curve, daily returns, trades) and each window's own metrics.
+/// A candidate of an <see cref="EnsembleComparison"/> (a member alone, the member chosen in sample, or an
+/// ensemble): its out-of-sample windows stitched (metrics, curve, daily returns, trades) and each window's own metrics.
 /// </summary>
 public sealed record ComparedStrategy(
     string Name,
-    bool IsEnsemble,
+    CandidateKind Kind,
     PerformanceMetrics OutOfSample,
     IReadOnlyList<PerformanceMetrics> PerWindow,
     IReadOnlyList<EquityPoint> Curve,
     IReadOnlyList<double> DailyReturns,
-    IReadOnlyList<Trade> Trades);
+    IReadOnlyList<Trade> Trades)
+{
+    public bool IsEnsemble => Kind == CandidateKind.Ensemble;
+}

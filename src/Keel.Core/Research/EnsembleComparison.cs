@@ -11,7 +11,9 @@ namespace Keel.Core.Research;
 /// parameters to tune is swept on the in-sample bars and the best by the metric is kept; then each member
 /// alone and each ensemble of the members as chosen trade the out-of-sample bars (having warmed up on the
 /// in-sample ones); each candidate's windows are stitched into one record. Nothing a candidate trades on
-/// was seen when its parameters were chosen.
+/// was seen when its parameters were chosen. With in-sample bars there is one more candidate, the member
+/// whose in-sample score was best, window by window (<see cref="CandidateKind.InSampleChoice"/>): the single
+/// strategy a trader would have gone with.
 /// </summary>
 /// <remarks>
 /// One window covering the whole series with an empty in-sample part (<see cref="WholePeriod"/>) compares
@@ -35,10 +37,14 @@ public static class EnsembleComparison
 
         var bars = series.Span.ToArray();
         var periodsPerYear = PeriodsPerYear.For(series.Timeframe, series.Symbol.AssetClass);
+        var score = ParameterSweep.Score(metric);
+        // Candidates in the order they are run in each window: the members alone, then the ensembles.
         var names = members.Select(m => m.Count == 1 ? m.Specs[0].Text : $"{m.Definition.Name} (tuned)")
             .Concat(methods.Select(Label)).ToList();
         var records = names.Select(_ => new OutOfSampleRecord(settings, periodsPerYear)).ToList();
         var perWindow = names.Select(_ => new List<PerformanceMetrics>()).ToList();
+        var choice = windows.All(w => w.IsLength > 0) ? new OutOfSampleRecord(settings, periodsPerYear) : null;
+        var choicePerWindow = new List<PerformanceMetrics>();
         var steps = new List<EnsembleComparisonStep>();
         foreach (var w in windows)
         {
@@ -54,13 +60,41 @@ public static class EnsembleComparison
             });
             var oosStart = bars[w.OosStart].Timestamp;
             for (var i = 0; i < candidates.Count; i++) perWindow[i].Add(records[i].Add(runs[i], oosStart));
+            int? pick = null;
+            if (choice is not null)
+            {
+                var inSample = chosen.Select((spec, i) => score(sweeps[i]?.Best.Metrics ?? InSampleMetrics(settings, isSeries, spec))).ToList();
+                pick = BestOf(inSample);
+                choicePerWindow.Add(choice.Add(runs[pick.Value], oosStart));
+            }
             steps.Add(new EnsembleComparisonStep(w, w.IsLength > 0 ? bars[w.IsStart].Timestamp : null, oosStart, bars[w.OosEnd - 1].Timestamp, chosen,
-                sweeps.Select(sweep => sweep is null ? null : TuningStatistics.Of(sweep)).ToList()));
+                sweeps.Select(sweep => sweep is null ? null : TuningStatistics.Of(sweep)).ToList(), pick));
         }
 
-        var compared = names.Select((name, i) => new ComparedStrategy(name, i >= members.Count, records[i].Metrics(), perWindow[i],
-            records[i].Curve, records[i].DailyReturns(), records[i].Trades)).ToList();
+        var compared = names.Select((name, i) => Compared(name, i < members.Count ? CandidateKind.Member : CandidateKind.Ensemble, records[i], perWindow[i])).ToList();
+        if (choice is not null) compared.Insert(members.Count, Compared(InSampleChoiceName, CandidateKind.InSampleChoice, choice, choicePerWindow));
         return new EnsembleComparisonResult(series.Symbol, steps, compared);
+    }
+
+    /// <summary>The name of the <see cref="CandidateKind.InSampleChoice"/> candidate.</summary>
+    public const string InSampleChoiceName = "member chosen in sample";
+
+    private static ComparedStrategy Compared(string name, CandidateKind kind, OutOfSampleRecord record, List<PerformanceMetrics> perWindow) =>
+        new(name, kind, record.Metrics(), perWindow, record.Curve, record.DailyReturns(), record.Trades);
+
+    /// <summary>A fixed member's metrics on the in-sample bars, as a sweep of it alone would give them.</summary>
+    private static PerformanceMetrics InSampleMetrics(BacktestSettings settings, BarSeries inSample, StrategySpec spec) =>
+        Backtester.Run(settings with { KeepJournal = false, KeepEquityCurve = false, KeepTrades = false }, [inSample], [spec]).Metrics;
+
+    /// <summary>The index of the highest score, the first on ties (NaN never wins).</summary>
+    private static int BestOf(IReadOnlyList<double> scores)
+    {
+        var best = 0;
+        for (var i = 1; i < scores.Count; i++)
+        {
+            if (scores[i] > scores[best] || double.IsNaN(scores[best])) best = i;
+        }
+        return best;
     }
 
     /// <summary>

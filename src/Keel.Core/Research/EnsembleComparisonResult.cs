@@ -5,12 +5,19 @@ namespace Keel.Core.Research;
 /// <summary>An <see cref="EnsembleComparison"/> on one symbol: the windows and every candidate's out-of-sample record.</summary>
 public sealed record EnsembleComparisonResult(Symbol Symbol, IReadOnlyList<EnsembleComparisonStep> Steps, IReadOnlyList<ComparedStrategy> Candidates)
 {
-    public IEnumerable<ComparedStrategy> Members => Candidates.Where(c => !c.IsEnsemble);
+    public IEnumerable<ComparedStrategy> Members => Candidates.Where(c => c.Kind == CandidateKind.Member);
     public IEnumerable<ComparedStrategy> Ensembles => Candidates.Where(c => c.IsEnsemble);
+
+    /// <summary>The member picked window by window on its in-sample score; null when nothing was held back for choosing.</summary>
+    public ComparedStrategy? InSampleChoice => Candidates.FirstOrDefault(c => c.Kind == CandidateKind.InSampleChoice);
 
     /// <summary>The member with the highest out-of-sample Sharpe, chosen after the fact.</summary>
     public ComparedStrategy BestMember => Members.MaxBy(m => m.OutOfSample.Sharpe)!;
 
     /// <summary>Whether an ensemble's out-of-sample Sharpe is above the best member's.</summary>
     public bool Beats(ComparedStrategy ensemble) => ensemble.OutOfSample.Sharpe > BestMember.OutOfSample.Sharpe;
+
+    /// <summary>Whether an ensemble's out-of-sample Sharpe is above the in-sample choice's; null without one.</summary>
+    public bool? BeatsInSampleChoice(ComparedStrategy ensemble) =>
+        InSampleChoice is { } choice ? ensemble.OutOfSample.Sharpe > choice.OutOfSample.Sharpe : null;
 }

@@ -9,24 +9,27 @@ public class CandidateTallyTests
     [Fact]
     public void Counts_per_candidate_the_symbols_where_it_is_the_best_member_or_beats_it()
     {
-        // Sharpe ratios made up so that every verdict is known: SPY's best member is a (1.0), QQQ's is b (0.8).
-        var spy = Result("SPY", ("a", false, 1.0), ("b", false, 0.5), ("consensus", true, 1.2), ("weighted", true, 0.9));
-        var qqq = Result("QQQ", ("a", false, 0.2), ("b", false, 0.8), ("consensus", true, 0.8), ("weighted", true, 1.1));
+        // Sharpe ratios made up so that every verdict is known: SPY's best member is a (1.0), QQQ's is b (0.8);
+        // the member chosen in sample got 0.5 on SPY (it picked b) and 0.2 on QQQ (it picked a).
+        const CandidateKind member = CandidateKind.Member, choice = CandidateKind.InSampleChoice, ensemble = CandidateKind.Ensemble;
+        var spy = Result("SPY", ("a", member, 1.0), ("b", member, 0.5), ("chosen", choice, 0.5), ("consensus", ensemble, 1.2), ("weighted", ensemble, 0.9));
+        var qqq = Result("QQQ", ("a", member, 0.2), ("b", member, 0.8), ("chosen", choice, 0.2), ("consensus", ensemble, 0.8), ("weighted", ensemble, 1.1));
 
         var tallies = CandidateTally.Of([spy, qqq]);
 
-        tallies.Select(t => (t.Name, t.IsEnsemble, t.Symbols, t.Wins)).ShouldBe(
+        tallies.Select(t => (t.Name, t.Kind, t.Symbols, t.Wins, t.BeatsInSampleChoiceOn)).ShouldBe(
         [
-            ("a", false, 2, 1),
-            ("b", false, 2, 1),
-            ("consensus", true, 2, 1), // 0.8 only ties QQQ's best member: not a win
-            ("weighted", true, 2, 1),
+            ("a", member, 2, 1, (int?)null),
+            ("b", member, 2, 1, null),
+            ("chosen", choice, 2, 0, null),
+            ("consensus", ensemble, 2, 1, 2), // 0.8 only ties QQQ's best member: not a win; but above the choice's 0.2
+            ("weighted", ensemble, 2, 1, 2),
         ]);
-        tallies.Select(t => t.MeanSharpe).ShouldBe([0.6, 0.65, 1.0, 1.0], tolerance: 1e-12);
+        tallies.Select(t => t.MeanSharpe).ShouldBe([0.6, 0.65, 0.35, 1.0, 1.0], tolerance: 1e-12);
     }
 
-    private static EnsembleComparisonResult Result(string ticker, params (string Name, bool IsEnsemble, double Sharpe)[] candidates) =>
-        new(Symbol.Parse(ticker), [], candidates.Select(c => new ComparedStrategy(c.Name, c.IsEnsemble, Metrics(c.Sharpe), [], [], [], [])).ToList());
+    private static EnsembleComparisonResult Result(string ticker, params (string Name, CandidateKind Kind, double Sharpe)[] candidates) =>
+        new(Symbol.Parse(ticker), [], candidates.Select(c => new ComparedStrategy(c.Name, c.Kind, Metrics(c.Sharpe), [], [], [], [])).ToList());
 
     private static PerformanceMetrics Metrics(double sharpe) => new()
     {

@@ -46,7 +46,7 @@ public class EnsembleComparisonTests
         var result = EnsembleComparison.Run(Settings, series, members, Methods, windows);
         var walkForward = WalkForward.Run(Settings, series, members[0], inSample: 100, outOfSample: 50, anchored: false);
 
-        result.Candidates.Count.ShouldBe(3 + 2);
+        result.Candidates.Count.ShouldBe(3 + 1 + 2); // members, the in-sample choice, ensembles
         var sma = result.Candidates[0];
         sma.Name.ShouldBe("sma-crossover (tuned)");
         result.Steps.Select(s => s.Members[0].Text).ShouldBe(walkForward.Steps.Select(s => s.Chosen.Text));
@@ -125,6 +125,38 @@ public class EnsembleComparisonTests
         result.Candidates.Select(c => c.Name).ShouldBe(["sma-crossover:fast=5,slow=20", "rsi:period=14,oversold=30,overbought=70", "ensemble(consensus)", "ensemble(weighted, stances)"]);
         result.BestMember.ShouldBe(result.Members.MaxBy(m => m.OutOfSample.Sharpe));
         foreach (var e in result.Ensembles) result.Beats(e).ShouldBe(e.OutOfSample.Sharpe > result.BestMember.OutOfSample.Sharpe);
+        result.InSampleChoice.ShouldBeNull(); // nothing held back to choose on
+        result.Steps.ShouldAllBe(s => s.InSampleChoice == null);
+    }
+
+    [Fact]
+    public void The_in_sample_choice_trades_each_window_as_the_member_with_the_best_in_sample_sharpe()
+    {
+        var series = Wave(400);
+        var members = Members();
+        var windows = WalkForwardWindows.Create(series.Count, 100, 50, anchored: false);
+
+        var result = EnsembleComparison.Run(Settings, series, members, Methods, windows);
+
+        var choice = result.InSampleChoice.ShouldNotBeNull();
+        choice.Name.ShouldBe(EnsembleComparison.InSampleChoiceName);
+        result.Candidates[members.Count].ShouldBeSameAs(choice);
+        var memberRecords = result.Members.ToList();
+        var expectedEquity = Settings.StartingCash;
+        foreach (var (w, i) in windows.Select((w, i) => (w, i)))
+        {
+            // Every parameter set of every member backtested alone on the in-sample bars; the best Sharpe wins, the first on ties.
+            var inSample = new BarSeries(series.Symbol, series.Timeframe, series.Span[w.IsStart..w.IsEnd].ToArray());
+            var best = members.Select(m => m.Specs.Max(spec => Backtester.Run(Settings, [inSample], [spec]).Metrics.Sharpe)).ToList();
+            var pick = best.IndexOf(best.Max());
+            result.Steps[i].InSampleChoice.ShouldBe(pick, $"window {i + 1}");
+            choice.PerWindow[i].ShouldBe(memberRecords[pick].PerWindow[i], $"window {i + 1}");
+            expectedEquity = expectedEquity * choice.PerWindow[i].EndingEquity / Settings.StartingCash;
+        }
+        result.Steps.Select(s => s.InSampleChoice).Distinct().Count().ShouldBeGreaterThan(1, "the wave should make different members look best");
+        choice.OutOfSample.EndingEquity.ShouldBe(expectedEquity);
+        choice.Trades.Count.ShouldBe(choice.PerWindow.Sum(m => m.Trades));
+        foreach (var e in result.Ensembles) result.BeatsInSampleChoice(e).ShouldBe(e.OutOfSample.Sharpe > choice.OutOfSample.Sharpe);
     }
 
     [Fact]
