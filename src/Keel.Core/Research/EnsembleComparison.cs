@@ -64,7 +64,7 @@ public static class EnsembleComparison
             if (choice is not null)
             {
                 var inSample = chosen.Select((spec, i) => score(sweeps[i]?.Best.Metrics ?? InSampleMetrics(settings, isSeries, spec))).ToList();
-                pick = BestOf(inSample);
+                pick = Enumerable.Range(0, inSample.Count).MaxBy(i => inSample[i]); // as a sweep picks: the first on ties, NaN lowest
                 choicePerWindow.Add(choice.Add(runs[pick.Value], oosStart));
             }
             steps.Add(new EnsembleComparisonStep(w, w.IsLength > 0 ? bars[w.IsStart].Timestamp : null, oosStart, bars[w.OosEnd - 1].Timestamp, chosen,
@@ -85,17 +85,6 @@ public static class EnsembleComparison
     /// <summary>A fixed member's metrics on the in-sample bars, as a sweep of it alone would give them.</summary>
     private static PerformanceMetrics InSampleMetrics(BacktestSettings settings, BarSeries inSample, StrategySpec spec) =>
         Backtester.Run(settings with { KeepJournal = false, KeepEquityCurve = false, KeepTrades = false }, [inSample], [spec]).Metrics;
-
-    /// <summary>The index of the highest score, the first on ties (NaN never wins).</summary>
-    private static int BestOf(IReadOnlyList<double> scores)
-    {
-        var best = 0;
-        for (var i = 1; i < scores.Count; i++)
-        {
-            if (scores[i] > scores[best] || double.IsNaN(scores[best])) best = i;
-        }
-        return best;
-    }
 
     /// <summary>
     /// A voting method's name in a comparison: short for a method with default settings
