@@ -71,11 +71,22 @@ public sealed class TradingKernel : IExecutionListener
             _journal.Record(new Decision(bar.Timestamp, "risk", symbol, Signal.Hold, halt));
 
         if (index >= _slotsBySymbol.Length || _slotsBySymbol[index] is not { } slots) return;
-        foreach (var slot in slots)
+        StrategySlot? asked = null;
+        try
         {
-            var signal = slot.Strategy.OnBar(bar, new StrategyContext(slot.Position.Quantity) { ReasonsUnread = !_journalEvents });
-            if (signal.Action == SignalAction.Hold) continue;
-            Act(slot, signal, bar, quote);
+            foreach (var slot in slots)
+            {
+                asked = slot;
+                var signal = slot.Strategy.OnBar(bar, new StrategyContext(slot.Position.Quantity) { ReasonsUnread = !_journalEvents });
+                asked = null;
+                if (signal.Action == SignalAction.Hold) continue;
+                Act(slot, signal, bar, quote);
+            }
+        }
+        catch (Exception ex) when (asked is not null && ex is not StrategyFailedException)
+        {
+            // A strategy's own bug (user code): say which strategy and which bar, not where in Keel it surfaced.
+            throw new StrategyFailedException(asked.Strategy.Name, symbol, bar.Timestamp, ex);
         }
     }
 
