@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Keel.Core.Strategies;
 using Keel.Data.Csv;
+using Keel.Strategies;
 
 namespace Keel.Cli;
 
@@ -23,13 +25,25 @@ internal static class CommandRunner
         {
             return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = stdout ?? Console.Out, Error = stderr });
         }
+        catch (StrategyLoadException ex)
+        {
+            // Already one line per error, file:line:col first, as the compiler prints them.
+            foreach (var line in ex.Lines) stderr.WriteLine(line);
+            return ExitCodes.BadInput;
+        }
         catch (Exception ex) when (IsBadInput(ex))
         {
             stderr.WriteLine($"error: {ex.Message}");
             return ExitCodes.BadInput;
         }
+        catch (AggregateException ex) when (ex.InnerExceptions.FirstOrDefault(e => e is StrategyFailedException || IsBadInput(e)) is { } first)
+        {
+            // Parallel runs (compare, sweep) wrap what one run threw.
+            stderr.WriteLine($"error: {first.Message}");
+            return ExitCodes.BadInput;
+        }
     }
 
-    private static bool IsBadInput(Exception ex) => ex is UsageException or BarDataException or FormatException
+    private static bool IsBadInput(Exception ex) => ex is UsageException or BarDataException or FormatException or StrategyFailedException
         or FileNotFoundException or DirectoryNotFoundException or ArgumentException;
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Keel.Cli.Output;
+using Keel.Cli.Strategies;
 using Keel.Core.Backtest;
 using Keel.Core.Strategies;
 using Keel.Reporting;
@@ -23,7 +24,7 @@ internal static class BacktestCommand
         options.AddTo(command);
         command.SetAction(parse =>
         {
-            var specs = StrategyText.ParseList(parse.GetValue(strategy)!);
+            var specs = StrategyText.ParseList(parse.GetValue(strategy)!, UserStrategies.Registry(parse));
             var settings = options.Settings(parse);
             var clock = Stopwatch.StartNew();
             var series = data.Load(parse, Console.Error);
