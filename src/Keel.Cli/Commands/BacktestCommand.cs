@@ -34,7 +34,11 @@ internal static class BacktestCommand
             var elapsedMs = clock.Elapsed.TotalMilliseconds;
 
             if (parse.GetValue(output) is { } folder) WriteFiles(folder, result);
-            if (parse.GetValue(json)) JsonStdout.WriteObject(j => ResultJson.WriteFields(j, result, elapsedMs, loadMs));
+            if (parse.GetValue(json)) JsonStdout.WriteObject(j =>
+            {
+                ResultJson.WriteFields(j, result, elapsedMs, loadMs);
+                StrategySourcesJson.Write(j, specs);
+            });
             else
             {
                 SummaryTable.Write(AnsiConsole.Console, result, elapsedMs, loadMs);
