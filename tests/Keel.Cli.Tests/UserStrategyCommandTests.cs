@@ -47,6 +47,15 @@ public class UserStrategyCommandTests
         code.ShouldBe(0, stderr);
         stdout.ShouldContain("breakout:entry=");
 
+        (code, stdout, stderr) = KeelCli.Run(temp.Path, "backtest", "--store", Samples, "--symbol", "SPY", "--strategy", "ensemble(method=consensus,min=1)[breakout|rsi]", "--json");
+        code.ShouldBe(0, stderr);
+        stdout.ShouldContain("\"kind\": \"ensemble\"");
+
+        (code, stdout, stderr) = KeelCli.Run(temp.Path, "walkforward", "--store", Samples, "--symbol", "SPY", "--strategy", "breakout", "--grid", "entry=10|20,exit=5|10",
+            "--in-sample", "504", "--out-of-sample", "252", "--json");
+        code.ShouldBe(0, stderr);
+        stdout.ShouldContain("breakout:entry=");
+
         (code, stdout, stderr) = KeelCli.Run(temp.Path, "strategies");
         code.ShouldBe(0, stderr);
         stdout.ShouldContain("strategies/BreakoutStrategy.cs");
