@@ -45,6 +45,11 @@ public static class UserStrategyLoader
         var (definitions, errors) = StrategyDiscovery.Find(assembly, source.Path!);
         foreach (var definition in definitions)
         {
+            if (!IsWritableName(definition.Name))
+            {
+                errors.Add($"{source.Path}: error: strategy name '{definition.Name}' cannot be written on a command line; use letters, digits and '-', e.g. buy-the-dip");
+                continue;
+            }
             if (registry.TryFind(definition.Name) is { } taken)
             {
                 errors.Add($"{source.Path}: error: a strategy named '{definition.Name}' is already defined ({(taken.Source.IsBuiltIn ? "built into Keel" : taken.Source.Path)}); give it another name");
@@ -54,6 +59,10 @@ public static class UserStrategyLoader
         }
         if (errors.Count > 0) broken.Add(new(source.Path!, errors));
     }
+
+    /// <summary>A name <c>--strategy name:key=value</c>, lists (<c>;</c>, <c>,</c>) and ensembles (<c>|</c>, <c>[</c>) can carry.</summary>
+    private static bool IsWritableName(string name) =>
+        name.Length > 0 && char.IsAsciiLetterOrDigit(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
 
     /// <summary>A path as a user would type it: relative to the current folder when inside it.</summary>
     private static string Display(string path)

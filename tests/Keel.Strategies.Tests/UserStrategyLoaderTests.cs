@@ -113,6 +113,14 @@ public class UserStrategyLoaderTests
                 public Signal OnBar(in Bar bar, StrategyContext context) => Signal.Hold;
                 public void Reset() { }
             }
+            public sealed class SpacedStrategy : IStrategy
+            {
+                public static StrategyDefinition Definition { get; } = new("my strategy", "a name no command line can carry", [], (p, name, _) => new SpacedStrategy());
+                public string Name => "my strategy";
+                public int WarmUpBars => 0;
+                public Signal OnBar(in Bar bar, StrategyContext context) => Signal.Hold;
+                public void Reset() { }
+            }
             public sealed class NamelessStrategy : IStrategy
             {
                 public string Name => "nameless";
@@ -123,6 +131,7 @@ public class UserStrategyLoaderTests
             """);
         var errors = UserStrategyLoader.Load([temp.Path]).Broken.ShouldHaveSingleItem().Errors;
         errors.ShouldContain(e => e.Contains("'rsi' is already defined (built into Keel)", StringComparison.Ordinal));
+        errors.ShouldContain(e => e.Contains("strategy name 'my strategy' cannot be written on a command line", StringComparison.Ordinal));
         errors.ShouldContain(e => e.Contains("NamelessStrategy implements IStrategy but has no 'public static StrategyDefinition Definition'", StringComparison.Ordinal));
     }
 
