@@ -1,0 +1,96 @@
+using System.Data.Common;
+using Keel.Core.Persistence;
+using Keel.Core.Trading;
+using Keel.Storage.Sql;
+
+namespace Keel.Storage;
+
+/// <summary>
+/// What a viewer (the dashboard) reads: rows newer than an id it holds, the marks that say something changed,
+/// the journal filtered and bounded. Times are ISO-8601 UTC text of one width, so text comparison is time order.
+/// </summary>
+public abstract partial class DbTradingStore : ITradingStoreReader
+{
+    public StoreMarks Marks() => Read(c =>
+    {
+        var ids = c.Command(null, """
+            SELECT (SELECT COALESCE(MAX(id), 0) FROM fills) AS fills, (SELECT COALESCE(MAX(id), 0) FROM equity) AS equity,
+                   (SELECT COALESCE(MAX(id), 0) FROM order_events) AS order_events, (SELECT COALESCE(MAX(id), 0) FROM decisions) AS decisions,
+                   (SELECT COALESCE(MAX(id), 0) FROM trades) AS trades, (SELECT COALESCE(MAX(id), 0) FROM alerts) AS alerts
+            """).FirstOrNull(r => new long[] { r.Long("fills"), r.Long("equity"), r.Long("order_events"), r.Long("decisions"), r.Long("trades"), r.Long("alerts") })!;
+        var halt = c.Command(null, "SELECT * FROM halt WHERE id = 1")
+            .FirstOrNull(r => new HaltState(r.Flag("halted"), r.NullableText("reason"), r.NullableTime("since"), r.Flag("flatten"))) ?? HaltState.Running;
+        var heartbeat = c.Command(null, "SELECT * FROM heartbeat WHERE id = 1").FirstOrNull(ReadHeartbeat);
+        return new StoreMarks(ids[0], ids[1], ids[2], ids[3], ids[4], ids[5], halt, heartbeat?.WallTime);
+    });
+
+    public IReadOnlyList<StoredEquity> EquityAfter(long afterId) => Read(c =>
+        c.Command(null, "SELECT * FROM equity WHERE id > @after ORDER BY id").With("@after", afterId)
+            .Rows(r => new StoredEquity(r.Long("id"), new EquitySnapshot(r.Time("time"), r.Decimal("equity"), r.Decimal("cash")))));
+
+    public IReadOnlyList<StoredTrade> TradesAfter(long afterId) => Read(c =>
+        c.Command(null, "SELECT * FROM trades WHERE id > @after ORDER BY id").With("@after", afterId)
+            .Rows(r => new StoredTrade(r.Long("id"), ReadTrade(r))));
+
+    public StoredTrade? FindTrade(long id) => Read(c =>
+        c.Command(null, "SELECT * FROM trades WHERE id = @id").With("@id", id).FirstOrNull(r => new StoredTrade(r.Long("id"), ReadTrade(r))));
+
+    public JournalSlice Journal(JournalFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return Read(c => new JournalSlice(
+            Filtered(c, "decisions", "time", filter).Rows(r => new StoredDecision(r.Long("id"), ReadDecision(r))),
+            Filtered(c, "orders", "created_at", filter).Rows(ReadOrder),
+            Filtered(c, "trades", "exit_time", filter).Rows(r => new StoredTrade(r.Long("id"), ReadTrade(r)))));
+    }
+
+    public IReadOnlyList<StoredFill> FillsAt(string strategy, string symbol, IReadOnlyCollection<DateTime> times)
+    {
+        ArgumentNullException.ThrowIfNull(times);
+        if (times.Count == 0) return [];
+        return Read(c =>
+        {
+            var names = times.Select((_, i) => "@t" + i).ToList();
+            var command = c.Command(null, $"SELECT * FROM fills WHERE strategy = @strategy AND symbol = @symbol AND time IN ({string.Join(", ", names)}) ORDER BY id")
+                .With("@strategy", strategy).With("@symbol", symbol);
+            var i = 0;
+            foreach (var time in times) command.With(names[i++], time);
+            return command.Rows(ReadFill);
+        });
+    }
+
+    public IReadOnlyList<StoredOrderEvent> OrderEvents(string clientOrderId)
+    {
+        ArgumentNullException.ThrowIfNull(clientOrderId);
+        return Read(c => c.Command(null, "SELECT * FROM order_events WHERE client_order_id = @id ORDER BY id").With("@id", clientOrderId)
+            .Rows(r => new StoredOrderEvent(r.Long("id"), r.Time("time"), r.Text("client_order_id"), r.Enum<OrderStatus>("status"), r.Text("note"))));
+    }
+
+    /// <summary>Null when the store's schema has no alerts table (an older or newer layout): the viewer says so instead of failing.</summary>
+    public IReadOnlyList<StoredAlertRow>? Alerts(int limit)
+    {
+        try
+        {
+            return Read(c => c.Command(null, "SELECT * FROM alerts ORDER BY id DESC LIMIT @limit").With("@limit", limit)
+                .Rows(r => new StoredAlertRow(r.Long("id"), new StoredAlert(r.Time("time"), r.Text("kind"), r.Text("severity"), r.Text("message")))));
+        }
+        catch (DbException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Newest first, each filter applied only when given; the table and column names are this file's constants.</summary>
+    private static DbCommand Filtered(DbConnection c, string table, string timeColumn, JournalFilter f) =>
+        c.Command(null, $"""
+            SELECT * FROM {table}
+            WHERE (@strategy IS NULL OR strategy = @strategy) AND (@symbol IS NULL OR symbol = @symbol)
+              AND (@from IS NULL OR {timeColumn} >= @from) AND (@to IS NULL OR {timeColumn} < @to)
+            ORDER BY {timeColumn} DESC, {(table == "orders" ? "client_order_id" : "id")} DESC LIMIT @limit
+            """)
+            .With("@strategy", f.Strategy)
+            .With("@symbol", f.Symbol)
+            .With("@from", f.From)
+            .With("@to", f.To)
+            .With("@limit", (long)Math.Clamp(f.Limit, 1, 5000));
+}
