@@ -24,5 +24,6 @@ var root = new RootCommand("Keel: research, backtest and trade systematic strate
     StatusCommand.Create(),
     HaltCommand.Halt(),
     HaltCommand.Resume(),
+    DashboardCommand.Create(),
 };
 return CommandRunner.Run(root, args);

@@ -6,6 +6,7 @@ using Keel.Dashboard.Live;
 using Keel.Dashboard.Security;
 using Keel.Storage;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -70,12 +71,17 @@ public sealed class DashboardServer : IAsyncDisposable
         builder.Services.AddSingleton<LiveViews>();
         builder.Services.AddSingleton<StoreWatcher>();
         builder.Services.AddHostedService(s => s.GetRequiredService<StoreWatcher>());
-        builder.Services.AddAntiforgery(o =>
+        if (options.AllowControl)
         {
-            o.HeaderName = "X-CSRF-TOKEN";
-            o.Cookie.Name = "keel_dashboard_csrf";
-            o.Cookie.SameSite = SameSiteMode.Strict;
-        });
+            // Anti-forgery keys live in memory only: nothing is written to disk, and a restart simply issues new tokens.
+            builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
+            builder.Services.AddAntiforgery(o =>
+            {
+                o.HeaderName = "X-CSRF-TOKEN";
+                o.Cookie.Name = "keel_dashboard_csrf";
+                o.Cookie.SameSite = SameSiteMode.Strict;
+            });
+        }
 
         var app = builder.Build();
         app.Use(async (context, next) =>
