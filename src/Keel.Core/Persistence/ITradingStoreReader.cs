@@ -19,7 +19,7 @@ public interface ITradingStoreReader : IDisposable
     /// <summary>Closed trades with an id above <paramref name="afterId"/>, in id order.</summary>
     IReadOnlyList<StoredTrade> TradesAfter(long afterId);
 
-    /// <summary>The journal, newest first, at most <see cref="JournalFilter.Limit"/> rows of each kind.</summary>
+    /// <summary>The journal, newest recorded first, at most <see cref="JournalFilter.Limit"/> rows of each kind.</summary>
     JournalSlice Journal(JournalFilter filter);
 
     StoredTrade? FindTrade(long id);

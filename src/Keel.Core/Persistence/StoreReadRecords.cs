@@ -18,5 +18,8 @@ public sealed record StoredAlertRow(long Id, StoredAlert Alert);
 /// <summary>Which journal rows to show: every filter optional; times are UTC, <see cref="To"/> exclusive.</summary>
 public sealed record JournalFilter(string? Strategy = null, string? Symbol = null, DateTime? From = null, DateTime? To = null, int Limit = 200);
 
-/// <summary>The journal rows a filter selects, newest first: decisions, orders (as decided, with their last status), trades.</summary>
-public sealed record JournalSlice(IReadOnlyList<StoredDecision> Decisions, IReadOnlyList<StoredOrder> Orders, IReadOnlyList<StoredTrade> Trades);
+/// <summary>One event in an order's life with the order as decided (its reason, strategy, symbol).</summary>
+public sealed record JournalOrderEvent(StoredOrderEvent Event, StoredOrder Order);
+
+/// <summary>The journal rows a filter selects, newest first: decisions, order events (with their order), trades.</summary>
+public sealed record JournalSlice(IReadOnlyList<StoredDecision> Decisions, IReadOnlyList<JournalOrderEvent> OrderEvents, IReadOnlyList<StoredTrade> Trades);

@@ -11,6 +11,13 @@ internal sealed class LiveViews(ITradingStoreReader reader, DashboardOptions opt
     private readonly EquityHistory _equity = new();
     private readonly StrategyTally _tally = new();
 
+    /// <summary>Reads the equity snapshots and trades recorded since the last call (all of them the first time).</summary>
+    public void Warm()
+    {
+        _equity.Refresh(reader);
+        _tally.Refresh(reader);
+    }
+
     public OverviewPage Overview(int columns)
     {
         _equity.Refresh(reader);
@@ -91,7 +98,7 @@ internal sealed class LiveViews(ITradingStoreReader reader, DashboardOptions opt
     {
         _tally.Refresh(reader);
         var slice = reader.Journal(filter);
-        var entries = new List<JournalEntry>(slice.Decisions.Count + slice.Orders.Count + slice.Trades.Count);
+        var entries = new List<JournalEntry>(slice.Decisions.Count + slice.OrderEvents.Count + slice.Trades.Count);
         foreach (var d in slice.Decisions)
         {
             var s = d.Decision.Signal;
@@ -99,11 +106,12 @@ internal sealed class LiveViews(ITradingStoreReader reader, DashboardOptions opt
                 $"{s.Action.ToString().ToLowerInvariant()} ({s.Confidence.ToString("0.##", CultureInfo.InvariantCulture)}) → {d.Decision.Outcome}",
                 s.Reason ?? "", null, null, null, null));
         }
-        foreach (var o in slice.Orders)
+        foreach (var e in slice.OrderEvents)
         {
-            var r = o.Order;
-            entries.Add(new JournalEntry("order", r.CreatedAt, r.Strategy, r.Symbol.Ticker,
-                $"{r.Side.ToString().ToLowerInvariant()} {r.Quantity.ToString(CultureInfo.InvariantCulture)} {r.Type.ToString().ToLowerInvariant()} ({r.Purpose.ToString().ToLowerInvariant()}) · {o.Status}",
+            var r = e.Order.Order;
+            var note = e.Event.Note.Length > 0 ? " · " + e.Event.Note : "";
+            entries.Add(new JournalEntry("order", e.Event.Time, r.Strategy, r.Symbol.Ticker,
+                $"{e.Event.Status}: {r.Side.ToString().ToLowerInvariant()} {r.Quantity.ToString(CultureInfo.InvariantCulture)} {r.Type.ToString().ToLowerInvariant()} ({r.Purpose.ToString().ToLowerInvariant()}){note}",
                 r.Reason, null, null, r.ClientOrderId, null));
         }
         entries.AddRange(slice.Trades.Select(TradeEntry));
