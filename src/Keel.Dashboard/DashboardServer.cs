@@ -43,7 +43,10 @@ public sealed class DashboardServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var address = options.ListenAddress();
-        var reader = ReadOnlyStores.Open(options.SqlitePath, options.PostgresConnectionString);
+        var sqlite = options.PostgresConnectionString is null && options.SqlitePath is not null ? Path.GetFullPath(options.SqlitePath) : null;
+        ITradingStoreReader reader = new LateOpeningReader(sqlite, () => ReadOnlyStores.Open(options.SqlitePath, options.PostgresConnectionString));
+        // A store that is there but unreadable (not a Keel store, a newer schema) is bad input now, not a note later.
+        if (sqlite is null || File.Exists(sqlite)) reader.Marks();
         try
         {
             var app = Build(options, address, reader, alerts ?? new StoreAlertFeed(reader), logLevel);
@@ -93,6 +96,19 @@ public sealed class DashboardServer : IAsyncDisposable
             headers["Referrer-Policy"] = "no-referrer";
             headers.CacheControl = "no-store";
             await next(context);
+        });
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (StoreMissingException missing) when (!context.Response.HasStarted)
+            {
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                await context.Response.WriteAsync(missing.Message);
+            }
         });
         if (!string.IsNullOrEmpty(options.Token))
         {

@@ -163,6 +163,7 @@ public sealed class DashboardBrowserTests(DashboardFixture f) : IClassFixture<Da
 
         var (page, errors) = await f.OpenAsync(guarded, "");
         (await page.GotoAsync("/"))!.Status.ShouldBe(401);
+        await page.GotoAsync("about:blank");
         errors.Clear(); // the browser reports the refused page itself as a failed load: that one is the point
         await page.GotoAsync("/?token=" + token);
         await DashboardFixture.Rendered(page);
@@ -212,5 +213,22 @@ public sealed class DashboardBrowserTests(DashboardFixture f) : IClassFixture<Da
             f.Paper.Store.SetHalt(HaltState.Running);
         }
         errors.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Without_a_store_yet_the_backtests_page_works_and_the_live_pages_say_why_they_are_empty()
+    {
+        using var empty = new TempDirectory();
+        await using var fresh = await DashboardServer.StartAsync(f.Options() with { SqlitePath = empty.Combine("data", "paper-sim.db") });
+        var (page, errors) = await f.OpenAsync(fresh, "/backtests");
+        await Expect(page.Locator("#mode")).ToHaveTextAsync("PAPER");
+        await Expect(page.Locator("#comparison-0 tbody tr")).ToHaveCountAsync(f.ComparisonRows);
+        errors.ShouldBeEmpty();
+
+        using var http = new HttpClient { BaseAddress = fresh.BaseUrl };
+        var overview = await http.GetAsync("api/overview");
+        overview.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        (await overview.Content.ReadAsStringAsync()).ShouldContain("There is no store at");
+        File.Exists(empty.Combine("data", "paper-sim.db")).ShouldBeFalse("a reader never creates the store");
     }
 }

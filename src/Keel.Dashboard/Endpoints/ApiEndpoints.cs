@@ -18,6 +18,7 @@ internal static class ApiEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api");
+        api.MapGet("/session", (DashboardOptions options) => TypedResults.Json(new SessionInfo(options.Mode, options.AllowControl), PagesJson.Default.SessionInfo));
         api.MapGet("/overview", (LiveViews views, int? width) => TypedResults.Json(views.Overview(Columns(width)), PagesJson.Default.OverviewPage));
         api.MapGet("/positions", (LiveViews views) => TypedResults.Json(views.Positions(), PagesJson.Default.IReadOnlyListPositionView));
         api.MapGet("/orders", (LiveViews views) => TypedResults.Json(views.OpenOrders(), PagesJson.Default.IReadOnlyListOpenOrderView));

@@ -49,6 +49,10 @@ internal sealed partial class StoreWatcher(ITradingStoreReader reader, LiveViews
                 if (marks != Current.Marks) views.Warm();
                 Publish(marks);
             }
+            catch (StoreMissingException)
+            {
+                // Not created yet: the pages say so; ask again next tick.
+            }
             catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
             {
                 // A busy or briefly unreadable store: the next tick asks again.

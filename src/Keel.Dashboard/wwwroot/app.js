@@ -353,10 +353,8 @@ async function render() {
 
 async function start() {
   document.querySelectorAll('.banner nav a').forEach(a => a.classList.toggle('active', a.getAttribute('href') === path));
-  if (path !== '/') {
-    // The mode banner is on every page, so every page knows it.
-    api(`/api/overview?width=200`).then(o => { control = o.control; setMode(o.mode); }, showError);
-  }
+  // The mode banner is on every page, so every page knows it (without the store: it may not exist yet).
+  await api('/api/session').then(s => { control = s.control; setMode(s.mode); }, showError);
   await render();
   const live = document.getElementById('live');
   const events = new EventSource('/api/events');

@@ -71,4 +71,7 @@ public sealed record AlertView(long Id, DateTime Time, string Kind, string Sever
 /// <summary>The alerts page; <see cref="Available"/> false (with <see cref="Note"/>) when the store has no alerts tables.</summary>
 public sealed record AlertsPage(bool Available, bool CanAcknowledge, string? Note, IReadOnlyList<AlertView> Alerts);
 
+/// <summary>What every page's banner needs, known without reading the store: the mode and whether control is offered.</summary>
+public sealed record SessionInfo(string Mode, bool Control);
+
 public sealed record ControlResult(bool Halted, string? Reason, bool Flatten, string Message);

@@ -17,4 +17,5 @@ namespace Keel.Reporting.Pages;
 [JsonSerializable(typeof(AlertsPage))]
 [JsonSerializable(typeof(BacktestsPage))]
 [JsonSerializable(typeof(ControlResult))]
+[JsonSerializable(typeof(SessionInfo))]
 public sealed partial class PagesJson : JsonSerializerContext;
