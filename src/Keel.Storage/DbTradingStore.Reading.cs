@@ -13,11 +13,12 @@ public abstract partial class DbTradingStore : ITradingStoreReader
 {
     public StoreMarks Marks() => Read(c =>
     {
+        var alerts = AlertsMark(c); // its own statement: PostgreSQL runs one command at a time on a connection
         var ids = c.Command(null, """
             SELECT (SELECT COALESCE(MAX(id), 0) FROM fills) AS fills, (SELECT COALESCE(MAX(id), 0) FROM equity) AS equity,
                    (SELECT COALESCE(MAX(id), 0) FROM order_events) AS order_events, (SELECT COALESCE(MAX(id), 0) FROM decisions) AS decisions,
-                   (SELECT COALESCE(MAX(id), 0) FROM trades) AS trades, (SELECT COALESCE(MAX(id), 0) FROM alerts) AS alerts
-            """).FirstOrNull(r => new long[] { r.Long("fills"), r.Long("equity"), r.Long("order_events"), r.Long("decisions"), r.Long("trades"), r.Long("alerts") })!;
+                   (SELECT COALESCE(MAX(id), 0) FROM trades) AS trades
+            """).FirstOrNull(r => new long[] { r.Long("fills"), r.Long("equity"), r.Long("order_events"), r.Long("decisions"), r.Long("trades"), alerts })!;
         var halt = c.Command(null, "SELECT * FROM halt WHERE id = 1")
             .FirstOrNull(r => new HaltState(r.Flag("halted"), r.NullableText("reason"), r.NullableTime("since"), r.Flag("flatten"))) ?? HaltState.Running;
         var heartbeat = c.Command(null, "SELECT * FROM heartbeat WHERE id = 1").FirstOrNull(ReadHeartbeat);
@@ -25,6 +26,19 @@ public abstract partial class DbTradingStore : ITradingStoreReader
     });
 
     /// <summary>Columns read by position: a year of minute snapshots is half a million rows, and a lookup by name per value doubled the load.</summary>
+    /// <summary>The newest alert id, or 0 when this schema has no alerts table (the marks must not fail with it).</summary>
+    private static long AlertsMark(DbConnection c)
+    {
+        try
+        {
+            return c.Command(null, "SELECT COALESCE(MAX(id), 0) AS alerts FROM alerts").FirstOrNull(r => new[] { r.Long("alerts") })![0];
+        }
+        catch (DbException)
+        {
+            return 0;
+        }
+    }
+
     public IReadOnlyList<StoredEquity> EquityAfter(long afterId) => Read(c =>
         c.Command(null, "SELECT id, time, equity, cash FROM equity WHERE id > @after ORDER BY id").With("@after", afterId)
             .Rows(r => new StoredEquity(r.GetInt64(0), new EquitySnapshot(StoredText.Time(r.GetString(1)), StoredText.Decimal(r.GetString(2)), StoredText.Decimal(r.GetString(3))))));
