@@ -13,7 +13,10 @@ using Keel.Data.Csv;
 //   dotnet run -c Release --project bench/Keel.Benchmarks -- sweep FILE GRID [--threads N] [--runs N]   a timed sma-crossover sweep (frictionless, as `keel sweep`)
 //   dotnet run -c Release --project bench/Keel.Benchmarks -- trial FILE SPEC [--runs N]   one sweep trial (cached indicators, no journal, no curve), best of N
 //   dotnet run -c Release --project bench/Keel.Benchmarks -- trials FILE GRID [--every K]   every K-th sma-crossover trial of GRID, one thread: fastest-of-5 ms per trial and a checksum
+//   dotnet run -c Release --project bench/Keel.Benchmarks -- dashboard FOLDER [--runs N]   dashboard pages over 100,000 fills and a year of minute snapshots
 //   dotnet run -c Release --project bench/Keel.Benchmarks -- [BenchmarkDotNet args]
+if (args is ["dashboard", var benchFolder, ..])
+    return await DashboardBench.RunAsync(benchFolder, args is [.., "--runs", var r] ? int.Parse(r, System.Globalization.CultureInfo.InvariantCulture) : 20);
 if (args is ["make-data", var path])
 {
     BarCsvWriter.Write(path, GbmBars.Generate(KernelLoopBenchmark.BarCount));

@@ -26,6 +26,7 @@ var root = new RootCommand("Keel: research, backtest and trade systematic strate
     HaltCommand.Halt(),
     HaltCommand.Resume(),
     NewCommand.Create(),
+    DashboardCommand.Create(),
 };
 root.Options.Add(UserStrategies.FolderOption);
 return CommandRunner.Run(root, args);

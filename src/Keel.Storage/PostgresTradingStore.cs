@@ -9,7 +9,7 @@ namespace Keel.Storage;
 /// journal. Same schema and SQL as SQLite; the tables live in the connection's search path, so one
 /// database can hold several stores in separate schemas.
 /// </summary>
-public sealed class PostgresTradingStore : DbTradingStore
+public sealed partial class PostgresTradingStore : DbTradingStore
 {
     /// <summary>Connects with <paramref name="connectionString"/> (Npgsql's format) and migrates the schema.</summary>
     public PostgresTradingStore(string connectionString) : base(Open(connectionString, out var description), description) { }

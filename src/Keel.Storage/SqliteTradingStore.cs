@@ -9,7 +9,7 @@ namespace Keel.Storage;
 /// write from another process while the service runs; synchronous=FULL makes each commit durable when it
 /// returns; a busy timeout makes a second writer wait for the first instead of failing.
 /// </summary>
-public sealed class SqliteTradingStore : DbTradingStore
+public sealed partial class SqliteTradingStore : DbTradingStore
 {
     /// <summary>How long a write waits for another process's write to finish.</summary>
     internal static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(10);

@@ -109,10 +109,6 @@ internal static class CompareCommand
         foreach (var spec in runs.Select(r => r.Spec.Text).Distinct()) AnsiConsole.MarkupLine($"  [grey]{Markup.Escape(spec)}[/]");
     }
 
-    private static string FileName(IStrategySpec spec, Keel.Core.Domain.Symbol symbol, string costs)
-    {
-        var name = $"{spec.Text}_{symbol.FileSafeName}_{costs}";
-        foreach (var c in new[] { ':', ',', '=', ' ', ';', '/', '(', ')', '[', ']', '|' }) name = name.Replace(c, c == ' ' ? '-' : '_');
-        return name + ".csv";
-    }
+    private static string FileName(IStrategySpec spec, Keel.Core.Domain.Symbol symbol, string costs) =>
+        ResultFileNames.ComparisonCurve(spec.Text, symbol.FileSafeName, costs);
 }

@@ -1,0 +1,25 @@
+using Keel.Core.Trading;
+
+namespace Keel.Core.Persistence;
+
+/// <summary>The newest row id of each table a viewer shows (0 when empty) and the single-row state.</summary>
+public sealed record StoreMarks(long Fills, long Equity, long OrderEvents, long Decisions, long Trades, long Alerts, HaltState Halt, DateTime? HeartbeatWallTime);
+
+public sealed record StoredEquity(long Id, EquitySnapshot Snapshot);
+
+public sealed record StoredTrade(long Id, Trade Trade);
+
+public sealed record StoredDecision(long Id, Decision Decision);
+
+public sealed record StoredOrderEvent(long Id, DateTime Time, string ClientOrderId, OrderStatus Status, string Note);
+
+public sealed record StoredAlertRow(long Id, StoredAlert Alert);
+
+/// <summary>Which journal rows to show: every filter optional; times are UTC, <see cref="To"/> exclusive.</summary>
+public sealed record JournalFilter(string? Strategy = null, string? Symbol = null, DateTime? From = null, DateTime? To = null, int Limit = 200);
+
+/// <summary>One event in an order's life with the order as decided (its reason, strategy, symbol).</summary>
+public sealed record JournalOrderEvent(StoredOrderEvent Event, StoredOrder Order);
+
+/// <summary>The journal rows a filter selects, newest first: decisions, order events (with their order), trades.</summary>
+public sealed record JournalSlice(IReadOnlyList<StoredDecision> Decisions, IReadOnlyList<JournalOrderEvent> OrderEvents, IReadOnlyList<StoredTrade> Trades);
