@@ -24,5 +24,7 @@ var root = new RootCommand("Keel: research, backtest and trade systematic strate
     StatusCommand.Create(),
     HaltCommand.Halt(),
     HaltCommand.Resume(),
+    AlertsCommand.Create(),
+    WatchdogCommand.Create(),
 };
 return CommandRunner.Run(root, args);
