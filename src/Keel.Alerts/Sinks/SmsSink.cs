@@ -49,7 +49,7 @@ public sealed class SmsSink(SmsSinkSettings settings, HttpClient http) : IAlertS
                     throw new AlertDeliveryException(Scrub($"Twilio {settings.BaseUrl.Authority} to {to}: HTTP {(int)response.StatusCode} {AlertText.Cut(reply, 200)}", auth));
                 }
             }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+            catch (Exception ex) when (ex is not AlertDeliveryException && !(ex is OperationCanceledException && ct.IsCancellationRequested))
             {
                 throw new AlertDeliveryException(Scrub($"Twilio {settings.BaseUrl.Authority}: {(ex is TaskCanceledException ? "no answer in time" : ex.Message)}", auth));
             }

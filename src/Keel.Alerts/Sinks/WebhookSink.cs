@@ -55,7 +55,7 @@ public sealed class WebhookSink(WebhookSinkSettings settings, HttpClient http) :
                 throw new AlertDeliveryException(Scrub($"webhook {settings.Url.Authority}: HTTP {(int)response.StatusCode} {AlertText.Cut(reply, 200)}"));
             }
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        catch (Exception ex) when (ex is not AlertDeliveryException && !(ex is OperationCanceledException && ct.IsCancellationRequested))
         {
             throw new AlertDeliveryException(Scrub($"webhook {settings.Url.Authority}: {(ex is TaskCanceledException ? $"no answer within {settings.Timeout.TotalSeconds:0} s" : ex.Message)}"));
         }
