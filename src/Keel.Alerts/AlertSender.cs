@@ -51,6 +51,9 @@ public sealed partial class AlertSender
         try { _wake.Release(); } catch (SemaphoreFullException) { } // already woken
     }
 
+    /// <summary>Frees what an earlier process of the same kind (e.g. "service-") had claimed when it died.</summary>
+    public void TakeOverFrom(string ownerPrefix) => _store.ReleaseClaims(ownerPrefix);
+
     /// <summary>Sends everything due now; returns how many deliveries succeeded.</summary>
     public async Task<int> SendDueAsync(CancellationToken ct)
     {

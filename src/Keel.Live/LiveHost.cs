@@ -54,7 +54,7 @@ public static class LiveHost
             var http = sp.GetRequiredService<HttpClient>();
             var sender = new AlertSender(sp.GetRequiredService<ITradingStore>(), settings.Alerts.Sinks.Select(s => s.Create(http)),
                 sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("Keel.Alerts"),
-                $"service-{Environment.ProcessId}", crash.Reach);
+                AlertDeliveryService.OwnerPrefix + Environment.ProcessId, crash.Reach);
             sp.GetRequiredService<AlertCenter>().Queued = sender.Wake;
             return sender;
         });

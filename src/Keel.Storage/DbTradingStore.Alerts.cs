@@ -98,6 +98,16 @@ public abstract partial class DbTradingStore
         return claimed;
     }
 
+    public void ReleaseClaims(string ownerPrefix)
+    {
+        ArgumentNullException.ThrowIfNull(ownerPrefix);
+        Write((c, t) => c.Command(t, """
+            UPDATE alert_deliveries SET claimed_by = NULL, claimed_until = NULL
+            WHERE delivered_at IS NULL AND claimed_by IS NOT NULL AND substr(claimed_by, 1, @length) = @prefix
+            """)
+            .With("@length", (long)ownerPrefix.Length).With("@prefix", ownerPrefix).Run());
+    }
+
     public void MarkDelivered(long alertId, string sink, DateTime time)
     {
         ArgumentNullException.ThrowIfNull(sink);

@@ -98,6 +98,20 @@ public abstract partial class StoreContract
     }
 
     [Scenario]
+    public void A_restarted_service_takes_back_its_predecessors_claims_only()
+    {
+        using var store = Open();
+        store.RaiseAlert(Drawdown(), ["email-1"]);
+        store.RaiseAlert(Drawdown(AlertSeverity.Critical), ["email-1"]);
+        store.ClaimDeliveries("service-41", T0, TimeSpan.FromMinutes(2), 1).ShouldHaveSingleItem();
+        store.ClaimDeliveries("watchdog-7", T0, TimeSpan.FromMinutes(2), 1).ShouldHaveSingleItem();
+
+        store.ReleaseClaims("service-");
+
+        store.ClaimDeliveries("service-42", T0.AddSeconds(1), TimeSpan.FromMinutes(2), 10).ShouldHaveSingleItem().Alert.Severity.ShouldBe(AlertSeverity.Warning);
+    }
+
+    [Scenario]
     public void The_outbox_survives_a_reopen()
     {
         long id;

@@ -38,6 +38,12 @@ public interface IAlertStore
     /// <summary>Claims up to <paramref name="limit"/> deliveries due at <paramref name="now"/> for <paramref name="lease"/>.</summary>
     IReadOnlyList<PendingDelivery> ClaimDeliveries(string owner, DateTime now, TimeSpan lease, int limit);
 
+    /// <summary>
+    /// Frees the claims of owners whose name starts with <paramref name="ownerPrefix"/>: a restarted service
+    /// takes back what its killed predecessor had claimed, instead of waiting for the lease to run out.
+    /// </summary>
+    void ReleaseClaims(string ownerPrefix);
+
     void MarkDelivered(long alertId, string sink, DateTime time);
 
     /// <summary>Counts a failed attempt, keeps its error (never a secret: sinks scrub theirs) and when to try again.</summary>

@@ -12,7 +12,14 @@ internal sealed class AlertDeliveryService(AlertSender sender) : BackgroundServi
     public static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan LastRound = TimeSpan.FromSeconds(10);
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => sender.RunAsync(Poll, stoppingToken);
+    /// <summary>Owner names of the service's claims; one service runs per store, so an older one's claims are a dead process's.</summary>
+    public const string OwnerPrefix = "service-";
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        sender.TakeOverFrom(OwnerPrefix);
+        return sender.RunAsync(Poll, stoppingToken);
+    }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
