@@ -26,5 +26,6 @@ var root = new RootCommand("Keel: research, backtest and trade systematic strate
     HaltCommand.Resume(),
     AlertsCommand.Create(),
     WatchdogCommand.Create(),
+    ReportCommand.Create(),
 };
 return CommandRunner.Run(root, args);

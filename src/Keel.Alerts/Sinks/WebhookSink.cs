@@ -70,7 +70,8 @@ public sealed class WebhookSink(WebhookSinkSettings settings, HttpClient http) :
         using (var w = new Utf8JsonWriter(buffer))
         {
             w.WriteStartObject();
-            var text = AlertText.Plain(alert);
+            // A report is long: a chat gets its summary line; the e-mail carries the whole report.
+            var text = alert.Kind.StartsWith("report", StringComparison.Ordinal) ? alert.Message.Split('\n', 2)[0] : AlertText.Plain(alert);
             switch (settings.Format)
             {
                 case WebhookFormat.Slack:
