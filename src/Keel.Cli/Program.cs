@@ -27,6 +27,9 @@ var root = new RootCommand("Keel: research, backtest and trade systematic strate
     HaltCommand.Resume(),
     NewCommand.Create(),
     DashboardCommand.Create(),
+    AlertsCommand.Create(),
+    WatchdogCommand.Create(),
+    ReportCommand.Create(),
 };
 root.Options.Add(UserStrategies.FolderOption);
 return CommandRunner.Run(root, args);

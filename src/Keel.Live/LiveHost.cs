@@ -1,6 +1,8 @@
 using Keel.Alpaca;
 using Keel.Alpaca.Execution;
+using Keel.Alerts;
 using Keel.Core.Persistence;
+using Keel.Live.Alerts;
 using Keel.Live.Config;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -42,7 +44,22 @@ public static class LiveHost
         builder.Services.AddSingleton(sp => new LiveSession(settings, sp.GetRequiredService<AlpacaClient>(),
             new AlpacaMarketData(sp.GetRequiredService<AlpacaClient>(), settings.Feed), sp.GetRequiredService<AlpacaExecutionPort>(),
             sp.GetRequiredService<ITradingStore>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Keel.Live"), crash));
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Keel.Live"), crash, sp.GetRequiredService<AlertCenter>()));
+        // Alerts: the center queues in the store; the sender delivers beside the cycle (registered first, so it stops last).
+        builder.Services.AddSingleton(_ => new HttpClient { Timeout = TimeSpan.FromSeconds(30) });
+        builder.Services.AddSingleton(sp => new AlertCenter(sp.GetRequiredService<ITradingStore>(), settings.Alerts.Sinks,
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("Keel.Alerts")));
+        builder.Services.AddSingleton(sp =>
+        {
+            var http = sp.GetRequiredService<HttpClient>();
+            var sender = new AlertSender(sp.GetRequiredService<ITradingStore>(), settings.Alerts.Sinks.Select(s => s.Create(http)),
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("Keel.Alerts"),
+                AlertDeliveryService.OwnerPrefix + Environment.ProcessId, crash.Reach);
+            sp.GetRequiredService<AlertCenter>().Queued = sender.Wake;
+            return sender;
+        });
+        builder.Services.AddSingleton(sp => new HeartbeatPinger(settings.Alerts.HeartbeatUrl, sp.GetRequiredService<HttpClient>()));
+        builder.Services.AddHostedService<AlertDeliveryService>();
         builder.Services.AddHostedService<TradingService>();
         return builder.Build();
     }

@@ -1,4 +1,6 @@
+using Keel.Core.Persistence;
 using Keel.Core.Trading;
+using Keel.Live.Alerts;
 using Microsoft.Extensions.Logging;
 
 namespace Keel.Live;
@@ -11,7 +13,15 @@ public sealed partial class LiveSession
     {
         var halt = _store.Halt();
         Kernel.Risk.ManualHalt = halt.Halted ? halt.Reason ?? "halted" : null;
-        if (!halt.Halted) _haltHandled = false;
+        if (halt.Halted) return;
+        _haltHandled = false;
+        // The lift is recorded once, by the service that obeyed the switch: store, log and a follow-up alert.
+        if (_alerts.IsActive("kill-switch"))
+        {
+            _store.RecordServiceEvent(new ServiceEvent(_time.GetUtcNow().UtcDateTime, ServiceEvent.KillSwitchLifted, Environment.ProcessId, "keel resume"));
+            _alerts.Resolve("kill-switch", "kill switch lifted; entries allowed again");
+            LogLifted(_logger);
+        }
     }
 
     /// <summary>The first cycle after a halt cancels this session's working orders and, when asked, closes every position.</summary>
@@ -29,7 +39,13 @@ public sealed partial class LiveSession
             await SettleAsync(ct).ConfigureAwait(false);
         }
         LogHalted(_logger, halt.Reason ?? "halted", halt.Flatten);
+        _alerts.Raise(AlertKinds.KillSwitch, AlertSeverity.Critical,
+            $"kill switch engaged: {halt.Reason ?? "halted"}; working orders cancelled{(halt.Flatten ? ", every position closed" : "")}; entries refused until keel resume",
+            condition: "kill-switch");
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "kill switch lifted: entries allowed again")]
+    private static partial void LogLifted(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "trading halted ({Reason}); working orders cancelled, flatten {Flatten}")]
     private static partial void LogHalted(ILogger logger, string reason, bool flatten);

@@ -5,6 +5,7 @@ using Keel.Core.Domain;
 using Keel.Core.Kernel;
 using Keel.Core.Persistence;
 using Keel.Core.Trading;
+using Keel.Live.Alerts;
 using Microsoft.Extensions.Logging;
 
 namespace Keel.Live;
@@ -89,11 +90,11 @@ public sealed partial class LiveSession
             var theirs = broker.Where(p => AlpacaSymbols.ToPositionKey(p.Symbol) == AlpacaSymbols.ToPositionKey(symbol)).Sum(p => p.Qty);
             if (ours == theirs)
             {
-                if (_gate.Unblock(symbol)) Alert("reconciliation", $"{symbol}: store and broker agree again ({ours}); trading resumes", symbol, "info");
+                if (_gate.Unblock(symbol)) _alerts.Resolve($"reconciliation:{symbol.Ticker}", $"{symbol}: store and broker agree again ({ours}); trading resumes");
                 continue;
             }
             var why = string.Create(CultureInfo.InvariantCulture, $"the store holds {ours} {symbol} across strategies, the broker {theirs}");
-            if (!_gate.Blocked.ContainsKey(symbol)) Alert("reconciliation", why + "; no orders for this symbol until they agree", symbol);
+            if (!_gate.Blocked.ContainsKey(symbol)) Alert("reconciliation", why + "; no orders for this symbol until they agree", symbol, condition: $"reconciliation:{symbol.Ticker}");
             _gate.Block(symbol, why);
         }
     }
@@ -118,17 +119,11 @@ public sealed partial class LiveSession
         if (risk.HaltedToday)
         {
             reason = string.Create(CultureInfo.InvariantCulture, $"daily loss limit of {risk.Config.DailyLossLimitPercent}% reached on {risk.Day:yyyy-MM-dd} (start-of-day equity {risk.StartOfDayEquity:0.00})");
-            Alert("daily-loss", reason + "; entries halted until the next trading day", null);
+            Alert(AlertKinds.DailyLossHalt, reason + "; entries halted until the next trading day", null, "critical");
         }
         var day = new StoredTradingDay(risk.Day, risk.StartOfDayEquity, risk.HaltedToday, reason);
         _store.SaveTradingDay(day);
         _savedDay = _store.TradingDay(risk.Day) ?? day;
-    }
-
-    private void Alert(string kind, string message, Symbol? symbol, string severity = "warning")
-    {
-        _store.RecordAlert(new StoredAlert(_time.GetUtcNow().UtcDateTime, kind, severity, message));
-        LogAlert(_logger, kind, symbol?.Ticker ?? "-", message);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "adopted order {ClientOrderId}: broker status {Status}, filled {BrokerFilled} (store had {StoreFilled})")]
@@ -136,7 +131,4 @@ public sealed partial class LiveSession
 
     [LoggerMessage(Level = LogLevel.Information, Message = "trading day {Day:yyyy-MM-dd} restored: start-of-day equity {Equity}, halted {Halted}")]
     private static partial void LogDayRestored(ILogger logger, DateOnly day, decimal equity, bool halted);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "alert {Kind} {Symbol}: {Message}")]
-    private static partial void LogAlert(ILogger logger, string kind, string symbol, string message);
 }

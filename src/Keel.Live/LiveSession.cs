@@ -7,6 +7,7 @@ using Keel.Core.Kernel;
 using Keel.Core.MarketData;
 using Keel.Core.Persistence;
 using Keel.Core.Trading;
+using Keel.Live.Alerts;
 using Keel.Live.Config;
 using Microsoft.Extensions.Logging;
 
@@ -33,13 +34,17 @@ public sealed partial class LiveSession
     private readonly BrokerCalendar _calendar;
     private readonly SymbolGate _gate;
     private readonly Dictionary<Symbol, BarCursor> _cursors = [];
+    private readonly AlertCenter _alerts;
+    private readonly OrderAlerts _orderAlerts;
+    private readonly PortfolioAlertRules _rules;
+    private readonly StaleDataRule _stale;
     private TradingKernel? _kernel;
     private StoredTradingDay? _savedDay;
     private bool _haltHandled;
     private bool _cycleLogged;
 
     public LiveSession(LiveSettings settings, AlpacaClient client, IMarketDataProvider marketData, AlpacaExecutionPort port,
-        ITradingStore store, TimeProvider time, ILogger logger, CrashPoints? crash = null)
+        ITradingStore store, TimeProvider time, ILogger logger, CrashPoints? crash = null, AlertCenter? alerts = null)
     {
         _settings = settings;
         _client = client;
@@ -51,6 +56,10 @@ public sealed partial class LiveSession
         _crash = crash ?? CrashPoints.None;
         _calendar = new BrokerCalendar(client);
         _gate = new SymbolGate(new RegularHoursGate(_calendar.SessionFor, settings.Timeframe));
+        _alerts = alerts ?? new AlertCenter(store, settings.Alerts.Sinks, time, logger);
+        _orderAlerts = new OrderAlerts(_alerts, store);
+        _rules = new PortfolioAlertRules(_alerts, settings.Alerts);
+        _stale = new StaleDataRule(_alerts, settings.Timeframe, settings.Alerts.Stale);
     }
 
     public TradingKernel Kernel => _kernel ?? throw new InvalidOperationException("Start the session first.");
@@ -71,7 +80,7 @@ public sealed partial class LiveSession
         var today = NyseCalendar.DateOf(now);
         await _calendar.EnsureAsync(today.AddDays(-10), today.AddDays(10), ct).ConfigureAwait(false);
 
-        var journal = new ServiceJournal(_store, _logger, _crash);
+        var journal = new ServiceJournal(_store, _logger, _crash, OnOrderEvent);
         _kernel = new TradingKernel(new Portfolio(account.Cash), _port, journal, _settings.Risk, DayZone)
         {
             OrderGate = _gate,
@@ -91,6 +100,7 @@ public sealed partial class LiveSession
         RestoreTradingDay(now);
         await WarmUpAsync(now, ct).ConfigureAwait(false);
         ApplyHaltSwitch();
+        RecordStart(now);
         LogStarted(_logger, _settings.Mode, _settings.StoreDescription, _kernel.Slots.Count, _store.Positions().Count, _gate.Blocked.Count);
     }
 
@@ -130,6 +140,7 @@ public sealed partial class LiveSession
         if (processed == 0) await PumpAsync(ct).ConfigureAwait(false);
 
         if (processed > 0) await SnapshotAsync(now, ct).ConfigureAwait(false);
+        EvaluateAlertRules(now);
         _store.SaveHeartbeat(new Heartbeat(now, _time.GetUtcNow().UtcDateTime, _settings.Mode.ToString().ToLowerInvariant(), Environment.ProcessId));
         if (processed > 0 || !_cycleLogged) LogCycle(_logger, now, processed, _port.WorkingCount);
         _cycleLogged = true;

@@ -9,7 +9,7 @@ namespace Keel.Live;
 /// before the call returns) and one log line. Order intents reach the store before the kernel hands them
 /// to the broker; the crash points around that write are where the crash tests kill the process.
 /// </summary>
-internal sealed partial class ServiceJournal(ITradingStore store, ILogger logger, CrashPoints crash) : IJournal
+internal sealed partial class ServiceJournal(ITradingStore store, ILogger logger, CrashPoints crash, Action<OrderEvent>? onOrderEvent = null) : IJournal
 {
     public void Record(Decision decision)
     {
@@ -27,6 +27,7 @@ internal sealed partial class ServiceJournal(ITradingStore store, ILogger logger
         if (isIntent) crash.Reach(CrashPoints.AfterIntentStored);
         if (orderEvent.Fill is not null && store.FindOrder(order.ClientOrderId) is { Status: OrderStatus.PartiallyFilled })
             crash.Reach(CrashPoints.AfterPartialFill);
+        onOrderEvent?.Invoke(orderEvent);
     }
 
     public void Record(Trade trade)

@@ -1,4 +1,5 @@
 using Keel.Alpaca;
+using Keel.Live.Alerts;
 using Keel.Live.Config;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,8 +11,8 @@ namespace Keel.Live;
 /// interval until stopped. A broker that cannot be reached is retried next cycle; anything else stops
 /// the host with a non-zero exit code (systemd restarts it, and the restart reconciles).
 /// </summary>
-internal sealed partial class TradingService(LiveSession session, LiveSettings settings, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<TradingService> logger)
-    : BackgroundService
+internal sealed partial class TradingService(LiveSession session, LiveSettings settings, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<TradingService> logger,
+    HeartbeatPinger pinger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -23,6 +24,7 @@ internal sealed partial class TradingService(LiveSession session, LiveSettings s
                 try
                 {
                     await session.RunCycleAsync(stoppingToken).ConfigureAwait(false);
+                    pinger.Ping();
                 }
                 catch (Exception ex) when (ex is AlpacaTransportException or AlpacaApiException { HttpStatus: System.Net.HttpStatusCode.TooManyRequests or >= System.Net.HttpStatusCode.InternalServerError })
                 {
@@ -33,10 +35,12 @@ internal sealed partial class TradingService(LiveSession session, LiveSettings s
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+            session.RecordStop("stop requested");
         }
         catch (Exception ex)
         {
             LogFatal(logger, ex);
+            try { session.RecordFailure(ex.Message); } catch (InvalidOperationException) { } // not started: nothing to say it with
             Environment.ExitCode = 1;
             lifetime.StopApplication();
         }

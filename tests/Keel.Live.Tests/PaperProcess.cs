@@ -27,8 +27,10 @@ internal sealed class PaperProcess : IDisposable
 
     public IReadOnlyList<string> Transcript => _transcript;
 
+    public int ProcessId => _process.Id;
+
     /// <summary>Starts <c>keel paper --config</c>; <paramref name="crashAt"/> sets KEEL_CRASH_AT; <paramref name="extraArgs"/> follow.</summary>
-    public static PaperProcess Start(string configPath, string? crashAt = null, params string[] extraArgs)
+    public static PaperProcess Start(string configPath, string? crashAt = null, IReadOnlyDictionary<string, string>? extraEnvironment = null, params string[] extraArgs)
     {
         var environment = new Dictionary<string, string?>
         {
@@ -38,6 +40,7 @@ internal sealed class PaperProcess : IDisposable
             ["ALPACA_DATA_URL"] = null,
             [CrashPoints.Variable] = crashAt,
         };
+        foreach (var (name, value) in extraEnvironment ?? new Dictionary<string, string>()) environment[name] = value;
         return new PaperProcess(KeelCli.Start(Path.GetDirectoryName(configPath)!, environment, ["paper", "--config", configPath, .. extraArgs]));
     }
 

@@ -67,7 +67,7 @@ public sealed class UserStrategyPaperTests
                 said.ShouldContain(Path.Combine("mine", "BreakoutStrategy.cs"));
                 said.ShouldContain("--accept-strategy-change");
             }
-            using (var accepted = PaperProcess.Start(config, null, "--accept-strategy-change"))
+            using (var accepted = PaperProcess.Start(config, null, null, "--accept-strategy-change"))
             {
                 (await accepted.WaitForCycleAsync(last)).ShouldBeTrue(string.Join("\n", accepted.Transcript.TakeLast(20)));
             }

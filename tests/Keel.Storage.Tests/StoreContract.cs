@@ -11,7 +11,7 @@ namespace Keel.Storage.Tests;
 /// its own (<see cref="Open"/> may be called again to reopen it, as a restarted service would) and runs
 /// each <see cref="ScenarioAttribute"/> method through <see cref="Run"/>.
 /// </summary>
-public abstract class StoreContract
+public abstract partial class StoreContract
 {
     /// <summary>Opens a store on this test's database: a new, empty one the first time, the same one after.</summary>
     protected abstract DbTradingStore Open();

@@ -5,6 +5,7 @@ using Keel.Alpaca;
 using Keel.Alpaca.Models;
 using Keel.Cli.Output;
 using Keel.Core.Persistence;
+using Keel.Live;
 using Keel.Live.Config;
 using Keel.Storage;
 using Spectre.Console;
@@ -46,9 +47,11 @@ internal static class StatusCommand
         decimal? floor = today is not null && limit is { } l ? today.StartEquity * (1 - l / 100m) : null;
         decimal? headroom = floor is { } f && equity is { } e ? e - f : null;
         var alerts = store.Alerts().TakeLast(5).ToList();
-        // The service writes a heartbeat every cycle; one older than a few cycles means it is not running.
-        var silence = heartbeat is null ? (TimeSpan?)null : TimeProvider.System.GetUtcNow().UtcDateTime - heartbeat.WallTime;
-        var running = silence is { } quiet && quiet < TimeSpan.FromTicks(Math.Max(settings.PollInterval.Ticks * 3, TimeSpan.FromMinutes(1).Ticks));
+        // Stopped (a clean stop is recorded), running (a recent heartbeat) or unresponsive (neither).
+        var (state, stateText) = ServiceHealth.Judge(store.LastServiceEvent(), heartbeat, TimeProvider.System.GetUtcNow().UtcDateTime, ServiceHealth.Allowed(settings.PollInterval));
+        var running = state == ServiceState.Running;
+        var failingSinks = store.Deliveries().Where(d => d.DeliveredAt is null && d.Attempts > 0).GroupBy(d => d.Sink)
+            .Select(g => (Sink: g.Key, Undelivered: g.Count(), LastError: g.OrderBy(d => d.NextAttempt).Last().LastError ?? "")).ToList();
 
         if (asJson)
         {
@@ -68,6 +71,18 @@ internal static class StatusCommand
                     w.WriteEndObject();
                 }
                 w.WriteBoolean("service_running", running);
+                w.WriteString("service_state", ServiceHealth.Name(state));
+                w.WriteString("service_detail", stateText);
+                w.WriteStartArray("failing_sinks");
+                foreach (var sinkFailure in failingSinks)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("sink", sinkFailure.Sink);
+                    w.WriteNumber("undelivered", sinkFailure.Undelivered);
+                    w.WriteString("last_error", sinkFailure.LastError);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
                 w.WriteBoolean("broker_reachable", broker is not null);
                 if (brokerError is not null) w.WriteString("broker_error", brokerError);
                 Money(w, "equity", equity);
@@ -130,9 +145,15 @@ internal static class StatusCommand
 
         AnsiConsole.MarkupLine($"[bold]{settings.Mode.ToString().ToUpperInvariant()}[/] · store {Markup.Escape(settings.StoreDescription)} · "
             + (halt.Halted ? $"[red]HALTED[/] ({Markup.Escape(halt.Reason ?? "")})" : "[green]not halted[/]"));
-        AnsiConsole.MarkupLine(heartbeat is null ? "No cycle recorded yet."
-            : (running ? "[green]service running[/]" : "[yellow]service not running[/]")
-              + $": last cycle {silence!.Value.TotalSeconds:0} s ago (broker time {heartbeat.BrokerTime:u}, pid {heartbeat.ProcessId})");
+        AnsiConsole.MarkupLine((state switch
+        {
+            ServiceState.Running => "[green]service running[/]",
+            ServiceState.Stopped => "[yellow]service stopped[/]",
+            ServiceState.Unresponsive => "[red]service unresponsive[/]",
+            _ => "[yellow]service never started[/]",
+        }) + ": " + Markup.Escape(stateText));
+        foreach (var sinkFailure in failingSinks)
+            AnsiConsole.MarkupLine($"[red]alert sink {Markup.Escape(sinkFailure.Sink)} failing[/]: {sinkFailure.Undelivered} undelivered, last error: {Markup.Escape(sinkFailure.LastError)}");
         AnsiConsole.MarkupLine(broker is null ? $"Broker: [yellow]unreachable[/] ({Markup.Escape(brokerError ?? "")})" : $"Equity {broker.Account.Equity:N2} · cash {broker.Account.Cash:N2}");
         if (today is not null)
             AnsiConsole.MarkupLine($"Today {today.Day:yyyy-MM-dd}: P&L {today.Pnl:N2} (realized {today.RealizedPnl:N2}, {today.Trades} trades) · "

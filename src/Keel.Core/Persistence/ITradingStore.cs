@@ -10,7 +10,7 @@ namespace Keel.Core.Persistence;
 /// snapshots and alerts. Every write is durable when the call returns. SQLite by default, PostgreSQL
 /// when configured; both apply the same migrations at open.
 /// </summary>
-public interface ITradingStore : IJournal, IDisposable
+public interface ITradingStore : IJournal, IAlertStore, IDisposable
 {
     /// <summary>Orders whose last known status is New, Accepted or PartiallyFilled.</summary>
     IReadOnlyList<StoredOrder> OpenOrders();

@@ -23,6 +23,7 @@ internal sealed class LiveConfigFile
     public ScheduleSection? Schedule { get; set; }
     /// <summary>Folder of the rolling log files; "logs" when absent.</summary>
     public string? Logs { get; set; }
+    public AlertsSection? Alerts { get; set; }
 
     internal sealed class AlpacaSection
     {
@@ -54,6 +55,38 @@ internal sealed class LiveConfigFile
         public string? Sqlite { get; set; }
         /// <summary>A PostgreSQL connection string; when set it is used instead of SQLite.</summary>
         public string? Postgres { get; set; }
+    }
+
+    /// <summary>Alert rules, sinks and the dead-man's-switch URL (see <see cref="AlertConfigReader"/>).</summary>
+    internal sealed class AlertsSection
+    {
+        public decimal? DrawdownPercent { get; set; }
+        public decimal? DailyLossPercent { get; set; }
+        public double? StaleMinutes { get; set; }
+        /// <summary>Pinged (GET) after every cycle; may be "env:NAME".</summary>
+        public string? HeartbeatUrl { get; set; }
+        /// <summary>Folder of the daily and weekly reports; "reports" next to the config when absent.</summary>
+        public string? Reports { get; set; }
+        public List<SinkSection>? Sinks { get; set; }
+    }
+
+    /// <summary>One sink; which keys apply depends on its type (email, webhook, sms).</summary>
+    internal sealed class SinkSection
+    {
+        public string? Type { get; set; }
+        /// <summary>Names the sink's outbox rows; "{type}-{n}" when absent. Keep it when reordering sinks.</summary>
+        public string? Name { get; set; }
+        public string? MinSeverity { get; set; }
+        public string? Host { get; set; }
+        public int? Port { get; set; }
+        public string? Security { get; set; }
+        public string? From { get; set; }
+        public List<string>? To { get; set; }
+        public string? Url { get; set; }
+        public string? Format { get; set; }
+        public string? ChatId { get; set; }
+        public string? Provider { get; set; }
+        public string? BaseUrl { get; set; }
     }
 
     internal sealed class ScheduleSection

@@ -13,7 +13,7 @@ namespace Keel.Live.Config;
 /// </summary>
 public static class LiveConfigLoader
 {
-    public static LiveSettings Load(string path)
+    public static LiveSettings Load(string path, Func<string, string?>? environment = null)
     {
         var full = Path.GetFullPath(path);
         if (!File.Exists(full)) throw new LiveConfigException($"Config file {full} does not exist; see examples/paper-sim.json for a complete one.");
@@ -27,7 +27,7 @@ public static class LiveConfigLoader
             throw new LiveConfigException($"{full}: {Describe(ex)}");
         }
         if (file is null) throw new LiveConfigException($"{full}: the file is empty; see examples/paper-sim.json.");
-        return Validate(file, Path.GetDirectoryName(full)!, full);
+        return Validate(file, Path.GetDirectoryName(full)!, full, environment);
     }
 
     /// <summary>Built-ins plus the user's strategies; each file that does not load is a problem with its compiler errors.</summary>
@@ -49,7 +49,7 @@ public static class LiveConfigLoader
         }
     }
 
-    internal static LiveSettings Validate(LiveConfigFile file, string baseDirectory, string source)
+        internal static LiveSettings Validate(LiveConfigFile file, string baseDirectory, string source, Func<string, string?>? environment = null)
     {
         var problems = new List<string>();
         T? Try<T>(string key, Func<T> parse) where T : class
@@ -120,6 +120,8 @@ public static class LiveConfigLoader
         if (string.IsNullOrWhiteSpace(store.Sqlite) && string.IsNullOrWhiteSpace(store.Postgres))
             problems.Add("store: missing; write {\"sqlite\": \"data/keel.db\"} (or a PostgreSQL connection string under \"postgres\")");
 
+        var alerts = AlertConfigReader.Read(file.Alerts, baseDirectory, environment ?? AlertConfigReader.DefaultEnvironment(), problems);
+
         if (problems.Count > 0)
             throw new LiveConfigException($"{source} cannot run:\n  - " + string.Join("\n  - ", problems));
 
@@ -141,6 +143,7 @@ public static class LiveConfigLoader
             FillTimeout = TimeSpan.FromSeconds(alpaca.FillTimeoutSeconds ?? 120),
             CryptoMinimumNotional = alpaca.CryptoMinimumNotional ?? 10m,
             LogDirectory = Path.GetFullPath(file.Logs ?? "logs", baseDirectory),
+            Alerts = alerts,
         };
     }
 

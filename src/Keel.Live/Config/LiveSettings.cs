@@ -27,6 +27,9 @@ public sealed record LiveSettings
     public int WarmUpBars { get; init; } = 300;
     public required string LogDirectory { get; init; }
 
+    /// <summary>Alert rules and sinks; no sinks and the plan's thresholds when the config has no "alerts".</summary>
+    public AlertSettings Alerts { get; init; } = AlertSettings.Default;
+
     /// <summary>Where the store lives, for messages (never the PostgreSQL password).</summary>
     public string StoreDescription => PostgresConnectionString is null ? SqlitePath : "PostgreSQL";
 }

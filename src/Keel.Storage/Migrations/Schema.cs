@@ -172,6 +172,52 @@ internal static class Schema
             )
             """,
         ]),
+        new(3, "alerts: conditions, acknowledgement, outbox per sink, service events, reports sent",
+        [
+            // An alert belongs to a condition (null: a one-off event); resolved when it clears, acked by keel alerts ack.
+            "ALTER TABLE alerts ADD COLUMN strategy TEXT NULL",
+            "ALTER TABLE alerts ADD COLUMN symbol TEXT NULL",
+            "ALTER TABLE alerts ADD COLUMN condition_key TEXT NULL",
+            "ALTER TABLE alerts ADD COLUMN resolved_at TEXT NULL",
+            "ALTER TABLE alerts ADD COLUMN acked_at TEXT NULL",
+            "ALTER TABLE alerts ADD COLUMN html TEXT NULL",
+            "CREATE INDEX alerts_condition ON alerts (condition_key, resolved_at)",
+            // The outbox: one row per alert and sink, written with the alert; claimed_* is a lease so two
+            // processes (service, watchdog) never send the same delivery at once.
+            """
+            CREATE TABLE alert_deliveries (
+                alert_id BIGINT NOT NULL,
+                sink TEXT NOT NULL,
+                attempts BIGINT NOT NULL,
+                next_attempt TEXT NOT NULL,
+                last_error TEXT NULL,
+                delivered_at TEXT NULL,
+                claimed_by TEXT NULL,
+                claimed_until TEXT NULL,
+                PRIMARY KEY (alert_id, sink)
+            )
+            """,
+            "CREATE INDEX alert_deliveries_due ON alert_deliveries (delivered_at, next_attempt)",
+            """
+            CREATE TABLE service_events (
+                id {id},
+                time TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                process_id BIGINT NOT NULL,
+                detail TEXT NOT NULL
+            )
+            """,
+            // A daily or weekly report is recorded (and queued) once per period, even across restarts.
+            """
+            CREATE TABLE reports_sent (
+                kind TEXT NOT NULL,
+                period TEXT NOT NULL,
+                time TEXT NOT NULL,
+                alert_id BIGINT NOT NULL,
+                PRIMARY KEY (kind, period)
+            )
+            """,
+        ]),
         // Which code each strategy ran with: a row whenever a session starts a strategy whose code hash is new,
         // so every session, order and trade of a strategy can be matched with the code that made it (by time).
         new(4, "strategy sources",

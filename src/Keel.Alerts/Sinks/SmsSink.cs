@@ -1,0 +1,60 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Keel.Core.Persistence;
+
+namespace Keel.Alerts.Sinks;
+
+/// <summary>Twilio's Messages API: the account from KEEL_TWILIO_SID / KEEL_TWILIO_TOKEN; the base URL can point at a test server.</summary>
+public sealed record SmsSinkSettings(string From, IReadOnlyList<string> To, string AccountSid)
+{
+    public static readonly Uri TwilioApi = new("https://api.twilio.com/");
+
+    public Uri BaseUrl { get; init; } = TwilioApi;
+
+    /// <summary>Excluded from the record's text so it never reaches a log.</summary>
+    public string AuthToken { get; init; } = "";
+
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    public override string ToString() => $"sms via {BaseUrl.Authority} to {string.Join(", ", To)}";
+}
+
+/// <summary>A short text per number: a form-encoded POST to /2010-04-01/Accounts/{sid}/Messages.json with basic auth.</summary>
+public sealed class SmsSink(SmsSinkSettings settings, HttpClient http) : IAlertSink
+{
+    /// <summary>Two SMS segments: enough for what happened and the numbers, short enough to read on a lock screen.</summary>
+    public const int Limit = 300;
+
+    public async Task SendAsync(AlertRecord alert, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var url = new Uri(settings.BaseUrl, $"2010-04-01/Accounts/{Uri.EscapeDataString(settings.AccountSid)}/Messages.json");
+        var body = AlertText.Cut($"Keel {AlertSeverities.Name(alert.Severity).ToUpperInvariant()} {alert.Kind}: {alert.Message}", Limit);
+        var auth = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.AccountSid}:{settings.AuthToken}"));
+        foreach (var to in settings.To)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, url)
+            {
+                Content = new FormUrlEncodedContent([new("To", to), new("From", settings.From), new("Body", body)]),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", auth);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(settings.Timeout);
+            try
+            {
+                using var response = await http.SendAsync(request, timeout.Token).ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode)
+                {
+                    var reply = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+                    throw new AlertDeliveryException(Scrub($"Twilio {settings.BaseUrl.Authority} to {to}: HTTP {(int)response.StatusCode} {AlertText.Cut(reply, 200)}", auth));
+                }
+            }
+            catch (Exception ex) when (ex is not AlertDeliveryException && !(ex is OperationCanceledException && ct.IsCancellationRequested))
+            {
+                throw new AlertDeliveryException(Scrub($"Twilio {settings.BaseUrl.Authority}: {(ex is TaskCanceledException ? "no answer in time" : ex.Message)}", auth));
+            }
+        }
+    }
+
+    private string Scrub(string text, string auth) => SecretText.Scrub(text, settings.AuthToken, auth);
+}

@@ -1,0 +1,104 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Keel.Core.Persistence;
+
+namespace Keel.Alerts.Sinks;
+
+/// <summary>The body a webhook expects: Keel's own JSON, or Slack, Discord or Telegram's message shape.</summary>
+public enum WebhookFormat
+{
+    Json,
+    Slack,
+    Discord,
+    Telegram,
+}
+
+/// <summary>
+/// A webhook's settings. The URL often carries a token (Slack, Discord, Telegram's bot token), so it is
+/// kept out of the record's text; a config writes <c>"url": "env:NAME"</c> to keep it out of the file too.
+/// </summary>
+public sealed record WebhookSinkSettings(Uri Url, WebhookFormat Format)
+{
+    /// <summary>Telegram's chat to post to (sendMessage's chat_id).</summary>
+    public string? ChatId { get; init; }
+
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    public override string ToString() => $"webhook {Format} {Url.Scheme}://{Url.Authority}/…";
+}
+
+/// <summary>Posts an alert as JSON. Slack's <c>text</c>, Discord's <c>content</c> (2,000 characters) and Telegram's sendMessage (4,096).</summary>
+public sealed class WebhookSink(WebhookSinkSettings settings, HttpClient http) : IAlertSink
+{
+    public const int DiscordLimit = 2000;
+    public const int TelegramLimit = 4096;
+
+    public async Task SendAsync(AlertRecord alert, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        using var request = new HttpRequestMessage(HttpMethod.Post, settings.Url)
+        {
+            Content = new StringContent(Payload(alert, settings), Encoding.UTF8, "application/json"),
+        };
+        // Receivers that deduplicate can: the same alert always carries the same key.
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", $"keel-alert-{alert.Id}");
+        request.Headers.UserAgent.Add(new ProductInfoHeaderValue("keel", "1"));
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(settings.Timeout);
+        try
+        {
+            using var response = await http.SendAsync(request, timeout.Token).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                var reply = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+                throw new AlertDeliveryException(Scrub($"webhook {settings.Url.Authority}: HTTP {(int)response.StatusCode} {AlertText.Cut(reply, 200)}"));
+            }
+        }
+        catch (Exception ex) when (ex is not AlertDeliveryException && !(ex is OperationCanceledException && ct.IsCancellationRequested))
+        {
+            throw new AlertDeliveryException(Scrub($"webhook {settings.Url.Authority}: {(ex is TaskCanceledException ? $"no answer within {settings.Timeout.TotalSeconds:0} s" : ex.Message)}"));
+        }
+    }
+
+    /// <summary>The request body for <paramref name="alert"/> in the configured format.</summary>
+    public static string Payload(AlertRecord alert, WebhookSinkSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        ArgumentNullException.ThrowIfNull(settings);
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            // A report is long: a chat gets its summary line; the e-mail carries the whole report.
+            var text = alert.Kind.StartsWith("report", StringComparison.Ordinal) ? alert.Message.Split('\n', 2)[0] : AlertText.Plain(alert);
+            switch (settings.Format)
+            {
+                case WebhookFormat.Slack:
+                    w.WriteString("text", text);
+                    break;
+                case WebhookFormat.Discord:
+                    w.WriteString("content", AlertText.Cut(text, DiscordLimit));
+                    break;
+                case WebhookFormat.Telegram:
+                    w.WriteString("chat_id", settings.ChatId);
+                    w.WriteString("text", AlertText.Cut(text, TelegramLimit));
+                    break;
+                default:
+                    w.WriteNumber("id", alert.Id);
+                    w.WriteString("time", alert.Time);
+                    w.WriteString("kind", alert.Kind);
+                    w.WriteString("severity", AlertSeverities.Name(alert.Severity));
+                    if (alert.Strategy is null) w.WriteNull("strategy"); else w.WriteString("strategy", alert.Strategy);
+                    if (alert.Symbol is null) w.WriteNull("symbol"); else w.WriteString("symbol", alert.Symbol);
+                    w.WriteString("message", alert.Message);
+                    w.WriteBoolean("resolved", alert.ResolvedAt is not null);
+                    break;
+            }
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private string Scrub(string text) => SecretText.Scrub(text, settings.Url.PathAndQuery.Length > 1 ? settings.Url.PathAndQuery : null, settings.Url.AbsoluteUri);
+}
