@@ -13,7 +13,7 @@ namespace Keel.Live.Tests;
 
 /// <summary>
 /// A paper session in this process against the in-process sim (its clock frozen and moved bar by bar by
-/// the test) with a real SQLite file. <see cref="RestartAsync"/> drops the session, store and client and
+/// the test) with a real SQLite file (or PostgreSQL when the settings name one). <see cref="RestartAsync"/> drops the session, store and client and
 /// builds them anew from the same file, as a restarted service would.
 /// </summary>
 internal sealed class PaperHarness : IAsyncDisposable
@@ -85,7 +85,7 @@ internal sealed class PaperHarness : IAsyncDisposable
 
     private async Task OpenAsync()
     {
-        Store = TradingStores.Open(Settings.SqlitePath, null);
+        Store = TradingStores.Open(Settings.SqlitePath, Settings.PostgresConnectionString);
         _client = new AlpacaClient(new AlpacaOptions { KeyId = "PKTEST", SecretKey = "test-secret", TradingBaseUrl = Sim.BaseUrl, DataBaseUrl = Sim.BaseUrl });
         var port = new AlpacaExecutionPort(_client, TimeProvider.System, new AlpacaExecutionOptions { FillTimeout = Settings.FillTimeout });
         Session = new LiveSession(Settings, _client, new AlpacaMarketData(_client), port, Store, TimeProvider.System, NullLogger.Instance);
