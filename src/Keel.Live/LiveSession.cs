@@ -71,7 +71,7 @@ public sealed partial class LiveSession
         var today = NyseCalendar.DateOf(now);
         await _calendar.EnsureAsync(today.AddDays(-10), today.AddDays(10), ct).ConfigureAwait(false);
 
-        var journal = new ServiceJournal(_store, _logger, _crash);
+        var journal = new ServiceJournal(_store, _logger, _crash, _time);
         _kernel = new TradingKernel(new Portfolio(account.Cash), _port, journal, _settings.Risk, DayZone) { OrderGate = _gate };
         _port.Attach(_kernel);
         foreach (var symbol in _settings.Symbols)

@@ -171,7 +171,7 @@ public sealed partial class AlpacaExecutionPort
     private void Watch(OrderRequest exit, decimal? trailPercent = null, decimal highWater = 0m)
     {
         _watched.Add(new WatchedExit(exit, trailPercent, highWater));
-        var now = _time.GetUtcNow().UtcDateTime;
+        var now = _brokerClock.Now; // just after the entry's fill was seen: the exit is armed on it
         _events.Enqueue(l => l.OnOrderAccepted(exit, now));
     }
 

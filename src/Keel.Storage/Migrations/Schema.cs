@@ -172,5 +172,11 @@ internal static class Schema
             )
             """,
         ]),
+        // Order events: their time is the broker's for what the broker reports; when the service heard of
+        // each is kept beside it.
+        new(2, "order event receive time",
+        [
+            "ALTER TABLE order_events ADD COLUMN received_at TEXT NULL",
+        ]),
     ];
 }
