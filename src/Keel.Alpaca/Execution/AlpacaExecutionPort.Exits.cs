@@ -130,9 +130,9 @@ public sealed partial class AlpacaExecutionPort
                     OrderMapping.TrailingStop(trailing, request.TrailingStopPercent!.Value), ct));
                 return;
             case ExitRoute.Watched:
-                if (request.StopLossPercent is { } sl) Watch(Exit(request, OrderPurpose.StopLoss, quantity, null, Price(fillPrice * (1 - sl / 100m)),
+                if (request.StopLossPercent is { } sl) Watch(Exit(request, OrderPurpose.StopLoss, quantity, null, Price(ExitRules.StopLossPrice(fillPrice, sl)),
                     F($"stop loss {sl}% under entry {fillPrice} (watched by the port)")));
-                if (request.TakeProfitPercent is { } tp) Watch(Exit(request, OrderPurpose.TakeProfit, quantity, Price(fillPrice * (1 + tp / 100m)), null,
+                if (request.TakeProfitPercent is { } tp) Watch(Exit(request, OrderPurpose.TakeProfit, quantity, Price(ExitRules.TakeProfitPrice(fillPrice, tp)), null,
                     F($"take profit {tp}% over entry {fillPrice} (watched by the port)")));
                 if (request.TrailingStopPercent is { } trail) Watch(Exit(request, OrderPurpose.TrailingStop, quantity, null, null,
                     F($"trailing stop {trail}% under the high since entry (watched by the port)")), trail, fillPrice);
