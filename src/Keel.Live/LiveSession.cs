@@ -25,7 +25,7 @@ public sealed partial class LiveSession
     private readonly LiveSettings _settings;
     private readonly AlpacaClient _client;
     private readonly IMarketDataProvider _marketData;
-    private readonly AlpacaExecutionPort _port;
+    private readonly ILiveExecutionPort _port;
     private readonly ITradingStore _store;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -38,7 +38,7 @@ public sealed partial class LiveSession
     private bool _haltHandled;
     private bool _cycleLogged;
 
-    public LiveSession(LiveSettings settings, AlpacaClient client, IMarketDataProvider marketData, AlpacaExecutionPort port,
+    public LiveSession(LiveSettings settings, AlpacaClient client, IMarketDataProvider marketData, ILiveExecutionPort port,
         ITradingStore store, TimeProvider time, ILogger logger, CrashPoints? crash = null)
     {
         _settings = settings;

@@ -14,7 +14,7 @@ namespace Keel.Alpaca.Execution;
 /// for (see <see cref="ExitRoute"/>). What happened is handed to the listener by <see cref="DispatchEvents"/>,
 /// which the kernel calls on its own thread.
 /// </summary>
-public sealed partial class AlpacaExecutionPort : IExecutionPort
+public sealed partial class AlpacaExecutionPort : ILiveExecutionPort
 {
     private readonly AlpacaClient _client;
     private readonly TimeProvider _time;
@@ -365,7 +365,7 @@ public sealed partial class AlpacaExecutionPort : IExecutionPort
     /// (a crypto buy's fills are the coin received: the fee in coin is added back to compare with Alpaca's
     /// filled quantity). Its id is never sent again.
     /// </summary>
-    public void Adopt(OrderRequest order, string? alpacaOrderId, bool acceptanceRecorded, IReadOnlyList<Fill> recorded)
+    public void Adopt(OrderRequest order, string? brokerOrderId, bool acceptanceRecorded, IReadOnlyList<Fill> recorded)
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(recorded);
@@ -380,7 +380,7 @@ public sealed partial class AlpacaExecutionPort : IExecutionPort
         }
         var tracked = new TrackedOrder(order, _time.GetUtcNow())
         {
-            AlpacaId = alpacaOrderId,
+            AlpacaId = brokerOrderId,
             Accepted = acceptanceRecorded,
             ReportedQty = filled,
             ReportedNotional = notional,
