@@ -169,19 +169,19 @@ public sealed partial class AlpacaClient
         return await _http.ReadAsync(response, Json.AlpacaOrder, "PATCH /v2/orders/{id}", ct).ConfigureAwait(false);
     }
 
-    /// <summary>Asks Alpaca to cancel; 204 means the request was taken (the order then turns canceled).</summary>
+    /// <summary>Asks Alpaca to cancel (retried like a read: a second cancel of an order asks nothing new); 204 means the request was taken.</summary>
     /// <exception cref="AlpacaApiException">404 unknown order; 422 already final.</exception>
     public async Task CancelOrderAsync(string orderId, CancellationToken ct = default)
     {
         var path = $"/v2/orders/{Segment(orderId)}";
-        using var response = await _http.SendOnceAsync(HttpMethod.Delete, Trading, path, null, ct).ConfigureAwait(false);
+        using var response = await _http.SendRepeatableAsync(HttpMethod.Delete, Trading, path, ct).ConfigureAwait(false);
         await _http.ThrowIfErrorAsync(response, "DELETE /v2/orders/{id}", ct).ConfigureAwait(false);
     }
 
     /// <summary>Cancels every open order; one result per order (status 200, or an error body).</summary>
     public async Task<IReadOnlyList<AlpacaCancelResult>> CancelAllOrdersAsync(CancellationToken ct = default)
     {
-        using var response = await _http.SendOnceAsync(HttpMethod.Delete, Trading, "/v2/orders", null, ct).ConfigureAwait(false);
+        using var response = await _http.SendRepeatableAsync(HttpMethod.Delete, Trading, "/v2/orders", ct).ConfigureAwait(false);
         return await _http.ReadAsync(response, Json.ListAlpacaCancelResult, "DELETE /v2/orders", ct).ConfigureAwait(false);
     }
 }

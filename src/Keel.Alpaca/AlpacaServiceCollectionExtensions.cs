@@ -17,9 +17,16 @@ public static class AlpacaServiceCollectionExtensions
     /// </summary>
     public static IHttpClientBuilder AddAlpacaClient(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        var options = AlpacaOptions.FromConfiguration(configuration);
+        return services.AddAlpacaClient(AlpacaOptions.FromConfiguration(configuration));
+    }
+
+    /// <summary>The same, from options already read (the trading service's, from its config file and environment).</summary>
+    public static IHttpClientBuilder AddAlpacaClient(this IServiceCollection services, AlpacaOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         var client = services.AddHttpClient(nameof(AlpacaClient), http => http.Timeout = Timeout.InfiniteTimeSpan); // the client and the handlers time each call
         client.AddTypedClient((http, provider) => new AlpacaClient(ForHandler(options), http, provider.GetService<TimeProvider>(),
             provider.GetService<ILoggerFactory>()?.CreateLogger<AlpacaClient>()));

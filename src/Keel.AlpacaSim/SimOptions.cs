@@ -39,8 +39,11 @@ public sealed class SimOptions
     /// </summary>
     public decimal CryptoFeeRate { get; set; } = 0.0025m;
 
-    /// <summary>Which days the US market trades and when; weekdays 09:30–16:00 ET by default (no holidays).</summary>
-    public ISimMarketCalendar Calendar { get; set; } = new WeekdayCalendar();
+    /// <summary>
+    /// Which days the US market trades and when: the NYSE calendar by default (holidays, 13:00 early
+    /// closes), the same one the backtester uses; <see cref="WeekdayCalendar"/> ignores holidays.
+    /// </summary>
+    public ISimMarketCalendar Calendar { get; set; } = new NyseSimCalendar();
 
     /// <summary>Symbols to list as assets besides those with bars or quotes.</summary>
     public IReadOnlyList<string> ExtraSymbols { get; set; } = ["AAPL", "MSFT", "SPY", "TSLA", "BTC/USD", "ETH/USD"];

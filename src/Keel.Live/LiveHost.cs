@@ -15,7 +15,8 @@ namespace Keel.Live;
 /// <summary>
 /// Builds the generic host of <c>keel paper</c> / <c>keel live</c>: Serilog to the console and to daily
 /// files <c>{logs}/live_YYYYMMDD.log</c>, systemd integration (notify, journal-friendly console), the
-/// store, the Alpaca client, market data and execution port, and the trading service.
+/// store, the Alpaca client (<see cref="AlpacaServiceCollectionExtensions.AddAlpacaClient(IServiceCollection, AlpacaOptions)"/>),
+/// market data and execution port, and the trading service.
 /// </summary>
 public static class LiveHost
 {
@@ -37,8 +38,9 @@ public static class LiveHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(crash);
         builder.Services.AddSingleton(_ => openStore(settings));
-        builder.Services.AddSingleton(sp => new AlpacaClient(alpaca, new HttpClient(new CrashAfterOrderAccepted(crash)) { Timeout = Timeout.InfiniteTimeSpan },
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("Keel.Alpaca")));
+        // The one Alpaca client set-up (AddAlpacaClient: its retry policy as a resilience handler), with the
+        // crash point at the bottom of its HTTP stack.
+        builder.Services.AddAlpacaClient(alpaca).ConfigurePrimaryHttpMessageHandler(() => new CrashAfterOrderAccepted(crash));
         builder.Services.AddSingleton(sp => new AlpacaExecutionPort(sp.GetRequiredService<AlpacaClient>(), sp.GetRequiredService<TimeProvider>(),
             new AlpacaExecutionOptions { FillTimeout = settings.FillTimeout, CryptoMinimumNotional = settings.CryptoMinimumNotional }));
         builder.Services.AddSingleton(sp => new LiveSession(settings, sp.GetRequiredService<AlpacaClient>(),

@@ -58,8 +58,9 @@ public sealed partial class LiveSession
     }
 
     /// <summary>
-    /// Bars opened in [from, to] that have ended by <paramref name="now"/>. Intraday equity bars outside
-    /// the regular session are left out: stocks are evaluated in market hours only.
+    /// Bars opened in [from, to] that have ended by <paramref name="now"/>, extended-hours bars included:
+    /// the rule of a backtest, where they feed the strategies and the order gate (<see cref="RegularHoursGate"/>)
+    /// keeps stock orders to the regular session. The broker's calendar is loaded for the gate.
     /// </summary>
     private async Task<IReadOnlyList<Bar>> CompletedBarsAsync(Symbol symbol, DateTime from, DateTime to, DateTime now, CancellationToken ct)
     {
@@ -79,16 +80,9 @@ public sealed partial class LiveSession
         {
             var bar = series[i];
             if (bar.Timestamp + length > now) continue;
-            if (intradayEquity && !InRegularSession(bar.Timestamp, length)) continue;
             bars.Add(bar);
         }
         return bars;
-    }
-
-    private bool InRegularSession(DateTime barTime, TimeSpan length)
-    {
-        var day = NyseCalendar.DateOf(barTime);
-        return _calendar.SessionFor(day) is { } session && barTime >= session.OpenUtc && barTime + length <= session.CloseUtc;
     }
 
     /// <summary>How far back to ask for warm-up bars: enough calendar time to hold the bars wanted, nights and weekends included.</summary>

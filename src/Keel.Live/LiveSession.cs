@@ -26,7 +26,7 @@ public sealed partial class LiveSession
     private readonly LiveSettings _settings;
     private readonly AlpacaClient _client;
     private readonly IMarketDataProvider _marketData;
-    private readonly AlpacaExecutionPort _port;
+    private readonly ILiveExecutionPort _port;
     private readonly ITradingStore _store;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -43,7 +43,7 @@ public sealed partial class LiveSession
     private bool _haltHandled;
     private bool _cycleLogged;
 
-    public LiveSession(LiveSettings settings, AlpacaClient client, IMarketDataProvider marketData, AlpacaExecutionPort port,
+    public LiveSession(LiveSettings settings, AlpacaClient client, IMarketDataProvider marketData, ILiveExecutionPort port,
         ITradingStore store, TimeProvider time, ILogger logger, CrashPoints? crash = null, AlertCenter? alerts = null)
     {
         _settings = settings;
@@ -80,7 +80,7 @@ public sealed partial class LiveSession
         var today = NyseCalendar.DateOf(now);
         await _calendar.EnsureAsync(today.AddDays(-10), today.AddDays(10), ct).ConfigureAwait(false);
 
-        var journal = new ServiceJournal(_store, _logger, _crash, OnOrderEvent);
+        var journal = new ServiceJournal(_store, _logger, _crash, _time, OnOrderEvent);
         _kernel = new TradingKernel(new Portfolio(account.Cash), _port, journal, _settings.Risk, DayZone)
         {
             OrderGate = _gate,
@@ -120,6 +120,9 @@ public sealed partial class LiveSession
 
         var newBars = await NewBarsAsync(now, ct).ConfigureAwait(false);
         var quotes = await LatestQuotesAsync(newBars, ct).ConfigureAwait(false);
+        // The broker acts on the new prices before the strategies see the bars, as the simulated broker
+        // does in a backtest: an exit the last bar reached is sold before a strategy's own sell signal.
+        if (newBars.Count > 0) await PumpAsync(ct).ConfigureAwait(false);
         var processed = 0;
         foreach (var group in newBars.SelectMany(s => s.Bars.Select((bar, i) => (s.Symbol, Bar: bar, Newest: i == s.Bars.Count - 1)))
                      .GroupBy(x => x.Bar.Timestamp).OrderBy(g => g.Key))

@@ -7,9 +7,11 @@ namespace Keel.Live;
 /// <summary>
 /// The kernel's journal in the service: every decision, order event and trade goes to the store (durably,
 /// before the call returns) and one log line. Order intents reach the store before the kernel hands them
-/// to the broker; the crash points around that write are where the crash tests kill the process.
+/// to the broker; the crash points around that write are where the crash tests kill the process. Each
+/// order event keeps its time (the broker's, for what the broker reported) and gets the time the service
+/// received it, on the service's clock.
 /// </summary>
-internal sealed partial class ServiceJournal(ITradingStore store, ILogger logger, CrashPoints crash, Action<OrderEvent>? onOrderEvent = null) : IJournal
+internal sealed partial class ServiceJournal(ITradingStore store, ILogger logger, CrashPoints crash, TimeProvider time, Action<OrderEvent>? onOrderEvent = null) : IJournal
 {
     public void Record(Decision decision)
     {
@@ -21,7 +23,7 @@ internal sealed partial class ServiceJournal(ITradingStore store, ILogger logger
     {
         var isIntent = orderEvent.Status == OrderStatus.New;
         if (isIntent) crash.Reach(CrashPoints.BeforeIntentStored);
-        store.Record(orderEvent);
+        store.Record(orderEvent with { ReceivedAt = time.GetUtcNow().UtcDateTime });
         var order = orderEvent.Order;
         LogOrder(logger, orderEvent.Time, order.ClientOrderId, order.Strategy, order.Symbol.Ticker, order.Side, order.Quantity, orderEvent.Status, orderEvent.Reason);
         if (isIntent) crash.Reach(CrashPoints.AfterIntentStored);

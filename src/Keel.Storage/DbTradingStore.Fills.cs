@@ -66,7 +66,7 @@ public abstract partial class DbTradingStore
             : OrderStatus.PartiallyFilled;
         UpdateOrder(c, t, order.ClientOrderId, status, filled, orderEvent.Time, orderEvent.Reason);
         ApplyToPosition(c, t, fill);
-        AppendOrderEvent(c, t, orderEvent.Time, order.ClientOrderId, status, orderEvent.Reason);
+        AppendOrderEvent(c, t, orderEvent, status, orderEvent.Reason);
         return true;
     }
 

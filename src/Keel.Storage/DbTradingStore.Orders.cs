@@ -30,7 +30,7 @@ public abstract partial class DbTradingStore
             var known = LoadOrderState(c, t, order.ClientOrderId);
             if (known is null) InsertOrder(c, t, order, orderEvent.Status, orderEvent.Time, orderEvent.Note);
             else if (StatusMoves(known.Status, orderEvent.Status)) UpdateOrder(c, t, order.ClientOrderId, orderEvent.Status, known.FilledQuantity, orderEvent.Time, orderEvent.Note);
-            AppendOrderEvent(c, t, orderEvent.Time, order.ClientOrderId, orderEvent.Status, orderEvent.Note);
+            AppendOrderEvent(c, t, orderEvent, orderEvent.Status, orderEvent.Note);
         });
     }
 
@@ -49,7 +49,7 @@ public abstract partial class DbTradingStore
         ArgumentNullException.ThrowIfNull(clientOrderId);
         return Read(c => c.Command(null, "SELECT * FROM order_events WHERE client_order_id = @id ORDER BY id")
             .With("@id", clientOrderId)
-            .Rows(r => new OrderHistoryEntry(r.Time("time"), r.Text("client_order_id"), r.Enum<OrderStatus>("status"), r.Text("note"))));
+            .Rows(r => new OrderHistoryEntry(r.Time("time"), r.Text("client_order_id"), r.Enum<OrderStatus>("status"), r.Text("note"), r.NullableTime("received_at"))));
     }
 
     public void SetBrokerOrderId(string clientOrderId, string brokerOrderId)
@@ -131,10 +131,11 @@ public abstract partial class DbTradingStore
             .With("@id", clientOrderId)
             .Run();
 
-    private static void AppendOrderEvent(DbConnection c, DbTransaction t, DateTime time, string clientOrderId, OrderStatus status, string note) =>
-        c.Command(t, "INSERT INTO order_events (time, client_order_id, status, note) VALUES (@time, @id, @status, @note)")
-            .With("@time", time)
-            .With("@id", clientOrderId)
+    private static void AppendOrderEvent(DbConnection c, DbTransaction t, OrderEvent orderEvent, OrderStatus status, string note) =>
+        c.Command(t, "INSERT INTO order_events (time, client_order_id, status, note, received_at) VALUES (@time, @id, @status, @note, @received)")
+            .With("@time", orderEvent.Time)
+            .With("@id", orderEvent.Order.ClientOrderId)
+            .With("@received", orderEvent.ReceivedAt)
             .WithEnum("@status", status)
             .With("@note", note)
             .Run();

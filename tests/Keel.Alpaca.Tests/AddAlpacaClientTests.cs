@@ -94,6 +94,26 @@ public sealed class AddAlpacaClientTests : SimTestBase
         H.RequestCount("DELETE", "/v2/positions/").ShouldBe(1); // it would place a second sell
     }
 
+    [Fact]
+    public async Task A_client_built_without_dependency_injection_retries_the_same_requests()
+    {
+        // The CLI's clients: one retry policy, whichever way the client is built.
+        var client = H.Client;
+        var working = await client.SubmitOrderAsync(new AlpacaNewOrder
+        {
+            Symbol = "AAPL", Qty = 1, Side = AlpacaOrderSide.Buy, Type = AlpacaOrderType.Limit, LimitPrice = 90m,
+        });
+        H.Sim.Faults.Set(new FaultSettings { ServerErrors = new ServerErrorFault { Count = 1, Status = 502, Method = "DELETE" } });
+        await client.CancelOrderAsync(working.Id);
+        (await client.GetOrderAsync(working.Id)).Status.ShouldBe(AlpacaOrderStatus.Canceled);
+        H.RequestCount("DELETE", "/v2/orders/").ShouldBe(2);
+
+        await client.SubmitOrderAsync(Buy("direct-position"));
+        H.Sim.Faults.Set(new FaultSettings { ServerErrors = new ServerErrorFault { Count = 1, Status = 502, Method = "DELETE" } });
+        await Should.ThrowAsync<AlpacaApiException>(() => client.ClosePositionAsync("AAPL"));
+        H.RequestCount("DELETE", "/v2/positions/").ShouldBe(1);
+    }
+
     public override async Task DisposeAsync()
     {
         if (_services is not null) await _services.DisposeAsync();

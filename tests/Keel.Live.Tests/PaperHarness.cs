@@ -13,7 +13,7 @@ namespace Keel.Live.Tests;
 
 /// <summary>
 /// A paper session in this process against the in-process sim (its clock frozen and moved bar by bar by
-/// the test) with a real SQLite file. <see cref="RestartAsync"/> drops the session, store and client and
+/// the test) with a real SQLite file (or PostgreSQL when the settings name one). <see cref="RestartAsync"/> drops the session, store and client and
 /// builds them anew from the same file, as a restarted service would.
 /// </summary>
 internal sealed class PaperHarness : IAsyncDisposable
@@ -38,18 +38,23 @@ internal sealed class PaperHarness : IAsyncDisposable
     public ITradingStore Store { get; private set; } = null!;
     public DateTime Now => Sim.Clock.GetUtcNow().UtcDateTime;
 
-    public static async Task<PaperHarness> StartAsync(int days, RiskConfig? risk = null, Func<LiveSettings, LiveSettings>? configure = null)
+    public static Task<PaperHarness> StartAsync(int days, RiskConfig? risk = null, Func<LiveSettings, LiveSettings>? configure = null) =>
+        StartAsync(folder => PaperData.Write(folder, PaperData.Start, PaperData.Start.AddDays(days)), PaperData.Start, risk, configure);
+
+    /// <summary>A session over the bars <paramref name="writeBars"/> writes into the sim's bar folder, the sim's clock at <paramref name="start"/>.</summary>
+    public static async Task<PaperHarness> StartAsync(Func<string, IReadOnlyList<BarSeries>> writeBars, DateTime start, RiskConfig? risk = null,
+        Func<LiveSettings, LiveSettings>? configure = null)
     {
         var folder = Directory.CreateTempSubdirectory("keel-paper-").FullName;
-        var bars = PaperData.Write(Path.Combine(folder, "bars"), PaperData.Start, PaperData.Start.AddDays(days));
-        var sim = await SimServer.StartAsync(new SimOptions { DataDirectory = Path.Combine(folder, "bars"), StartTime = PaperData.Start, Speed = 0 });
+        var bars = writeBars(Path.Combine(folder, "bars"));
+        var sim = await SimServer.StartAsync(new SimOptions { DataDirectory = Path.Combine(folder, "bars"), StartTime = start, Speed = 0 });
         var settings = new LiveSettings
         {
             Mode = TradingMode.Paper,
             TradingUrl = sim.BaseUrl,
             DataUrl = sim.BaseUrl,
-            Timeframe = PaperData.Frame,
-            Symbols = PaperData.Symbols,
+            Timeframe = bars[0].Timeframe,
+            Symbols = bars.Select(b => b.Symbol).ToArray(),
             Strategies = StrategyText.ParseList(Strategies),
             Risk = risk ?? DefaultRisk,
             SqlitePath = Path.Combine(folder, "paper.db"),
@@ -74,7 +79,7 @@ internal sealed class PaperHarness : IAsyncDisposable
     /// <summary>Steps one bar length at a time up to and including <paramref name="end"/>.</summary>
     public async Task RunUntilAsync(DateTime end)
     {
-        for (var t = Now + PaperData.Frame.Duration; t <= end; t += PaperData.Frame.Duration) await StepToAsync(t);
+        for (var t = Now + Settings.Timeframe.Duration; t <= end; t += Settings.Timeframe.Duration) await StepToAsync(t);
     }
 
     public async Task RestartAsync()
@@ -85,7 +90,7 @@ internal sealed class PaperHarness : IAsyncDisposable
 
     private async Task OpenAsync()
     {
-        Store = TradingStores.Open(Settings.SqlitePath, null);
+        Store = TradingStores.Open(Settings.SqlitePath, Settings.PostgresConnectionString);
         _client = new AlpacaClient(new AlpacaOptions { KeyId = "PKTEST", SecretKey = "test-secret", TradingBaseUrl = Sim.BaseUrl, DataBaseUrl = Sim.BaseUrl });
         var port = new AlpacaExecutionPort(_client, TimeProvider.System, new AlpacaExecutionOptions { FillTimeout = Settings.FillTimeout });
         Session = new LiveSession(Settings, _client, new AlpacaMarketData(_client), port, Store, TimeProvider.System, NullLogger.Instance);

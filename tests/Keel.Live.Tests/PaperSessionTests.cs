@@ -13,7 +13,33 @@ public sealed class PaperSessionTests
     {
         await using var paper = await PaperHarness.StartAsync(days: 3);
         await paper.RunUntilAsync(PaperData.Start.AddDays(3));
+        StoreAndBrokerAgree(paper);
+    }
 
+    [PostgresFact]
+    public async Task Three_days_of_paper_trading_on_PostgreSQL_leave_store_and_broker_in_agreement()
+    {
+        var schema = PostgresTestServer.NewSchemaName();
+        var connectionString = PostgresTestServer.CreateSchema(schema);
+        try
+        {
+            await using var paper = await PaperHarness.StartAsync(days: 3, configure: s => s with { PostgresConnectionString = connectionString });
+            paper.Store.ShouldBeOfType<Keel.Storage.PostgresTradingStore>();
+            await paper.RunUntilAsync(PaperData.Start.AddDays(3));
+            StoreAndBrokerAgree(paper);
+            // A restarted service reads the same session back from PostgreSQL.
+            var fills = paper.Store.Fills().Count;
+            await paper.RestartAsync();
+            paper.Store.Fills().Count.ShouldBe(fills);
+        }
+        finally
+        {
+            PostgresTestServer.DropSchema(schema);
+        }
+    }
+
+    private static void StoreAndBrokerAgree(PaperHarness paper)
+    {
         var brokerOrders = paper.Sim.Broker.AllOrders();
         brokerOrders.Count.ShouldBeGreaterThan(10, "the strategies should trade on this data");
         brokerOrders.Select(o => o.ClientOrderId).Distinct().Count().ShouldBe(brokerOrders.Count);

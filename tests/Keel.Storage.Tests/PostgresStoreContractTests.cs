@@ -1,24 +1,17 @@
-using Npgsql;
-
 namespace Keel.Storage.Tests;
 
 /// <summary>
-/// The store contract on PostgreSQL, when KEEL_TEST_POSTGRES names a server: each test gets a schema of
-/// its own (through the connection's search path) and drops it at the end.
+/// The store contract on PostgreSQL (KEEL_TEST_POSTGRES, see <see cref="PostgresTestServer"/>): each test
+/// gets a schema of its own (through the connection's search path) and drops it at the end.
 /// </summary>
 public sealed class PostgresStoreContractTests : StoreContract, IDisposable
 {
-    private readonly string _schema = "keel_test_" + Guid.NewGuid().ToString("N");
+    private readonly string _schema = PostgresTestServer.NewSchemaName();
     private string? _connectionString;
 
     protected override DbTradingStore Open()
     {
-        if (_connectionString is null)
-        {
-            var server = PostgresTheoryAttribute.ConnectionString ?? throw new InvalidOperationException("KEEL_TEST_POSTGRES is not set.");
-            Execute(server, $"CREATE SCHEMA {_schema}");
-            _connectionString = new NpgsqlConnectionStringBuilder(server) { SearchPath = _schema }.ToString();
-        }
+        _connectionString ??= PostgresTestServer.CreateSchema(_schema);
         return new PostgresTradingStore(_connectionString);
     }
 
@@ -28,17 +21,6 @@ public sealed class PostgresStoreContractTests : StoreContract, IDisposable
 
     public void Dispose()
     {
-        if (_connectionString is null) return;
-        NpgsqlConnection.ClearAllPools();
-        Execute(PostgresTheoryAttribute.ConnectionString!, $"DROP SCHEMA IF EXISTS {_schema} CASCADE");
-    }
-
-    private static void Execute(string connectionString, string sql)
-    {
-        using var connection = new NpgsqlConnection(connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
+        if (_connectionString is not null) PostgresTestServer.DropSchema(_schema);
     }
 }

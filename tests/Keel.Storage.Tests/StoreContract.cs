@@ -140,6 +140,24 @@ public abstract partial class StoreContract
     }
 
     [Scenario]
+    public void An_order_event_keeps_the_broker_time_and_the_receive_time_apart()
+    {
+        using var store = Open();
+        var order = Entry();
+        var received = new DateTime(2026, 12, 7, 10, 0, 0, DateTimeKind.Utc);
+        store.Record(New(order));
+        store.Record(Accepted(order, T0.AddSeconds(1)) with { ReceivedAt = received });
+        store.Record(Filled(order, FillOf(order, 10m, 187.2m, T0.AddSeconds(30))) with { ReceivedAt = received.AddSeconds(2) });
+
+        store.OrderHistory(order.ClientOrderId).Select(e => (e.Status, e.Time, e.ReceivedAt)).ShouldBe(
+        [
+            (OrderStatus.New, T0, (DateTime?)null),
+            (OrderStatus.Accepted, T0.AddSeconds(1), received),
+            (OrderStatus.Filled, T0.AddSeconds(30), received.AddSeconds(2)),
+        ]);
+    }
+
+    [Scenario]
     public void The_broker_order_id_is_remembered()
     {
         using var store = Open();

@@ -62,6 +62,12 @@ public abstract class ExecutionPortContract : IAsyncLifetime
     /// <summary>From now on the venue fills orders in parts (true) or whole (false).</summary>
     protected abstract Task FillInPartsAsync(bool inParts);
 
+    /// <summary>
+    /// True when a bracket's stop-loss and take-profit carry the exit engine's ids (<see cref="ExitRules.ExitId"/>);
+    /// false when the venue names them (Alpaca gives a bracket's legs client order ids of its own).
+    /// </summary>
+    protected virtual bool NamesBracketExitsItself => true;
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public virtual Task DisposeAsync() => Task.CompletedTask;
@@ -258,6 +264,61 @@ public abstract class ExecutionPortContract : IAsyncLifetime
         var fill = Events.Fills[1];
         (fill.ClientOrderId, fill.Purpose, fill.Side, fill.Quantity, fill.Price).ShouldBe((stop.ClientOrderId, OrderPurpose.StopLoss, OrderSide.Sell, 10m, 94m));
         Events.Closed.ShouldHaveSingleItem().ShouldBe((take, OrderStatus.Canceled, "one-cancels-other: StopLoss filled"));
+        (await PositionAtVenueAsync(Stock)).ShouldBe(0m);
+        // The exit engine names the exits after their entry, unless the venue names a bracket's legs.
+        (stop.ClientOrderId == ExitRules.ExitId(entry.ClientOrderId, OrderPurpose.StopLoss)).ShouldBe(NamesBracketExitsItself);
+        (take.ClientOrderId == ExitRules.ExitId(entry.ClientOrderId, OrderPurpose.TakeProfit)).ShouldBe(NamesBracketExitsItself);
+    }
+
+    [Fact]
+    public async Task A_take_profit_reached_fills_at_its_limit_and_ends_the_stop_loss()
+    {
+        var port = await CreatePortAsync(DefaultCash);
+        await SetPriceAsync(Stock, 100m);
+        var entry = Order(Stock, OrderSide.Buy, 10) with { StopLossPercent = 5m, TakeProfitPercent = 10m, ReferencePrice = 100m };
+        port.Submit(entry);
+        await SettleAsync();
+        var stop = Events.Accepted.Single(o => o.Purpose == OrderPurpose.StopLoss);
+        var take = Events.Accepted.Single(o => o.Purpose == OrderPurpose.TakeProfit);
+
+        await SetPriceAsync(Stock, 109.99m);
+        await SettleAsync();
+        Events.Fills.Count.ShouldBe(1, "109.99 is under the 110 limit");
+
+        await SetPriceAsync(Stock, 110m);
+        await SettleAsync();
+        Events.Fills.Count.ShouldBe(2);
+        var fill = Events.Fills[1];
+        (fill.ClientOrderId, fill.Purpose, fill.Quantity, fill.Price).ShouldBe((take.ClientOrderId, OrderPurpose.TakeProfit, 10m, 110m));
+        Events.Closed.ShouldHaveSingleItem().ShouldBe((stop, OrderStatus.Canceled, "one-cancels-other: TakeProfit filled"));
+        (await PositionAtVenueAsync(Stock)).ShouldBe(0m);
+    }
+
+    [Fact]
+    public async Task A_trailing_stop_follows_the_high_since_the_entry_and_sells_when_the_price_falls_its_percent_under_it()
+    {
+        var port = await CreatePortAsync(DefaultCash);
+        await SetPriceAsync(Stock, 100m);
+        var entry = Order(Stock, OrderSide.Buy, 10) with { TrailingStopPercent = 2m, ReferencePrice = 100m };
+        port.Submit(entry);
+        await SettleAsync();
+        await SettleAsync();
+        var trailing = Events.Accepted.Single(o => o.Purpose == OrderPurpose.TrailingStop);
+        (trailing.ClientOrderId, trailing.ParentId, trailing.Side, trailing.Quantity)
+            .ShouldBe((ExitRules.ExitId(entry.ClientOrderId, OrderPurpose.TrailingStop), entry.ClientOrderId, OrderSide.Sell, 10m));
+
+        // 98 would have stopped it from the entry's 100; after a high of 110 the stop is 107.80.
+        await SetPriceAsync(Stock, 110m);
+        await SettleAsync();
+        await SetPriceAsync(Stock, 108m);
+        await SettleAsync();
+        Events.Fills.Count.ShouldBe(1, "108 is above the 107.80 stop");
+
+        await SetPriceAsync(Stock, 107m);
+        await SettleAsync();
+        Events.Fills.Count.ShouldBe(2);
+        var fill = Events.Fills[1];
+        (fill.ClientOrderId, fill.Side, fill.Quantity, fill.Price).ShouldBe((trailing.ClientOrderId, OrderSide.Sell, 10m, 107m));
         (await PositionAtVenueAsync(Stock)).ShouldBe(0m);
     }
 

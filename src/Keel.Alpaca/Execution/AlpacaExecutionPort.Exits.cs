@@ -130,9 +130,9 @@ public sealed partial class AlpacaExecutionPort
                     OrderMapping.TrailingStop(trailing, request.TrailingStopPercent!.Value), ct));
                 return;
             case ExitRoute.Watched:
-                if (request.StopLossPercent is { } sl) Watch(Exit(request, OrderPurpose.StopLoss, quantity, null, Price(fillPrice * (1 - sl / 100m)),
+                if (request.StopLossPercent is { } sl) Watch(Exit(request, OrderPurpose.StopLoss, quantity, null, Price(ExitRules.StopLossPrice(fillPrice, sl)),
                     F($"stop loss {sl}% under entry {fillPrice} (watched by the port)")));
-                if (request.TakeProfitPercent is { } tp) Watch(Exit(request, OrderPurpose.TakeProfit, quantity, Price(fillPrice * (1 + tp / 100m)), null,
+                if (request.TakeProfitPercent is { } tp) Watch(Exit(request, OrderPurpose.TakeProfit, quantity, Price(ExitRules.TakeProfitPrice(fillPrice, tp)), null,
                     F($"take profit {tp}% over entry {fillPrice} (watched by the port)")));
                 if (request.TrailingStopPercent is { } trail) Watch(Exit(request, OrderPurpose.TrailingStop, quantity, null, null,
                     F($"trailing stop {trail}% under the high since entry (watched by the port)")), trail, fillPrice);
@@ -171,7 +171,7 @@ public sealed partial class AlpacaExecutionPort
     private void Watch(OrderRequest exit, decimal? trailPercent = null, decimal highWater = 0m)
     {
         _watched.Add(new WatchedExit(exit, trailPercent, highWater));
-        var now = _time.GetUtcNow().UtcDateTime;
+        var now = _brokerClock.Now; // just after the entry's fill was seen: the exit is armed on it
         _events.Enqueue(l => l.OnOrderAccepted(exit, now));
     }
 

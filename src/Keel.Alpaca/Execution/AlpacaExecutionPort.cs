@@ -14,7 +14,7 @@ namespace Keel.Alpaca.Execution;
 /// for (see <see cref="ExitRoute"/>). What happened is handed to the listener by <see cref="DispatchEvents"/>,
 /// which the kernel calls on its own thread.
 /// </summary>
-public sealed partial class AlpacaExecutionPort : IExecutionPort
+public sealed partial class AlpacaExecutionPort : ILiveExecutionPort
 {
     private readonly AlpacaClient _client;
     private readonly TimeProvider _time;
@@ -24,6 +24,7 @@ public sealed partial class AlpacaExecutionPort : IExecutionPort
     private readonly Dictionary<string, TrackedOrder> _tracked = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _submittedIds = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _pollGate = new(1, 1);
+    private readonly BrokerClock _brokerClock;
     private IExecutionListener? _listener;
 
     /// <param name="stream">The trade-updates stream to learn of changes from as they happen; polling alone when null.</param>
@@ -33,6 +34,7 @@ public sealed partial class AlpacaExecutionPort : IExecutionPort
         ArgumentNullException.ThrowIfNull(time);
         _client = client;
         _time = time;
+        _brokerClock = new BrokerClock(time);
         _options = options ?? new AlpacaExecutionOptions();
         _options.Validate();
         _stream = stream;
@@ -304,11 +306,14 @@ public sealed partial class AlpacaExecutionPort : IExecutionPort
         // A leg still held (or ended while held) is no order the kernel needs to hear about.
         if (tracked.IsLeg && !tracked.Accepted && (order.Status == AlpacaOrderStatus.Held || (order.IsFinal && order.FilledQty == 0)))
             return;
-        var now = _time.GetUtcNow().UtcDateTime;
+        // Every event of an order Alpaca holds is stamped with Alpaca's times, not this machine's.
+        _brokerClock.Observe(order.UpdatedAt ?? order.SubmittedAt);
+        var now = _brokerClock.Now;
         if (!tracked.Accepted && order.Status != AlpacaOrderStatus.Rejected)
         {
             tracked.Accepted = true;
-            _events.Enqueue(l => l.OnOrderAccepted(request, now));
+            var accepted = (order.SubmittedAt ?? order.CreatedAt)?.UtcDateTime ?? now;
+            _events.Enqueue(l => l.OnOrderAccepted(request, accepted));
         }
         if (tracked.TakeNewFill(order) is { } fill)
         {
@@ -325,6 +330,7 @@ public sealed partial class AlpacaExecutionPort : IExecutionPort
         if (!order.IsFinal) return;
         _tracked.Remove(request.ClientOrderId);
         if (tracked.ReceivedQty > 0 && request.Purpose == OrderPurpose.Entry) ArmExitsAfterFill(tracked, order);
+        var ended = (order.CanceledAt ?? order.ExpiredAt ?? order.FailedAt ?? order.FilledAt ?? order.UpdatedAt)?.UtcDateTime;
         switch (order.Status)
         {
             case AlpacaOrderStatus.Filled:
@@ -332,24 +338,25 @@ public sealed partial class AlpacaExecutionPort : IExecutionPort
                 // journal that sums the fills would keep waiting for the rest.
                 if (tracked.ReceivedQty < order.FilledQty)
                     Closed(request, OrderStatus.Filled, string.Create(CultureInfo.InvariantCulture,
-                        $"filled {order.FilledQty}; {tracked.ReceivedQty} received after Alpaca's fee in coin"));
+                        $"filled {order.FilledQty}; {tracked.ReceivedQty} received after Alpaca's fee in coin"), ended);
                 return;
             case AlpacaOrderStatus.Rejected:
-                Closed(request, OrderStatus.Rejected, "Alpaca rejected the order after accepting it");
+                Closed(request, OrderStatus.Rejected, "Alpaca rejected the order after accepting it", ended);
                 return;
             case AlpacaOrderStatus.Expired:
-                Closed(request, OrderStatus.Canceled, "expired at the end of its time in force");
+                Closed(request, OrderStatus.Canceled, "expired at the end of its time in force", ended);
                 return;
             default:
-                Closed(request, OrderStatus.Canceled, tracked.CancelReason ?? $"Alpaca reports the order {order.Status.ToString().ToLowerInvariant()}");
+                Closed(request, OrderStatus.Canceled, tracked.CancelReason ?? $"Alpaca reports the order {order.Status.ToString().ToLowerInvariant()}", ended);
                 return;
         }
     }
 
-    private void Closed(OrderRequest request, OrderStatus status, string reason)
+    /// <param name="brokerTime">When Alpaca ended it; the broker's clock as last seen when the port ended it itself.</param>
+    private void Closed(OrderRequest request, OrderStatus status, string reason, DateTime? brokerTime = null)
     {
-        var now = _time.GetUtcNow().UtcDateTime;
-        _events.Enqueue(l => l.OnOrderClosed(request, status, reason, now));
+        var time = brokerTime ?? _brokerClock.Now;
+        _events.Enqueue(l => l.OnOrderClosed(request, status, reason, time));
     }
 
     /// <summary>
@@ -358,7 +365,7 @@ public sealed partial class AlpacaExecutionPort : IExecutionPort
     /// (a crypto buy's fills are the coin received: the fee in coin is added back to compare with Alpaca's
     /// filled quantity). Its id is never sent again.
     /// </summary>
-    public void Adopt(OrderRequest order, string? alpacaOrderId, bool acceptanceRecorded, IReadOnlyList<Fill> recorded)
+    public void Adopt(OrderRequest order, string? brokerOrderId, bool acceptanceRecorded, IReadOnlyList<Fill> recorded)
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(recorded);
@@ -373,7 +380,7 @@ public sealed partial class AlpacaExecutionPort : IExecutionPort
         }
         var tracked = new TrackedOrder(order, _time.GetUtcNow())
         {
-            AlpacaId = alpacaOrderId,
+            AlpacaId = brokerOrderId,
             Accepted = acceptanceRecorded,
             ReportedQty = filled,
             ReportedNotional = notional,

@@ -40,15 +40,8 @@ internal static class ExitRouting
         return bracket ? ExitRoute.Watched : ExitRoute.TrailingAfterFill;
     }
 
-    /// <summary>
-    /// An exit's client order id, made from its entry's as the simulated broker does: the kernel's ids end in
-    /// a purpose letter (<c>-E</c>), which becomes S, T or R; any other id gets <c>-S</c>, <c>-T</c> or <c>-R</c> appended.
-    /// </summary>
-    public static string ExitId(string entryId, OrderPurpose purpose)
-    {
-        var letter = purpose switch { OrderPurpose.StopLoss => 'S', OrderPurpose.TakeProfit => 'T', _ => 'R' };
-        return entryId.EndsWith("-E", StringComparison.Ordinal) ? entryId[..^1] + letter : $"{entryId}-{letter}";
-    }
+    /// <summary>An exit's client order id, made from its entry's by the exit engine, as in a backtest.</summary>
+    public static string ExitId(string entryId, OrderPurpose purpose) => ExitRules.ExitId(entryId, purpose);
 
     /// <summary>Alpaca's price grid for equities: cents from $1, four decimals below.</summary>
     public static decimal EquityPrice(decimal price) => Math.Round(price, price >= 1m ? 2 : 4, MidpointRounding.AwayFromZero);

@@ -19,21 +19,25 @@ internal sealed class WatchedExit(OrderRequest request, decimal? trailPercent, d
     public decimal HighWater { get; private set; } = highWater;
 
     /// <summary>Stops are checked first: when one quote reaches both, the worse outcome is assumed, as in a backtest.</summary>
-    public int Rank => Request.Purpose == OrderPurpose.TakeProfit ? 1 : 0;
+    public int Rank => ExitRules.Rank(Request.Type);
 
-    /// <summary>True when <paramref name="bid"/> reaches the exit; moves a trailing stop's high-water mark first.</summary>
+    /// <summary>
+    /// True when <paramref name="bid"/> reaches the exit, by the exit engine's rules with the bid as the
+    /// range (a trailing stop's high-water mark moves first: one price cannot both raise and reach it).
+    /// </summary>
     public bool ReachedBy(decimal bid)
     {
         if (bid <= 0) return false;
-        switch (Request.Purpose)
+        decimal trigger;
+        if (Request.Purpose == OrderPurpose.TrailingStop)
         {
-            case OrderPurpose.TakeProfit:
-                return bid >= Request.LimitPrice;
-            case OrderPurpose.TrailingStop:
-                HighWater = Math.Max(HighWater, bid);
-                return bid <= HighWater * (1 - TrailPercent!.Value / 100m);
-            default:
-                return bid <= Request.StopPrice;
+            HighWater = Math.Max(HighWater, bid);
+            trigger = ExitRules.TrailingStopPrice(HighWater, TrailPercent!.Value);
         }
+        else
+        {
+            trigger = (Request.Type == OrderType.Limit ? Request.LimitPrice : Request.StopPrice) ?? 0m;
+        }
+        return ExitRules.Reaches(Request.Type, OrderSide.Sell, trigger, bid, bid);
     }
 }

@@ -13,7 +13,9 @@ namespace Keel.Alpaca.Http;
 /// <summary>
 /// One HTTP exchange with Alpaca: adds the auth headers, applies the per-attempt timeout, turns error
 /// answers into <see cref="AlpacaApiException"/> and lost answers into <see cref="AlpacaTransportException"/>.
-/// Only GETs go through the retry pipeline; everything else is sent exactly once.
+/// GETs and cancels (DELETE of orders) go through the retry pipeline, the requests
+/// <see cref="AlpacaResilience"/> (the policy of <c>AddAlpacaClient</c>) deems safe to repeat; everything
+/// else is sent exactly once.
 /// </summary>
 internal sealed class AlpacaHttp
 {
@@ -41,6 +43,15 @@ internal sealed class AlpacaHttp
         where T : class
     {
         var describe = Describe(HttpMethod.Get, pathAndQuery);
+        using var response = await SendRepeatableAsync(HttpMethod.Get, host, pathAndQuery, ct).ConfigureAwait(false);
+        if (nullOnNotFound && response.StatusCode == HttpStatusCode.NotFound) return null;
+        return await ReadAsync(response, type, describe, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>A request that is safe to repeat (a GET, a cancel), with retries; the caller reads and disposes the answer.</summary>
+    public async Task<HttpResponseMessage> SendRepeatableAsync(HttpMethod method, Uri host, string pathAndQuery, CancellationToken ct)
+    {
+        var describe = Describe(method, pathAndQuery);
         var context = ResilienceContextPool.Shared.Get(ct);
         context.Properties.Set(RequestKey, describe);
         try
@@ -50,7 +61,7 @@ internal sealed class AlpacaHttp
                 {
                     try
                     {
-                        var response = await state.http.SendOnceAsync(HttpMethod.Get, state.host, state.pathAndQuery, null, ctx.CancellationToken).ConfigureAwait(false);
+                        var response = await state.http.SendOnceAsync(state.method, state.host, state.pathAndQuery, null, ctx.CancellationToken).ConfigureAwait(false);
                         return Outcome.FromResult(response);
                     }
                     catch (AlpacaTransportException ex)
@@ -59,11 +70,9 @@ internal sealed class AlpacaHttp
                     }
                 },
                 context,
-                (http: this, host, pathAndQuery)).ConfigureAwait(false);
+                (http: this, method, host, pathAndQuery)).ConfigureAwait(false);
             outcome.ThrowIfException();
-            using var response = outcome.Result!;
-            if (nullOnNotFound && response.StatusCode == HttpStatusCode.NotFound) return null;
-            return await ReadAsync(response, type, describe, ct).ConfigureAwait(false);
+            return outcome.Result!;
         }
         finally
         {

@@ -1,8 +1,8 @@
 namespace Keel.AlpacaSim.Market;
 
 /// <summary>
-/// Which days the US equity market trades and its regular hours (Eastern time). The default is every
-/// weekday 09:30–16:00; a holiday calendar (NYSE) can be plugged in later without touching the sim.
+/// Which days the US equity market trades and its regular hours (Eastern time). The default is the
+/// NYSE's (<see cref="NyseSimCalendar"/>); <see cref="WeekdayCalendar"/> trades every weekday 09:30–16:00.
 /// </summary>
 public interface ISimMarketCalendar
 {

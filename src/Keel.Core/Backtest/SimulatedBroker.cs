@@ -181,34 +181,15 @@ public sealed class SimulatedBroker : IExecutionPort, IDisposable
         }
     }
 
-    private static int Rank(WorkingOrder w) => w.Request.Type == OrderType.Stop ? 0 : 1;
+    // The rules themselves are the exit engine's (ExitRules), shared with the Alpaca port's watched exits.
+    private static int Rank(WorkingOrder w) => ExitRules.Rank(w.Request.Type);
 
-    private static decimal TrailingStopPrice(WorkingOrder w) => w.HighWaterMark * (1 - w.Request.TrailingStopPercent!.Value / 100m);
+    private static decimal TrailingStopPrice(WorkingOrder w) => ExitRules.TrailingStopPrice(w.HighWaterMark, w.Request.TrailingStopPercent!.Value);
 
-    private static bool Reaches(WorkingOrder w, decimal open, decimal high, decimal low)
-    {
-        var p = w.TriggerPrice!.Value;
-        return (w.Request.Type, w.Request.Side) switch
-        {
-            (OrderType.Stop, OrderSide.Sell) => low <= p,
-            (OrderType.Stop, OrderSide.Buy) => high >= p,
-            (OrderType.Limit, OrderSide.Sell) => high >= p,
-            _ => low <= p, // buy limit
-        };
-    }
+    private static bool Reaches(WorkingOrder w, decimal open, decimal high, decimal low) =>
+        ExitRules.Reaches(w.Request.Type, w.Request.Side, w.TriggerPrice!.Value, high, low);
 
-    /// <summary>The trigger price, or the open when the bar opened beyond it.</summary>
-    private static decimal FillPrice(WorkingOrder w, decimal open)
-    {
-        var p = w.TriggerPrice!.Value;
-        return (w.Request.Type, w.Request.Side) switch
-        {
-            (OrderType.Stop, OrderSide.Sell) => Math.Min(p, open),
-            (OrderType.Stop, OrderSide.Buy) => Math.Max(p, open),
-            (OrderType.Limit, OrderSide.Sell) => Math.Max(p, open),
-            _ => Math.Min(p, open),
-        };
-    }
+    private static decimal FillPrice(WorkingOrder w, decimal open) => ExitRules.FillPrice(w.Request.Type, w.Request.Side, w.TriggerPrice!.Value, open);
 
     private void TryFill(WorkingOrder w, decimal marketPrice, bool applySlippage, DateTime time)
     {
@@ -232,7 +213,7 @@ public sealed class SimulatedBroker : IExecutionPort, IDisposable
     {
         OrderRequest Exit(OrderPurpose purpose, OrderType type, decimal? limit, decimal? stop, string reason) => entry with
         {
-            ClientOrderId = entry.ClientOrderId[..^1] + purpose switch { OrderPurpose.StopLoss => 'S', OrderPurpose.TakeProfit => 'T', _ => 'R' },
+            ClientOrderId = ExitRules.ExitId(entry.ClientOrderId, purpose),
             Side = OrderSide.Sell,
             Type = type,
             LimitPrice = limit,
@@ -245,12 +226,12 @@ public sealed class SimulatedBroker : IExecutionPort, IDisposable
         };
         if (entry.StopLossPercent is { } sl)
         {
-            var stop = fillPrice * (1 - sl / 100m);
+            var stop = ExitRules.StopLossPrice(fillPrice, sl);
             Add(new WorkingOrder(Exit(OrderPurpose.StopLoss, OrderType.Stop, null, stop, F($"stop loss {sl}% under entry {fillPrice}: stop {stop}")), stop));
         }
         if (entry.TakeProfitPercent is { } tp)
         {
-            var limit = fillPrice * (1 + tp / 100m);
+            var limit = ExitRules.TakeProfitPrice(fillPrice, tp);
             Add(new WorkingOrder(Exit(OrderPurpose.TakeProfit, OrderType.Limit, limit, null, F($"take profit {tp}% over entry {fillPrice}: limit {limit}")), limit));
         }
         if (entry.TrailingStopPercent is { } trail)

@@ -172,6 +172,12 @@ internal static class Schema
             )
             """,
         ]),
+        // Order events: their time is the broker's for what the broker reports; when the service heard of
+        // each is kept beside it.
+        new(2, "order event receive time",
+        [
+            "ALTER TABLE order_events ADD COLUMN received_at TEXT NULL",
+        ]),
         new(3, "alerts: conditions, acknowledgement, outbox per sink, service events, reports sent",
         [
             // An alert belongs to a condition (null: a one-off event); resolved when it clears, acked by keel alerts ack.
