@@ -78,6 +78,7 @@ public abstract partial class DbTradingStore : IGateStore
             {
                 w.WriteStartObject();
                 w.WriteString("rule", rule.Rule);
+                w.WriteString("subject", rule.Subject);
                 w.WriteString("status", rule.Status.ToString());
                 w.WriteString("evidence", rule.Evidence);
                 w.WriteEndObject();
@@ -91,7 +92,7 @@ public abstract partial class DbTradingStore : IGateStore
     {
         using var document = JsonDocument.Parse(json);
         return document.RootElement.EnumerateArray()
-            .Select(e => new GateRuleResult(e.GetProperty("rule").GetString()!, StoredText.Enum<GateStatus>(e.GetProperty("status").GetString()!), e.GetProperty("evidence").GetString()!))
+            .Select(e => new GateRuleResult(e.GetProperty("rule").GetString()!, e.GetProperty("subject").GetString()!, StoredText.Enum<GateStatus>(e.GetProperty("status").GetString()!), e.GetProperty("evidence").GetString()!))
             .ToList();
     }
 }
