@@ -86,6 +86,7 @@ public sealed partial class LiveSession
         RestoreTradingDay(now);
         await WarmUpAsync(now, ct).ConfigureAwait(false);
         ApplyHaltSwitch();
+        RecordStartAndCapital(now);
         LogStarted(_logger, _settings.Mode, _settings.StoreDescription, _kernel.Slots.Count, _store.Positions().Count, _gate.Blocked.Count);
     }
 

@@ -77,6 +77,8 @@ public static class LiveConfigLoader
         }
 
         var risk = ReadRisk(file.Risk, problems, Try);
+        var capital = GatesConfigReader.ReadCapital(file.Capital, problems);
+        var gates = GatesConfigReader.ReadGates(file.Gates, problems);
 
         var alpaca = file.Alpaca ?? new LiveConfigFile.AlpacaSection();
         var tradingUrl = Url(alpaca.TradingUrl, "alpaca.tradingUrl", problems);
@@ -120,6 +122,8 @@ public static class LiveConfigLoader
             FillTimeout = TimeSpan.FromSeconds(alpaca.FillTimeoutSeconds ?? 120),
             CryptoMinimumNotional = alpaca.CryptoMinimumNotional ?? 10m,
             LogDirectory = Path.GetFullPath(file.Logs ?? "logs", baseDirectory),
+            Capital = capital,
+            Gates = gates,
         };
     }
 

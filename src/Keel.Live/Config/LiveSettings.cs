@@ -27,6 +27,12 @@ public sealed record LiveSettings
     public int WarmUpBars { get; init; } = 300;
     public required string LogDirectory { get; init; }
 
+    /// <summary>Capital stages of live trading (the <c>capital</c> section).</summary>
+    public Core.Capital.CapitalPlan Capital { get; init; } = Core.Capital.CapitalPlan.Default;
+
+    /// <summary>Go/no-go thresholds (the <c>gates</c> section).</summary>
+    public Core.Gates.GateThresholds Gates { get; init; } = new();
+
     /// <summary>Where the store lives, for messages (never the PostgreSQL password).</summary>
     public string StoreDescription => PostgresConnectionString is null ? SqlitePath : "PostgreSQL";
 }
