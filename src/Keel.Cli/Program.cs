@@ -24,5 +24,8 @@ var root = new RootCommand("Keel: research, backtest and trade systematic strate
     StatusCommand.Create(),
     HaltCommand.Halt(),
     HaltCommand.Resume(),
+    GateCommand.Create(),
+    DriftCommand.Create(),
+    CapitalCommand.Create(),
 };
 return CommandRunner.Run(root, args);

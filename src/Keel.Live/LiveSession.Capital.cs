@@ -24,6 +24,14 @@ public sealed partial class LiveSession
         Kernel.Risk.Capital = limit;
     }
 
+    /// <summary>Live: takes a stage changed since the start (keel capital promote) at the next cycle.</summary>
+    private void RefreshCapital()
+    {
+        if (_settings.Mode != TradingMode.Live || _store is not IGateStore gates || gates.CapitalChanges().LastOrDefault() is not { } last) return;
+        var limit = _settings.Capital.Limit(Math.Clamp(last.Stage, 1, _settings.Capital.Stages.Count));
+        if (Kernel.Risk.Capital != limit) Kernel.Risk.Capital = limit;
+    }
+
     /// <summary>The stage the store says is in force, recording the first stage when there is none yet.</summary>
     public static CapitalLimit CurrentCapital(IGateStore gates, CapitalPlan plan, DateTime now, string actor)
     {

@@ -102,6 +102,7 @@ public sealed partial class LiveSession
         var clock = await _client.GetClockAsync(ct).ConfigureAwait(false);
         var now = clock.Timestamp.UtcDateTime;
         await HandleHaltAsync(ct).ConfigureAwait(false);
+        RefreshCapital();
         if (_gate.Blocked.Count > 0) await ComparePositionsAsync(now, ct).ConfigureAwait(false);
 
         var newBars = await NewBarsAsync(now, ct).ConfigureAwait(false);
