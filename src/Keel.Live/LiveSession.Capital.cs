@@ -1,3 +1,4 @@
+using System.Globalization;
 using Keel.Core.Capital;
 using Keel.Core.Persistence;
 using Keel.Live.Config;
@@ -20,7 +21,8 @@ public sealed partial class LiveSession
         var mode = _settings.Mode.ToString().ToLowerInvariant();
         gates.RecordSessionStart(new SessionStart(brokerNow, LiveVersion.Of(_settings), mode));
         if (_settings.Mode != TradingMode.Live) return;
-        var limit = CurrentCapital(gates, _settings.Capital, brokerNow, "service");
+        // Stages are about real time (days of real money at risk), and alerts carry the wall clock too.
+        var limit = CurrentCapital(gates, _settings.Capital, _time.GetUtcNow().UtcDateTime, "service");
         Kernel.Risk.Capital = limit;
     }
 
@@ -28,8 +30,27 @@ public sealed partial class LiveSession
     private void RefreshCapital()
     {
         if (_settings.Mode != TradingMode.Live || _store is not IGateStore gates || gates.CapitalChanges().LastOrDefault() is not { } last) return;
+        if (_settings.Capital.OnCriticalAlert != CriticalAlertAction.None && CriticalAlertResponse.Trigger(_store.Alerts(), last.Time) is { } alert)
+            last = RespondToCriticalAlert(gates, last, alert);
         var limit = _settings.Capital.Limit(Math.Clamp(last.Stage, 1, _settings.Capital.Stages.Count));
         if (Kernel.Risk.Capital != limit) Kernel.Risk.Capital = limit;
+    }
+
+    /// <summary>Demotes one stage (recorded; a stage-1 demotion is recorded too, so the same alert acts once) or halts entries.</summary>
+    private CapitalChange RespondToCriticalAlert(IGateStore gates, CapitalChange last, StoredAlert alert)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        var reason = string.Create(CultureInfo.InvariantCulture, $"critical alert {alert.Kind} at {alert.Time:O}: {alert.Message}");
+        if (_settings.Capital.OnCriticalAlert == CriticalAlertAction.Halt)
+        {
+            _store.SetHalt(new HaltState(true, "capital: " + reason, now));
+            ApplyHaltSwitch(); // entries refused from this cycle; the next one cancels working orders as keel halt would
+        }
+        var stage = CriticalAlertResponse.StageAfter(_settings.Capital, Math.Clamp(last.Stage, 1, _settings.Capital.Stages.Count), alert);
+        var change = new CapitalChange(now, stage, _settings.Capital.Limit(stage).Percent,
+            _settings.Capital.OnCriticalAlert == CriticalAlertAction.Halt ? "halt" : "demote", "service", reason);
+        gates.RecordCapitalChange(change);
+        return change;
     }
 
     /// <summary>The stage the store says is in force, recording the first stage when there is none yet.</summary>

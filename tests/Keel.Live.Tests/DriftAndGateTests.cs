@@ -105,9 +105,19 @@ public sealed class DriftAndGateTests
         decisions.ShouldContain(d => d.Outcome.Contains("cut to") && d.Outcome.Contains("by capital stage 1 (5% of equity)"));
         MaxExposure(live).ShouldBeLessThanOrEqualTo(5_000m * 1.01m);
 
-        // Paper on the same store records no capital stage of its own.
-        var paperStarts = ((IGateStore)live.Store).SessionStarts();
-        paperStarts.ShouldAllBe(s => s.Mode == "live");
+        ((IGateStore)live.Store).SessionStarts().ShouldAllBe(s => s.Mode == "live");
+
+        // keel capital promote moved it to stage 2; a critical alert afterwards demotes it one stage at the next cycle, once.
+        var gates = (IGateStore)live.Store;
+        gates.RecordCapitalChange(new CapitalChange(TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(-2), 2, 25m, "promote", "ops", "criteria met"));
+        await live.StepToAsync(live.Now.AddMinutes(15));
+        live.Session.CapitalStage.ShouldBe(new Core.Capital.CapitalLimit(2, 25m), "a promotion is taken at the next cycle");
+        live.Store.RecordAlert(new StoredAlert(TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(-1), "drawdown", "critical", "equity 12% under its peak"));
+        await live.StepToAsync(live.Now.AddMinutes(15));
+        await live.StepToAsync(live.Now.AddMinutes(15));
+        live.Session.CapitalStage.ShouldBe(new Core.Capital.CapitalLimit(1, 5m));
+        var demotion = gates.CapitalChanges().Where(c => c.Kind == "demote").ShouldHaveSingleItem();
+        demotion.Reason.ShouldContain("critical alert drawdown");
     }
 
     [Fact]

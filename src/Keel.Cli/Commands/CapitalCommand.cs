@@ -45,7 +45,9 @@ internal static class CapitalCommand
         var equityNow = brokerEquity ?? store.LatestEquity()?.Equity ?? 0m;
         var refusal = LiveGateCheck.Refusal(settings, gates, now);
         var stage = Math.Clamp(last.Stage, 1, settings.Capital.Stages.Count);
-        var criteria = PromotionCheck.Evaluate(settings.Capital, stage, last.Time, now, atStart, equityNow, refusal is null, refusal ?? "the current version's gate passes");
+        // Stage changes carry the wall clock (days of real money); the gate's age is in the broker's time.
+        var wallNow = TimeProvider.System.GetUtcNow().UtcDateTime;
+        var criteria = PromotionCheck.Evaluate(settings.Capital, stage, last.Time, wallNow, atStart, equityNow, refusal is null, refusal ?? "the current version's gate passes");
 
         foreach (var c in criteria) AnsiConsole.MarkupLine($"{(c.Met ? "[green]met[/]    " : "[red]not met[/]")} {Markup.Escape(c.Name)}: {Markup.Escape(c.Evidence)}");
         if (criteria.Any(c => !c.Met))
@@ -59,7 +61,7 @@ internal static class CapitalCommand
             AnsiConsole.MarkupLine($"Criteria met: add --confirm to move to {next}.");
             return ExitCodes.Success;
         }
-        gates.RecordCapitalChange(new CapitalChange(now, next.Stage, next.Percent, "promote", Environment.UserName,
+        gates.RecordCapitalChange(new CapitalChange(wallNow, next.Stage, next.Percent, "promote", Environment.UserName,
             string.Join("; ", criteria.Select(c => $"{c.Name}: {c.Evidence}"))));
         AnsiConsole.MarkupLine($"Promoted to {next}; a running service takes it at its next cycle.");
         return ExitCodes.Success;
