@@ -26,19 +26,21 @@ public static class DriftReplay
     {
         var cursors = settings.Symbols.Select(store.Cursor).OfType<BarCursor>().ToList();
         if (cursors.Count == 0) throw new InvalidOperationException("The store has no processed bars yet: run keel paper first, then keel drift.");
-        var start = from ?? cursors.Min(c => c.FirstBar);
+        var frame = settings.Timeframe.Duration;
+        var firstBar = cursors.Min(c => c.FirstBar);
+        var start = from ?? FirstTradedBar(store, firstBar, frame);
         var end = to ?? cursors.Max(c => c.LastBar);
         if (end < start) throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--to {end:yyyy-MM-dd} is before --from {start:yyyy-MM-dd}."));
 
-        var frame = settings.Timeframe.Duration;
-        // Enough calendar time for the warm-up bars even across nights and weekends.
-        var warmUp = TimeSpan.FromTicks(frame.Ticks * Math.Max(settings.WarmUpBars, 1) * 4) + TimeSpan.FromDays(4);
+        // The service warmed up on warmUpBars before its first bar, then saw every bar since: so does the replay.
+        var warmFrom = firstBar < start ? firstBar : start;
+        var warmUp = TimeSpan.FromTicks(frame.Ticks * Math.Max(settings.WarmUpBars, 1) * 4) + TimeSpan.FromDays(4); // across nights and weekends
         var bars = new List<BarSeries>();
         foreach (var symbol in settings.Symbols)
         {
-            var series = await data.GetBarsAsync(symbol, settings.Timeframe, start - warmUp, end + frame, ct).ConfigureAwait(false);
+            var series = await data.GetBarsAsync(symbol, settings.Timeframe, warmFrom - warmUp, end + frame, ct).ConfigureAwait(false);
             var kept = series.Span.ToArray().Where(b => b.Timestamp <= end).ToArray();
-            var before = kept.Count(b => b.Timestamp < start);
+            var before = kept.Count(b => b.Timestamp < warmFrom);
             kept = kept.Skip(Math.Max(0, before - settings.WarmUpBars)).ToArray();
             if (kept.Length > 0) bars.Add(new BarSeries(symbol, settings.Timeframe, kept));
         }
@@ -64,6 +66,18 @@ public static class DriftReplay
         var paperCurve = EquityCurve(store, start, end + frame);
         return DriftComparison.Compare(start, end, startingEquity, broker.ToString(), tolerancePercent, paperFills, replay.OrderEvents,
             paperCurve, replay.EquityCurve, replay.FinalEquity);
+    }
+
+    /// <summary>
+    /// The first bar the service traded: the newest bar completed at its first start (the bars before it,
+    /// caught up in the first cycle, only fed the strategies), or the first cursor without a recorded start.
+    /// </summary>
+    private static DateTime FirstTradedBar(ITradingStore store, DateTime firstBar, TimeSpan frame)
+    {
+        if (store is not IGateStore gates || gates.SessionStarts() is not { Count: > 0 } starts) return firstBar;
+        var newestAtStart = starts[0].Time - frame;
+        newestAtStart = new DateTime(newestAtStart.Ticks - newestAtStart.Ticks % frame.Ticks, DateTimeKind.Utc);
+        return newestAtStart > firstBar ? newestAtStart : firstBar;
     }
 
     /// <summary>The store's equity snapshots in the period (one per cycle that processed bars).</summary>

@@ -42,7 +42,10 @@ public static class GateRunner
         var paper = PaperRecordReader.Read(store, gates, version, settings.Risk);
         if (paper.From is { } from && settings.Symbols.Any(s => store.Cursor(s) is not null))
         {
-            var drift = await DriftReplay.RunAsync(settings, data, store, from: from, ct: ct).ConfigureAwait(false);
+            // The first bar traded at that start is the newest one completed then (older ones only fed the strategies).
+            var firstTraded = from - settings.Timeframe.Duration;
+            firstTraded = new DateTime(firstTraded.Ticks - firstTraded.Ticks % settings.Timeframe.Duration.Ticks, DateTimeKind.Utc);
+            var drift = await DriftReplay.RunAsync(settings, data, store, from: firstTraded, ct: ct).ConfigureAwait(false);
             paper = paper with { Drift = drift.Summary };
         }
         var result = GateRules.Evaluate(version, brokerNow, thresholds, evidence, paper);
