@@ -30,6 +30,9 @@ var root = new RootCommand("Keel: research, backtest and trade systematic strate
     AlertsCommand.Create(),
     WatchdogCommand.Create(),
     ReportCommand.Create(),
+    GateCommand.Create(),
+    DriftCommand.Create(),
+    CapitalCommand.Create(),
 };
 root.Options.Add(UserStrategies.FolderOption);
 return CommandRunner.Run(root, args);

@@ -101,6 +101,7 @@ public sealed partial class LiveSession
         await WarmUpAsync(now, ct).ConfigureAwait(false);
         ApplyHaltSwitch();
         RecordStart(now);
+        RecordStartAndCapital(now);
         LogStarted(_logger, _settings.Mode, _settings.StoreDescription, _kernel.Slots.Count, _store.Positions().Count, _gate.Blocked.Count);
     }
 
@@ -116,6 +117,7 @@ public sealed partial class LiveSession
         var clock = await _client.GetClockAsync(ct).ConfigureAwait(false);
         var now = clock.Timestamp.UtcDateTime;
         await HandleHaltAsync(ct).ConfigureAwait(false);
+        RefreshCapital();
         if (_gate.Blocked.Count > 0) await ComparePositionsAsync(now, ct).ConfigureAwait(false);
 
         var newBars = await NewBarsAsync(now, ct).ConfigureAwait(false);

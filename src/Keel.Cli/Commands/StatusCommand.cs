@@ -139,6 +139,7 @@ internal static class StatusCommand
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
+                StatusGates.WriteJson(w, store, settings);
             });
             return ExitCodes.Success;
         }
@@ -168,6 +169,7 @@ internal static class StatusCommand
                 open.AddRow(o.Order.ClientOrderId, Markup.Escape(o.Order.Strategy), o.Order.Symbol.Ticker, o.Order.Side.ToString(), o.Order.Quantity.ToString(CultureInfo.InvariantCulture), o.FilledQuantity.ToString(CultureInfo.InvariantCulture), o.Status.ToString());
             AnsiConsole.Write(open);
         }
+        StatusGates.WriteText(store, settings);
         foreach (var a in alerts) AnsiConsole.MarkupLine($"[yellow]alert[/] {a.Time:u} {Markup.Escape(a.Kind)}: {Markup.Escape(a.Message)}");
         return ExitCodes.Success;
     }

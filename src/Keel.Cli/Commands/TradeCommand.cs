@@ -25,13 +25,14 @@ internal static class TradeCommand
         var config = ServiceConfigOption.Create();
         var confirm = new Option<bool>("--confirm-live") { Description = "Required by keel live: you mean to trade real money." };
         var acceptChange = new Option<bool>("--accept-strategy-change") { Description = "Resume a strategy whose code (its file or project) changed since the store last ran it." };
+        var overrideGates = new Option<string?>("--override-gates") { Description = "keel live: start although the gates do not pass; the reason is recorded with who gave it, and a critical alert is raised." };
         var command = new Command(name, description) { config, acceptChange };
-        if (mode == TradingMode.Live) command.Add(confirm);
-        command.SetAction(parse => Run(mode, parse.GetValue(config)!, parse.GetValue(confirm), parse.GetValue(acceptChange)));
+        if (mode == TradingMode.Live) { command.Add(confirm); command.Add(overrideGates); }
+        command.SetAction(parse => Run(mode, parse.GetValue(config)!, parse.GetValue(confirm), parse.GetValue(acceptChange), parse.GetValue(overrideGates)));
         return command;
     }
 
-    private static int Run(TradingMode mode, string configPath, bool confirmLive, bool acceptStrategyChange)
+    private static int Run(TradingMode mode, string configPath, bool confirmLive, bool acceptStrategyChange, string? overrideGates)
     {
         var settings = ServiceConfigOption.Load(configPath);
         if (mode == TradingMode.Paper && settings.Mode == TradingMode.Live)
@@ -49,6 +50,7 @@ internal static class TradeCommand
             if (mode == TradingMode.Paper && !paperAccount)
                 throw new UsageException($"{alpaca.EffectiveTradingUrl} answers with a live account; keel paper refuses to trade it. Point alpaca.tradingUrl at a paper endpoint.");
         }
+        if (mode == TradingMode.Live) LiveGate.Enforce(settings, alpaca, overrideGates);
 
         using (var store = TradingStores.Open(settings.SqlitePath, settings.PostgresConnectionString))
         {

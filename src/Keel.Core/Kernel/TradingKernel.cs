@@ -203,7 +203,8 @@ public sealed class TradingKernel : IExecutionListener
     {
         var config = _risk.Config;
         var reference = (decimal)bar.Close;
-        var decision = _risk.SizeEntry(slot.Symbol, reference, _portfolio.ExactEquity(), _portfolio.Cash, slot.Position.Quantity, OpenOrOpeningPositions(), signal.Confidence);
+        var decision = _risk.SizeEntry(slot.Symbol, reference, _portfolio.ExactEquity(), _portfolio.Cash, slot.Position.Quantity, OpenOrOpeningPositions(), signal.Confidence,
+            _risk.Capital is null ? 0 : Exposure());
         var order = new OrderRequest
         {
             ClientOrderId = ClientOrderIds.For(slot.OrderIdPrefix, bar.Timestamp, OrderPurpose.Entry),
@@ -253,6 +254,19 @@ public sealed class TradingKernel : IExecutionListener
         slot.WorkingOrders.Add(order);
         if (_journalEvents) _journal.Record(new OrderEvent(order.CreatedAt, order, OrderStatus.New, note)); // before it leaves
         _execution.Submit(order);
+    }
+
+    /// <summary>What is at risk now: positions at their marks plus entries still working (a capital stage caps their sum).</summary>
+    private decimal Exposure()
+    {
+        var exposure = (decimal)_portfolio.PositionValue();
+        foreach (var s in _slots)
+        {
+            if (s.PendingEntryId is null) continue;
+            foreach (var order in s.WorkingOrders)
+                if (order.ClientOrderId == s.PendingEntryId) exposure += order.Quantity * (order.ReferencePrice ?? (decimal)_portfolio.LastPrice(s.SymbolIndex));
+        }
+        return exposure;
     }
 
     private int OpenOrOpeningPositions()

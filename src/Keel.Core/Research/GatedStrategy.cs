@@ -7,7 +7,7 @@ namespace Keel.Core.Research;
 /// Lets a strategy warm up on bars before <see cref="_start"/> but holds every signal until then, so an
 /// out-of-sample window trades only inside itself while its indicators are already primed.
 /// </summary>
-internal sealed class GatedStrategy(IStrategy inner, DateTime start) : IStrategy
+public sealed class GatedStrategy(IStrategy inner, DateTime start) : IStrategy
 {
     private readonly DateTime _start = start;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Keel.Core.Capital;
 using Keel.Core.Domain;
 
 namespace Keel.Core.Risk;
@@ -27,6 +28,9 @@ public sealed class RiskManager
 
     /// <summary>The kill switch (<c>keel halt</c>): while set, every entry is refused with this reason; exits still run.</summary>
     public string? ManualHalt { get; set; }
+
+    /// <summary>The capital stage (live trading): a cap on total exposure; entries past it are cut or refused. Null: no cap.</summary>
+    public CapitalLimit? Capital { get; set; }
 
     /// <summary>
     /// Takes back a trading day's state kept in a store, so a restart on the same day keeps its
@@ -66,15 +70,18 @@ public sealed class RiskManager
 
     /// <summary>
     /// The quantity for a new entry at <paramref name="referencePrice"/> (the latest price known when
-    /// deciding), after sizing and every limit.
+    /// deciding), after sizing and every limit. <paramref name="exposure"/> is what is already at risk
+    /// (positions at their marks plus working entries), read only under a <see cref="Capital"/> stage.
     /// </summary>
-    public EntryDecision SizeEntry(Symbol symbol, decimal referencePrice, decimal equity, decimal cash, decimal currentQuantity, int openPositions, double confidence = 1)
+    public EntryDecision SizeEntry(Symbol symbol, decimal referencePrice, decimal equity, decimal cash, decimal currentQuantity, int openPositions, double confidence = 1, decimal exposure = 0)
     {
         if (ManualHalt is { } halt) return EntryDecision.Refuse($"trading halted ({halt}); no new entries until keel resume");
         if (_haltedToday) return EntryDecision.Refuse($"daily loss limit reached on {_day:yyyy-MM-dd}; no new entries until the next trading day");
         if (Config.MaxOpenPositions is { } maxOpen && openPositions >= maxOpen)
             return EntryDecision.Refuse($"max open positions ({maxOpen}) reached");
         if (referencePrice <= 0) return EntryDecision.Refuse($"no valid price for {symbol} (got {referencePrice})");
+        if (Capital is { } stage && exposure >= stage.AllowedExposure(equity))
+            return EntryDecision.Refuse(F($"{stage}: exposure {exposure:0.00} already at or above its cap of {stage.AllowedExposure(equity):0.00}"));
 
         var sizing = Config.SizingFor(symbol);
         var raw = sizing.Method switch
@@ -108,6 +115,13 @@ public sealed class RiskManager
             // Risk sizing can ask for more than the account holds when the stop is tight.
             var allowed = RoundDown(cash / referencePrice, symbol);
             (adjustments ??= []).Add(F($"quantity {quantity} cut to {allowed}: risk sizing asked for more than the cash of {cash:0.00}"));
+            quantity = allowed;
+        }
+        if (Capital is { } capital && quantity * referencePrice > capital.AllowedExposure(equity) - exposure)
+        {
+            var room = capital.AllowedExposure(equity) - exposure;
+            var allowed = RoundDown(room / referencePrice, symbol);
+            (adjustments ??= []).Add(F($"quantity {quantity} cut to {allowed} by {capital}: cap {capital.AllowedExposure(equity):0.00}, exposure {exposure:0.00}"));
             quantity = allowed;
         }
         if (quantity <= 0)

@@ -7,7 +7,7 @@ namespace Keel.Live.Config;
 /// unknown keys are refused so a typo never silently falls back to a default. Alpaca keys are not here:
 /// they come from the environment or <c>.env</c>.
 /// </summary>
-internal sealed class LiveConfigFile
+internal sealed partial class LiveConfigFile
 {
     /// <summary>"paper" (default) or "live".</summary>
     public string? Mode { get; set; }

@@ -98,6 +98,8 @@ public static class LiveConfigLoader
         }
 
         var risk = ReadRisk(file.Risk, problems, Try);
+        var capital = GatesConfigReader.ReadCapital(file.Capital, problems);
+        var gates = GatesConfigReader.ReadGates(file.Gates, problems);
 
         var alpaca = file.Alpaca ?? new LiveConfigFile.AlpacaSection();
         var tradingUrl = Url(alpaca.TradingUrl, "alpaca.tradingUrl", problems);
@@ -144,6 +146,8 @@ public static class LiveConfigLoader
             CryptoMinimumNotional = alpaca.CryptoMinimumNotional ?? 10m,
             LogDirectory = Path.GetFullPath(file.Logs ?? "logs", baseDirectory),
             Alerts = alerts,
+            Capital = capital,
+            Gates = gates,
         };
     }
 

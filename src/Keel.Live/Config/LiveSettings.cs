@@ -30,6 +30,12 @@ public sealed record LiveSettings
     /// <summary>Alert rules and sinks; no sinks and the plan's thresholds when the config has no "alerts".</summary>
     public AlertSettings Alerts { get; init; } = AlertSettings.Default;
 
+    /// <summary>Capital stages of live trading (the <c>capital</c> section).</summary>
+    public Core.Capital.CapitalPlan Capital { get; init; } = Core.Capital.CapitalPlan.Default;
+
+    /// <summary>Go/no-go thresholds (the <c>gates</c> section).</summary>
+    public Core.Gates.GateThresholds Gates { get; init; } = new();
+
     /// <summary>Where the store lives, for messages (never the PostgreSQL password).</summary>
     public string StoreDescription => PostgresConnectionString is null ? SqlitePath : "PostgreSQL";
 }

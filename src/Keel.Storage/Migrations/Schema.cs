@@ -240,5 +240,48 @@ internal static class Schema
             """,
             "CREATE INDEX strategy_sources_strategy ON strategy_sources (strategy)",
         ]),
+        new(5, "gates before money: gate results per version, overrides, capital stages, session versions",
+        [
+            // One row per gate run; rules is a JSON array of {rule, status, evidence}.
+            """
+            CREATE TABLE gate_results (
+                id {id},
+                time TEXT NOT NULL,
+                version TEXT NOT NULL,
+                status TEXT NOT NULL,
+                rules TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX gate_results_version ON gate_results (version, time)",
+            """
+            CREATE TABLE gate_overrides (
+                id {id},
+                time TEXT NOT NULL,
+                version TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                failing_rules TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE capital_changes (
+                id {id},
+                time TEXT NOT NULL,
+                stage BIGINT NOT NULL,
+                percent TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                reason TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE session_starts (
+                id {id},
+                time TEXT NOT NULL,
+                version TEXT NOT NULL,
+                mode TEXT NOT NULL
+            )
+            """,
+        ]),
     ];
 }
