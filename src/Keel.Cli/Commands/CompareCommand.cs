@@ -33,6 +33,7 @@ internal static class CompareCommand
             var specs = parse.GetValue(strategies) is { } text
                 ? StrategyText.ParseList(text)
                 : StrategyRegistry.Default.All.Where(d => d.Name != AlternatingTestStrategy.Definition.Name).Select(d => (IStrategySpec)d.Configure(new Dictionary<string, double>())).ToList();
+            var folder = OutputFolder.Check(parse.GetValue(output)!);
             var withCosts = options.Settings(parse, DefaultCostSlippage, DefaultCostCommission);
             var settingsByLabel = new List<(string Label, BacktestSettings Settings)>();
             if (!parse.GetValue(noCosts)) settingsByLabel.Add(("no costs", withCosts with { Broker = Core.Costs.BrokerModel.Frictionless }));
@@ -43,7 +44,6 @@ internal static class CompareCommand
             var results = ParallelBacktests.Run(jobs.Count, i => Backtester.Run(jobs[i].Settings, [jobs[i].s], [jobs[i].spec]));
             var ordered = jobs.Select((j, i) => (Spec: j.spec, Series: j.s, Costs: j.Label, Result: results[i])).ToList();
 
-            var folder = parse.GetValue(output)!;
             var curves = Path.Combine(folder, "backtests");
             Directory.CreateDirectory(curves);
             ResultCsvWriter.WriteSummary(Path.Combine(folder, "strategy_comparison.csv"),

@@ -44,12 +44,11 @@ internal static class EnsembleCommand
         {
             Description = "Voting methods to compare, separated by ';', each as ensemble options, e.g. \"method=consensus,min=3;method=weighted,threshold=0.6,votes=stances\" (default: consensus, weighted and confidence, each on signals and on stances).",
         };
-        var from = new Option<DateTime?>("--from") { Description = "Only bars from this date (UTC)." };
         var output = new Option<string>("--out") { Description = "Results folder.", DefaultValueFactory = _ => "results" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout (per symbol: every candidate's out-of-sample metrics and whether each ensemble beats the best member)." };
         var window = new Option<int>("--correlation-window") { Description = "Days in each window of the members' rolling correlation.", DefaultValueFactory = _ => 63 };
         var command = new Command("compare", "Each member alone and each voting method, out of sample with costs: does an ensemble beat the best single member?")
-            { members, methods, inSample, outOfSample, anchored, metric, from, output, json, window };
+            { members, methods, inSample, outOfSample, anchored, metric, output, json, window };
         data.AddTo(command);
         options.AddTo(command);
         command.SetAction(parse =>
@@ -60,8 +59,9 @@ internal static class EnsembleCommand
             if (!ParameterSweep.Metrics.Contains(metricName)) throw new UsageException($"--metric '{metricName}' is unknown; use {string.Join(", ", ParameterSweep.Metrics)}.");
             var correlationWindow = parse.GetValue(window);
             if (correlationWindow < 2) throw new UsageException($"--correlation-window must be at least 2 days, got {correlationWindow}.");
+            var folder = OutputFolder.Check(parse.GetValue(output)!);
             var settings = options.Settings(parse, CompareCommand.DefaultCostSlippage, CompareCommand.DefaultCostCommission);
-            var series = data.Load(parse, Console.Error, allStoreSymbolsByDefault: true).Select(s => From(s, parse.GetValue(from))).ToList();
+            var series = data.Load(parse, Console.Error, allStoreSymbolsByDefault: true);
             var plans = series.Select(s => (Series: s, Windows: Windows(s, grids, parse.GetValue(inSample), parse.GetValue(outOfSample), parse.GetValue(anchored)))).ToList();
 
             var clock = Stopwatch.StartNew();
@@ -78,7 +78,6 @@ internal static class EnsembleCommand
             // Console output goes nowhere with --json: stdout is the one JSON object.
             var console = quiet ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) }) : AnsiConsole.Console;
 
-            var folder = parse.GetValue(output)!;
             Directory.CreateDirectory(folder);
             var tuned = grids.Any(g => g.Count > 1);
             var period = tuned
@@ -340,15 +339,6 @@ internal static class EnsembleCommand
         CandidateKind.InSampleChoice => "in_sample_choice",
         _ => "ensemble",
     };
-
-    private static BarSeries From(BarSeries series, DateTime? from)
-    {
-        if (from is null) return series;
-        var start = DateTime.SpecifyKind(from.Value, DateTimeKind.Utc);
-        var kept = series.Between(start, DateTime.MaxValue);
-        if (kept.Count == 0) throw new UsageException($"{series.Symbol} has no bars from {start:yyyy-MM-dd}.");
-        return kept;
-    }
 
     private static string CorrelationHtml(Symbol symbol, IReadOnlyList<string> names, double[,] matrix)
     {

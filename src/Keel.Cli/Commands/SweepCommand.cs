@@ -31,6 +31,7 @@ internal static class SweepCommand
         options.AddTo(command);
         command.SetAction(parse =>
         {
+            var folder = OutputFolder.Check(parse.GetValue(output)!);
             var clock = Stopwatch.StartNew();
             var (definition, parameterGrid, metricName) = search.Read(parse);
             var settings = options.Settings(parse);
@@ -47,7 +48,6 @@ internal static class SweepCommand
             });
             var elapsedMs = clock.Elapsed.TotalMilliseconds;
 
-            var folder = parse.GetValue(output)!;
             Directory.CreateDirectory(folder);
             var csv = Path.Combine(folder, $"sweep_{definition.Name}.csv");
             WriteCsv(csv, result, parameterGrid);

@@ -33,6 +33,7 @@ internal static class WalkForwardCommand
         options.AddTo(command);
         command.SetAction(parse =>
         {
+            var folder = OutputFolder.Check(parse.GetValue(output)!);
             var clock = Stopwatch.StartNew();
             var (definition, parameterGrid, metricName) = search.Read(parse);
             var settings = options.Settings(parse);
@@ -42,7 +43,6 @@ internal static class WalkForwardCommand
             var result = WalkForward.Run(settings, series[0], parameterGrid, parse.GetValue(inSample), parse.GetValue(outOfSample), parse.GetValue(anchored), metricName);
             var elapsedMs = clock.Elapsed.TotalMilliseconds;
 
-            var folder = parse.GetValue(output)!;
             Directory.CreateDirectory(folder);
             var csvPath = Path.Combine(folder, $"walkforward_{definition.Name}.csv");
             var csv = new StringBuilder("window,is_from,oos_from,oos_to,chosen,is_trials,is_deflated_sharpe,is_pbo,is_return_pct,is_sharpe,oos_return_pct,oos_sharpe,oos_max_drawdown_pct,oos_trades\n");

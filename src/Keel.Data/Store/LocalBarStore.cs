@@ -43,7 +43,7 @@ public sealed class LocalBarStore
     {
         var path = PathFor(symbol, timeframe);
         if (!File.Exists(path)) return null;
-        return BarCsvReader.Load(path, new BarCsvOptions { Symbol = symbol, Timeframe = timeframe }).Series;
+        return BarCsvReader.Load(path, new BarCsvOptions { Symbol = symbol, Timeframe = timeframe, CheckTimeframe = false }).Series;
     }
 
     /// <summary>The stored series.</summary>
@@ -77,7 +77,7 @@ public sealed class LocalBarStore
     public IReadOnlyList<StoredSeries> List() =>
         [.. Files().Select(f =>
         {
-            var series = BarCsvReader.Load(f.Path, new BarCsvOptions { Symbol = f.Symbol, Timeframe = f.Timeframe }).Series;
+            var series = BarCsvReader.Load(f.Path, new BarCsvOptions { Symbol = f.Symbol, Timeframe = f.Timeframe, CheckTimeframe = false }).Series;
             return new StoredSeries(f.Symbol, f.Timeframe, series.Count, series[0].Timestamp, series[series.Count - 1].Timestamp, f.Path);
         })];
 
@@ -94,7 +94,7 @@ public sealed class LocalBarStore
             {
                 // The extension check also skips temporary files of interrupted writes.
                 if (Path.GetExtension(file) != ".csv") continue;
-                if (SymbolFileNames.FromFileSafeName(Path.GetFileNameWithoutExtension(file)) is { } symbol)
+                if (SymbolForms.FromFileSafeName(Path.GetFileNameWithoutExtension(file)) is { } symbol)
                     files.Add((symbol, timeframe, file));
             }
         }
