@@ -211,7 +211,9 @@ internal static class EnsembleCommand
             foreach (var c in r.Candidates)
             {
                 var m = c.OutOfSample;
-                var verdict = c.Kind == CandidateKind.Member ? "" : r.Beats(c) ? "[green]yes[/]" : $"no (best: {Markup.Escape(r.BestMember.Name)})";
+                var verdict = c.Kind == CandidateKind.Member ? (EnsembleComparisonResult.TooFewTrades(c) ? "[yellow]too few trades[/]" : "")
+                    : EnsembleComparisonResult.TooFewTrades(c) ? "[yellow]no: too few trades[/]"
+                    : r.Beats(c) ? "[green]yes[/]" : $"no (best: {Markup.Escape(r.BestMember.Name)})";
                 string[] row = [Markup.Escape(r.Symbol.Ticker), Markup.Escape(c.Name), SummaryTable.Pct(m.TotalReturnPct), SummaryTable.Pct(m.MaxDrawdownPct),
                     SummaryTable.D(m.Sharpe), SummaryTable.Pct(m.WinRatePct), m.Trades.ToString(CultureInfo.InvariantCulture), verdict];
                 table.AddRow(choosing ? [.. row, YesNo(c.IsEnsemble ? r.BeatsInSampleChoice(c) : null)] : row);
@@ -308,6 +310,7 @@ internal static class EnsembleCommand
                     JsonStdout.Number(json, "win_rate_pct", m.WinRatePct);
                     json.WriteNumber("trades", m.Trades);
                     if (c.Kind != CandidateKind.Member) json.WriteBoolean("beats_best_member", r.Beats(c));
+                    json.WriteBoolean("too_few_trades", EnsembleComparisonResult.TooFewTrades(c));
                     if (c.IsEnsemble && r.BeatsInSampleChoice(c) is { } beatsChoice) json.WriteBoolean("beats_in_sample_choice", beatsChoice);
                     json.WriteEndObject();
                 }
@@ -383,7 +386,7 @@ internal static class EnsembleCommand
     private static string VerdictHtml(IEnumerable<EnsembleComparisonResult> results)
     {
         var rows = string.Concat(results.SelectMany(r => r.Ensembles.Select(e => string.Create(CultureInfo.InvariantCulture,
-            $"<tr><td>{WebUtility.HtmlEncode(r.Symbol.Ticker)}</td><td>{WebUtility.HtmlEncode(e.Name)}</td><td>{e.OutOfSample.Sharpe:0.00}</td><td>{WebUtility.HtmlEncode(r.BestMember.Name)}</td><td>{r.BestMember.OutOfSample.Sharpe:0.00}</td><td>{(r.Beats(e) ? "yes" : "no")}</td>" +
+            $"<tr><td>{WebUtility.HtmlEncode(r.Symbol.Ticker)}</td><td>{WebUtility.HtmlEncode(e.Name)}</td><td>{e.OutOfSample.Sharpe:0.00}</td><td>{WebUtility.HtmlEncode(r.BestMember.Name)}</td><td>{r.BestMember.OutOfSample.Sharpe:0.00}</td><td>{(EnsembleComparisonResult.TooFewTrades(e) ? "no: too few trades" : r.Beats(e) ? "yes" : "no")}</td>" +
             $"<td>{(r.InSampleChoice is { } choice ? choice.OutOfSample.Sharpe.ToString("0.00", CultureInfo.InvariantCulture) : "n/a")}</td><td>{(r.BeatsInSampleChoice(e) switch { true => "yes", false => "no", null => "n/a" })}</td></tr>"))));
         return "<table><thead><tr><th>symbol</th><th>ensemble</th><th>Sharpe</th><th>best member (after the fact)</th><th>its Sharpe</th><th>beats it?</th><th>in-sample choice's Sharpe</th><th>beats it?</th></tr></thead><tbody>" + rows + "</tbody></table>";
     }

@@ -70,7 +70,7 @@ public static class BarCsvReader
             ?? throw new BarDataException(path, 0, $"cannot tell the symbol: {problem}; give it with --symbol");
         if (options.AssetClass is not { } assetClass) return (new Symbol(guess.Ticker, guess.AssetClass), guess.Rule);
         // The class is stated: the name gives only the ticker (an equity-like ticker for FX is written as a pair when it is two codes).
-        var ticker = assetClass == guess.AssetClass || assetClass == AssetClass.Fx && guess.Ticker.Contains('/') ? guess.Ticker : guess.Ticker.Replace("/", "", StringComparison.Ordinal);
+        var ticker = assetClass is AssetClass.Crypto or AssetClass.Fx ? guess.Ticker : guess.Ticker.Replace("/", "", StringComparison.Ordinal);
         if (assetClass == AssetClass.Crypto && !ticker.Contains('/'))
             throw new BarDataException(path, 0, $"--asset-class crypto needs a pair like BTC/USD, but the file name gives '{ticker}'; give it with --symbol");
         try { return (new Symbol(ticker, assetClass), "given (--asset-class); ticker from the file name"); }
