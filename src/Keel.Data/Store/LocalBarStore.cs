@@ -66,6 +66,14 @@ public sealed class LocalBarStore
         return merged;
     }
 
+    /// <summary>How <paramref name="incoming"/> meets what the store holds for its symbol and timeframe (nothing written).</summary>
+    public BarOverlap Overlap(BarSeries incoming)
+    {
+        ArgumentNullException.ThrowIfNull(incoming);
+        var stored = TryLoad(incoming.Symbol, incoming.Timeframe);
+        return stored is null ? new BarOverlap(0, 0, null, null, 0) : BarOverlap.Between(stored.Span, incoming.Span);
+    }
+
     /// <summary>The open time of the last stored bar, or null when there is none: where an incremental download resumes.</summary>
     public DateTime? LastTimestamp(Symbol symbol, Timeframe timeframe)
     {
