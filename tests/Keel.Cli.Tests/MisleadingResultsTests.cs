@@ -176,4 +176,27 @@ public class MisleadingResultsTests
         // The same bars again are no difference at all.
         KeelCli.Run(temp.Path, "data", "import", adjusted, "--store", store).ExitCode.ShouldBe(0);
     }
+
+    [Fact]
+    public void Backtest_out_writes_an_offline_report_with_the_benchmark_and_a_marker_per_trade()
+    {
+        using var temp = new TempFolder();
+        var folder = Path.Combine(temp.Path, "run");
+        var (code, stdout, stderr) = KeelCli.Run(temp.Path, "backtest", "--store", Samples, "--symbol", "SPY", "--strategy", "sma-crossover",
+            "--from", "2019-01-01", "--sizing", "percent:100", "--slippage", "percent:0.05", "--json", "--out", folder);
+        code.ShouldBe(0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var trades = json.RootElement.GetProperty("closed_trades").GetInt32();
+        var rejected = json.RootElement.GetProperty("rejected_orders").GetInt32();
+        var report = Path.Combine(folder, "report.html");
+        File.ReadAllText(report).ShouldNotContain("<script src");
+        var dom = HeadlessChromium.DumpDom(report);
+        if (dom is null) return; // no Chromium on this machine (CI installs it and fails without it)
+        foreach (var id in new[] { "chart-equity", "chart-drawdown", "chart-price-trades", "trades", "refused" }) dom.ShouldContain($"id=\"{id}\"");
+        System.Text.RegularExpressions.Regex.Matches(dom, "<tr class=\"run\">").Count.ShouldBe(2); // the strategy and buy and hold
+        System.Text.RegularExpressions.Regex.Matches(dom, "<circle [^>]*fill=\"#2e7d32\"").Count.ShouldBe(trades);
+        System.Text.RegularExpressions.Regex.Matches(dom, "<circle [^>]*fill=\"#c62828\"").Count.ShouldBe(trades);
+        System.Text.RegularExpressions.Regex.Matches(dom, "<tr class=\"trade\">").Count.ShouldBe(trades);
+        System.Text.RegularExpressions.Regex.Matches(dom, "<tr class=\"refusal\">").Count.ShouldBe(rejected);
+    }
 }

@@ -56,5 +56,6 @@ internal static class BacktestCommand
             [new SummaryRow(string.Join(";", result.Strategies), string.Join(",", result.Symbols), result.Settings.Broker.ToString(), result.Metrics)]);
         EquityChart.SavePng(Path.Combine(folder, "equity.png"), $"{string.Join("; ", result.Strategies)} on {string.Join(",", result.Symbols)}",
             result.EquityCurve, result.Settings.StartingCash);
+        BacktestReport.Write(Path.Combine(folder, "report.html"), ReportSettings.Model(result, context));
     }
 }
