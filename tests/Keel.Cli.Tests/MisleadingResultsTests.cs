@@ -199,4 +199,17 @@ public class MisleadingResultsTests
         System.Text.RegularExpressions.Regex.Matches(dom, "<tr class=\"trade\">").Count.ShouldBe(trades);
         System.Text.RegularExpressions.Regex.Matches(dom, "<tr class=\"refusal\">").Count.ShouldBe(rejected);
     }
+
+    [Fact]
+    public void A_misspelt_config_key_is_named_without_net_type_names()
+    {
+        // Before: "... could not be mapped to any .NET member contained in type 'Keel.Live.Config.LiveConfigFile+RiskSection'".
+        using var temp = new TempFolder();
+        var config = temp.File("keel.json", "{\"mode\":\"paper\",\"risk\":{\"maxPositon\":3}}");
+        var (code, _, stderr) = KeelCli.Run(temp.Path, "status", "--config", config);
+        code.ShouldBe(2);
+        stderr.ShouldContain("'maxPositon' is not a known key here");
+        stderr.ShouldNotContain("LiveConfigFile");
+        stderr.ShouldNotContain(".NET");
+    }
 }
