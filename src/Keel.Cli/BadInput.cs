@@ -12,7 +12,7 @@ internal static class BadInput
     /// <summary>The message for bad input, or null when <paramref name="ex"/> is a bug.</summary>
     public static string? Describe(Exception ex) => ex switch
     {
-        UsageException or BarDataException or FormatException or ArgumentException or JsonException => ex.Message,
+        UsageException or BarDataException or FormatException or ArgumentException or JsonException or Keel.Core.Strategies.StrategyFailedException => ex.Message,
         FileNotFoundException f => f.FileName is { } name && Directory.Exists(name) ? $"'{name}' is a folder, not a file." : ex.Message,
         DirectoryNotFoundException => ex.Message,
         UnauthorizedAccessException => $"permission denied: {ex.Message}",

@@ -1,5 +1,6 @@
 using System.CommandLine;
-using Keel.Data.Csv;
+using Keel.Core.Strategies;
+using Keel.Strategies;
 
 namespace Keel.Cli;
 
@@ -28,9 +29,21 @@ internal static class CommandRunner
         {
             return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = stdout ?? Console.Out, Error = stderr });
         }
+        catch (StrategyLoadException ex)
+        {
+            // Already one line per error, file:line:col first, as the compiler prints them.
+            foreach (var line in ex.Lines) stderr.WriteLine(line);
+            return ExitCodes.BadInput;
+        }
         catch (Exception ex) when (BadInput.Describe(ex) is { } message)
         {
             stderr.WriteLine($"error: {Messages.Plain(message)}");
+            return ExitCodes.BadInput;
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Select(BadInput.Describe).FirstOrDefault(m => m is not null) is { } first)
+        {
+            // Parallel runs (compare, sweep) wrap what one run threw.
+            stderr.WriteLine($"error: {Messages.Plain(first)}");
             return ExitCodes.BadInput;
         }
         catch (Exception ex)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Keel.Cli;
 using Keel.Cli.Commands;
+using Keel.Cli.Strategies;
 
 using Spectre.Console;
 
@@ -24,5 +25,7 @@ var root = new RootCommand("Keel: research, backtest and trade systematic strate
     StatusCommand.Create(),
     HaltCommand.Halt(),
     HaltCommand.Resume(),
+    NewCommand.Create(),
 };
+root.Options.Add(UserStrategies.FolderOption);
 return CommandRunner.Run(root, args);

@@ -72,7 +72,12 @@ public sealed partial class LiveSession
         await _calendar.EnsureAsync(today.AddDays(-10), today.AddDays(10), ct).ConfigureAwait(false);
 
         var journal = new ServiceJournal(_store, _logger, _crash);
-        _kernel = new TradingKernel(new Portfolio(account.Cash), _port, journal, _settings.Risk, DayZone) { OrderGate = _gate };
+        _kernel = new TradingKernel(new Portfolio(account.Cash), _port, journal, _settings.Risk, DayZone)
+        {
+            OrderGate = _gate,
+            // A strategy's bug disables that strategy (its position is left as it is) and raises an alert; the others trade on.
+            OnStrategyFailure = failure => Alert("strategy-failed", failure.Message + "; the strategy is disabled until the service restarts", failure.Symbol, "critical"),
+        };
         _port.Attach(_kernel);
         foreach (var symbol in _settings.Symbols)
         {

@@ -27,8 +27,8 @@ internal sealed class PaperProcess : IDisposable
 
     public IReadOnlyList<string> Transcript => _transcript;
 
-    /// <summary>Starts <c>keel paper --config</c>; <paramref name="crashAt"/> sets KEEL_CRASH_AT.</summary>
-    public static PaperProcess Start(string configPath, string? crashAt = null)
+    /// <summary>Starts <c>keel paper --config</c>; <paramref name="crashAt"/> sets KEEL_CRASH_AT; <paramref name="extraArgs"/> follow.</summary>
+    public static PaperProcess Start(string configPath, string? crashAt = null, params string[] extraArgs)
     {
         var environment = new Dictionary<string, string?>
         {
@@ -38,7 +38,7 @@ internal sealed class PaperProcess : IDisposable
             ["ALPACA_DATA_URL"] = null,
             [CrashPoints.Variable] = crashAt,
         };
-        return new PaperProcess(KeelCli.Start(Path.GetDirectoryName(configPath)!, environment, "paper", "--config", configPath));
+        return new PaperProcess(KeelCli.Start(Path.GetDirectoryName(configPath)!, environment, ["paper", "--config", configPath, .. extraArgs]));
     }
 
     /// <summary>

@@ -16,7 +16,7 @@ public sealed class MigrationTests : IDisposable
     public void The_schema_is_applied_once()
     {
         using var connection = Connect();
-        Migrator.Apply(connection, SqlDialect.Sqlite, Schema.Migrations, "test").ShouldBe([1]);
+        Migrator.Apply(connection, SqlDialect.Sqlite, Schema.Migrations, "test").ShouldBe(Schema.Migrations.Select(m => m.Version).ToList());
         Migrator.Apply(connection, SqlDialect.Sqlite, Schema.Migrations, "test").ShouldBeEmpty();
 
         Migrator.CurrentVersion(connection, null).ShouldBe(Schema.Migrations.Max(m => m.Version));
@@ -59,8 +59,10 @@ public sealed class MigrationTests : IDisposable
     [Fact]
     public void Migration_versions_are_unique_and_ascending()
     {
+        // Ascending, each once; numbers may be skipped (parallel branches reserve theirs), the migrator applies any it lacks.
         var versions = Schema.Migrations.Select(m => m.Version).ToList();
-        versions.ShouldBe(Enumerable.Range(1, versions.Count).ToList());
+        versions.ShouldBe(versions.Distinct().Order().ToList());
+        versions[0].ShouldBe(1);
     }
 
     private SqliteConnection Connect()

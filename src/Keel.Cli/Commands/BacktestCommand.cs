@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Keel.Cli.Output;
+using Keel.Cli.Strategies;
 using Keel.Core.Backtest;
 using Keel.Core.Strategies;
 using Keel.Reporting;
@@ -24,7 +25,7 @@ internal static class BacktestCommand
         command.SetAction(parse =>
         {
             var folder = parse.GetValue(output) is { } o ? OutputFolder.Check(o) : null;
-            var specs = StrategyText.ParseList(parse.GetValue(strategy)!);
+            var specs = StrategyText.ParseList(parse.GetValue(strategy)!, UserStrategies.Registry(parse));
             var clock = Stopwatch.StartNew();
             var loaded = data.LoadWithWarmUp(parse, Console.Error);
             var settings = options.Settings(parse) with { TradeFrom = loaded.From };
@@ -35,7 +36,11 @@ internal static class BacktestCommand
             var context = new RunContext(loaded, Benchmark.BuyAndHold(settings, loaded.Series));
 
             if (folder is not null) WriteFiles(folder, result, context);
-            if (parse.GetValue(json)) JsonStdout.WriteObject(j => ResultJson.WriteFields(j, result, elapsedMs, loadMs, context));
+            if (parse.GetValue(json)) JsonStdout.WriteObject(j =>
+            {
+                ResultJson.WriteFields(j, result, elapsedMs, loadMs, context);
+                StrategySourcesJson.Write(j, specs);
+            });
             else
             {
                 SummaryTable.Write(AnsiConsole.Console, result, elapsedMs, loadMs, context);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Keel.Cli.Output;
+using Keel.Cli.Strategies;
 using Keel.Core.Backtest;
 using Keel.Core.Domain;
 using Keel.Core.Strategies;
@@ -22,17 +23,16 @@ internal static class CompareCommand
     {
         var data = new DataOptions();
         var options = new BacktestOptions();
-        var strategies = new Option<string?>("--strategies", "--strategy") { Description = "Strategies to compare (default: every library strategy except 'test', with defaults), e.g. \"rsi;sma-crossover:fast=5,slow=20\"." };
+        var strategies = new Option<string?>("--strategies", "--strategy") { Description = "Strategies to compare (default: every built-in and user strategy except 'test', with defaults), e.g. \"rsi;sma-crossover:fast=5,slow=20;breakout\"." };
+        var userOnly = new Option<bool>("--strategies-only") { Description = "Compare only your strategies (from ./strategies or --strategies-dir), with defaults, not the built-in ones." };
         var output = new Option<string>("--out") { Description = "Results folder.", DefaultValueFactory = _ => "results" };
         var noCosts = new Option<bool>("--no-cost-runs") { Description = "Only run with costs (skip the frictionless runs)." };
-        var command = new Command("compare", "Compare strategies side by side, with and without costs; writes CSV, equity curves and an HTML report.") { strategies, output, noCosts };
+        var command = new Command("compare", "Compare strategies side by side, with and without costs; writes CSV, equity curves and an HTML report.") { strategies, userOnly, output, noCosts };
         data.AddTo(command);
         options.AddTo(command);
         command.SetAction(parse =>
         {
-            var specs = parse.GetValue(strategies) is { } text
-                ? StrategyText.ParseList(text)
-                : StrategyRegistry.Default.All.Where(d => d.Name != AlternatingTestStrategy.Definition.Name).Select(d => (IStrategySpec)d.Configure(new Dictionary<string, double>())).ToList();
+            var specs = DefaultSpecs(parse.GetValue(strategies), parse.GetValue(userOnly), UserStrategies.Registry(parse));
             var folder = OutputFolder.Check(parse.GetValue(output)!);
             var withCosts = options.Settings(parse, DefaultCostSlippage, DefaultCostCommission);
             var settingsByLabel = new List<(string Label, BacktestSettings Settings)>();
@@ -91,6 +91,23 @@ internal static class CompareCommand
         public string Text => "buy-and-hold (benchmark)";
         public string ShortName => "buy & hold";
         public IStrategy Create() => throw new InvalidOperationException("The benchmark runs through Benchmark.BuyAndHold.");
+    }
+
+    /// <summary>
+    /// The strategies named, else every strategy with its defaults (the user's included; only the user's with
+    /// --strategies-only), but never the pipeline-validation one unless named.
+    /// </summary>
+    private static IReadOnlyList<IStrategySpec> DefaultSpecs(string? named, bool userOnly, StrategyRegistry registry)
+    {
+        if (named is not null)
+        {
+            if (userOnly) throw new UsageException("--strategies-only and --strategies contradict each other: name the strategies, or take all of yours.");
+            return StrategyText.ParseList(named, registry);
+        }
+        var specs = registry.All.Where(d => !d.IsPipelineValidation && (!userOnly || !d.Source.IsBuiltIn))
+            .Select(d => (IStrategySpec)d.Configure(new Dictionary<string, double>())).ToList();
+        if (specs.Count == 0) throw new UsageException("--strategies-only: no strategy of yours was found; write one with keel new strategy NAME (in ./strategies or --strategies-dir).");
+        return specs;
     }
 
     private static IReadOnlyList<KeyValuePair<string, string>> Settings(BacktestSettings s, LoadedBars loaded) =>

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Keel.Cli.Output;
+using Keel.Cli.Strategies;
 using Keel.Core.Backtest;
 using Keel.Core.Domain;
 using Symbol = Keel.Core.Domain.Symbol;
@@ -53,7 +54,7 @@ internal static class EnsembleCommand
         options.AddTo(command);
         command.SetAction(parse =>
         {
-            var grids = MemberGrids(parse.GetValue(members)!);
+            var grids = MemberGrids(parse.GetValue(members)!, UserStrategies.Registry(parse));
             var votingMethods = VotingMethods(parse.GetValue(methods), grids.Count);
             var metricName = parse.GetValue(metric)!;
             if (!ParameterSweep.Metrics.Contains(metricName)) throw new UsageException($"--metric '{metricName}' is unknown; use {string.Join(", ", ParameterSweep.Metrics)}.");
@@ -166,12 +167,12 @@ internal static class EnsembleCommand
     }
 
     /// <summary>Each member as a grid: fixed values make a grid of one, ranges a..b:step are tuned in sample.</summary>
-    private static List<ParameterGrid> MemberGrids(string text)
+    private static List<ParameterGrid> MemberGrids(string text, StrategyRegistry registry)
     {
         var grids = text.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(member =>
         {
             var colon = member.IndexOf(':');
-            var definition = StrategyRegistry.Default.Find(colon < 0 ? member : member[..colon]);
+            var definition = registry.Find(colon < 0 ? member : member[..colon]);
             return ParameterGrid.Parse(colon < 0 ? "" : member[(colon + 1)..], definition);
         }).ToList();
         if (grids.Count < 2) throw new UsageException("--members needs at least two strategies separated by '|'.");

@@ -24,13 +24,14 @@ internal static class TradeCommand
     {
         var config = ServiceConfigOption.Create();
         var confirm = new Option<bool>("--confirm-live") { Description = "Required by keel live: you mean to trade real money." };
-        var command = new Command(name, description) { config };
+        var acceptChange = new Option<bool>("--accept-strategy-change") { Description = "Resume a strategy whose code (its file or project) changed since the store last ran it." };
+        var command = new Command(name, description) { config, acceptChange };
         if (mode == TradingMode.Live) command.Add(confirm);
-        command.SetAction(parse => Run(mode, parse.GetValue(config)!, parse.GetValue(confirm)));
+        command.SetAction(parse => Run(mode, parse.GetValue(config)!, parse.GetValue(confirm), parse.GetValue(acceptChange)));
         return command;
     }
 
-    private static int Run(TradingMode mode, string configPath, bool confirmLive)
+    private static int Run(TradingMode mode, string configPath, bool confirmLive, bool acceptStrategyChange)
     {
         var settings = ServiceConfigOption.Load(configPath);
         if (mode == TradingMode.Paper && settings.Mode == TradingMode.Live)
@@ -47,6 +48,19 @@ internal static class TradeCommand
             var paperAccount = account.AccountNumber?.StartsWith("PA", StringComparison.Ordinal) == true;
             if (mode == TradingMode.Paper && !paperAccount)
                 throw new UsageException($"{alpaca.EffectiveTradingUrl} answers with a live account; keel paper refuses to trade it. Point alpaca.tradingUrl at a paper endpoint.");
+        }
+
+        using (var store = TradingStores.Open(settings.SqlitePath, settings.PostgresConnectionString))
+        {
+            try
+            {
+                foreach (var change in StrategyCodeGate.Check(store, settings.Strategies, acceptStrategyChange, TimeProvider.System.GetUtcNow().UtcDateTime))
+                    Console.Error.WriteLine($"strategy code changed (accepted): {change}");
+            }
+            catch (LiveConfigException ex)
+            {
+                throw new UsageException(ex.Message);
+            }
         }
 
         using var host = LiveHost.Build(settings, alpaca, s => TradingStores.Open(s.SqlitePath, s.PostgresConnectionString), CrashPoints.FromEnvironment());

@@ -7,6 +7,8 @@ namespace Keel.Core.Indicators;
 /// outputs computed once for a whole series by <see cref="IndicatorCache"/> (a sweep's trials share one
 /// SMA(20) instead of each updating its own). The cached outputs come from the same incremental code
 /// (<see cref="IndicatorBatch"/>), so both give bit-for-bit the same values.
+/// Reading ahead of the current bar (<c>Ahead</c>, <c>Skip</c>) is internal: the engine's fast-forward needs it,
+/// a strategy must only ever see the past, so user strategies (compiled outside Keel) cannot call it.
 /// </summary>
 public sealed class IndicatorFeed
 {
@@ -31,7 +33,7 @@ public sealed class IndicatorFeed
     public int WarmUpPeriod { get; }
 
     /// <summary>True when the values come from a cache: then the coming ones can be read ahead.</summary>
-    public bool IsCached => _outputs is not null;
+    internal bool IsCached => _outputs is not null;
 
     /// <summary>
     /// Moves to <paramref name="bar"/> and returns output 0. A cached feed must be given its series' bars
@@ -54,10 +56,10 @@ public sealed class IndicatorFeed
     public double Output(int index) => _live is not null ? _live.GetOutput(index) : _current < 0 ? double.NaN : _outputs![index][_current];
 
     /// <summary>Output <paramref name="index"/> of the bars not seen yet (cached feeds only).</summary>
-    public ReadOnlySpan<double> Ahead(int index = 0) => Cached(index).AsSpan(_next);
+    internal ReadOnlySpan<double> Ahead(int index = 0) => Cached(index).AsSpan(_next);
 
     /// <summary>Moves past the next <paramref name="bars"/> bars without being shown them (cached feeds only).</summary>
-    public void Skip(int bars)
+    internal void Skip(int bars)
     {
         if (bars < 0 || bars > Cached(0).Length - _next) throw new ArgumentOutOfRangeException(nameof(bars), bars, $"Cannot skip {bars} bars from bar {_next}.");
         _next += bars;

@@ -18,6 +18,9 @@ public sealed class StrategySlot(IStrategy strategy, Symbol symbol, int symbolIn
     /// <summary>The client-order-id prefix of this strategy on this symbol, computed once.</summary>
     public string OrderIdPrefix { get; } = ClientOrderIds.Prefix(strategy.Name, symbol);
     public string? PendingEntryId { get; set; }
+
+    /// <summary>Its strategy threw and is no longer asked (live, see <see cref="TradingKernel.OnStrategyFailure"/>); its position stays as it is.</summary>
+    public bool Disabled { get; internal set; }
     public string? PendingExitId { get; set; }
 
     /// <summary>This slot's orders still working at the broker (entries, exits, the bracket exits it attached); a handful at most.</summary>

@@ -37,6 +37,12 @@ public sealed class TradingKernel : IExecutionListener
     /// <summary>When set, orders the market cannot take at a bar's close are not sent (the decision says why).</summary>
     public IOrderGate? OrderGate { get; init; }
 
+    /// <summary>
+    /// When set (the live service), a strategy that throws in <see cref="IStrategy.OnBar"/> is disabled on that
+    /// symbol and reported here while the others go on; when null (a backtest), the failure stops the run.
+    /// </summary>
+    public Action<StrategyFailedException>? OnStrategyFailure { get; init; }
+
     public Portfolio Portfolio => _portfolio;
     public RiskManager Risk => _risk;
     public IReadOnlyList<StrategySlot> Slots => _slots;
@@ -76,7 +82,21 @@ public sealed class TradingKernel : IExecutionListener
         if (index >= _slotsBySymbol.Length || _slotsBySymbol[index] is not { } slots) return;
         foreach (var slot in slots)
         {
-            var signal = slot.Strategy.OnBar(bar, new StrategyContext(slot.Position.Quantity) { ReasonsUnread = !_journalEvents });
+            if (slot.Disabled) continue;
+            Signal signal;
+            try
+            {
+                signal = slot.Strategy.OnBar(bar, new StrategyContext(slot.Position.Quantity) { ReasonsUnread = !_journalEvents });
+            }
+            catch (Exception ex) when (ex is not StrategyFailedException)
+            {
+                // A strategy's own bug (user code): say which strategy and which bar, not where in Keel it surfaced.
+                var failure = new StrategyFailedException(slot.Strategy.Name, symbol, bar.Timestamp, ex);
+                if (OnStrategyFailure is null) throw failure;
+                slot.Disabled = true;
+                OnStrategyFailure(failure);
+                continue;
+            }
             if (signal.Action == SignalAction.Hold) continue;
             Act(slot, signal, bar, quote);
         }

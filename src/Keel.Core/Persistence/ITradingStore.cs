@@ -20,6 +20,12 @@ public interface ITradingStore : IJournal, IDisposable
     /// <summary>Remembers the broker's id of an order once known.</summary>
     void SetBrokerOrderId(string clientOrderId, string brokerOrderId);
 
+    /// <summary>The code a strategy last ran with (its latest <see cref="RecordStrategySource"/>), or null.</summary>
+    StoredStrategySource? LatestStrategySource(string strategy);
+
+    /// <summary>Appends which code <see cref="StoredStrategySource.Strategy"/> runs with from now on.</summary>
+    void RecordStrategySource(StoredStrategySource source);
+
     /// <summary>Every fill recorded, oldest first.</summary>
     IReadOnlyList<StoredFill> Fills();
 

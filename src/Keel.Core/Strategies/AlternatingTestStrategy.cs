@@ -13,7 +13,10 @@ public sealed class AlternatingTestStrategy : IStrategy
         "test",
         "Test only: alternates buy and sell every N bars, ignoring prices.",
         [new StrategyParameter("every", 5, 1, 1_000_000, true, "bars between signals")],
-        (p, name, _) => new AlternatingTestStrategy(p.GetInt("every"), name));
+        (p, name, _) => new AlternatingTestStrategy(p.GetInt("every"), name))
+    {
+        IsPipelineValidation = true,
+    };
 
     private readonly int _every;
     private long _count;

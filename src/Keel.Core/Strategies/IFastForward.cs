@@ -5,8 +5,9 @@ namespace Keel.Core.Strategies;
 /// fast-forward through them (marking prices and recording equity) instead of calling it bar by bar.
 /// Strategies reading cached indicators (<see cref="Indicators.IndicatorCache"/>) can look ahead for
 /// the cost of reading arrays; this is what lets a sweep trial spend a few nanoseconds on a quiet bar.
+/// Internal: it reads the future, which only Keel's own strategies may do, and only to skip bars they hold on.
 /// </summary>
-public interface IFastForward
+internal interface IFastForward
 {
     /// <summary>
     /// How many of the next bars, at most <paramref name="max"/>, this strategy is sure to hold on with the

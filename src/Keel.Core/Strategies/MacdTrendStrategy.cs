@@ -49,14 +49,14 @@ public sealed class MacdTrendStrategy : IStrategy, IFastForward
     }
 
     /// <summary>With a cached MACD: the bars before the line next crosses its signal (the position does not matter).</summary>
-    public int HoldsAhead(StrategyContext context, int max)
+    int IFastForward.HoldsAhead(StrategyContext context, int max)
     {
         if (!_macd.IsCached) return 0;
         var bars = Math.Min(max, _macd.Ahead().Length);
         return _cross.PairsBeforeCross(_macd.Ahead(0)[..bars], _macd.Ahead(1)[..bars]);
     }
 
-    public void Skip(int bars)
+    void IFastForward.Skip(int bars)
     {
         _cross.Pass(_macd.Ahead(0)[..bars], _macd.Ahead(1)[..bars]);
         _macd.Skip(bars);

@@ -53,7 +53,7 @@ public sealed class MeanReversionStrategy : IStrategy, IFastForward
     }
 
     /// <summary>With a cached z-score: flat, the bars before it drops under −entry; long, before it rises over exit.</summary>
-    public int HoldsAhead(StrategyContext context, int max)
+    int IFastForward.HoldsAhead(StrategyContext context, int max)
     {
         if (!_zScore.IsCached) return 0;
         var z = _zScore.Ahead();
@@ -66,7 +66,7 @@ public sealed class MeanReversionStrategy : IStrategy, IFastForward
         return bars;
     }
 
-    public void Skip(int bars) => _zScore.Skip(bars); // the z-score is all the state there is
+    void IFastForward.Skip(int bars) => _zScore.Skip(bars); // the z-score is all the state there is
 
     public void Reset() => _zScore.Reset();
 }

@@ -59,7 +59,7 @@ public sealed class RsiMeanReversionStrategy : IStrategy, IFastForward
     }
 
     /// <summary>With a cached RSI: flat, the bars before it drops under oversold; long, before it rises over overbought.</summary>
-    public int HoldsAhead(StrategyContext context, int max)
+    int IFastForward.HoldsAhead(StrategyContext context, int max)
     {
         if (!_rsi.IsCached) return 0;
         var rsi = _rsi.Ahead();
@@ -72,7 +72,7 @@ public sealed class RsiMeanReversionStrategy : IStrategy, IFastForward
         return bars;
     }
 
-    public void Skip(int bars) => _rsi.Skip(bars); // the RSI is all the state there is
+    void IFastForward.Skip(int bars) => _rsi.Skip(bars); // the RSI is all the state there is
 
     public void Reset() => _rsi.Reset();
 }

@@ -55,14 +55,14 @@ public sealed class SmaCrossoverStrategy : IStrategy, IFastForward
     }
 
     /// <summary>With cached SMAs: the bars before the next cross (the position does not matter).</summary>
-    public int HoldsAhead(StrategyContext context, int max)
+    int IFastForward.HoldsAhead(StrategyContext context, int max)
     {
         if (!_fast.IsCached || !_slow.IsCached) return 0;
         var bars = Math.Min(max, _slow.Ahead().Length);
         return _cross.PairsBeforeCross(_fast.Ahead()[..bars], _slow.Ahead()[..bars]);
     }
 
-    public void Skip(int bars)
+    void IFastForward.Skip(int bars)
     {
         _cross.Pass(_fast.Ahead()[..bars], _slow.Ahead()[..bars]);
         _fast.Skip(bars);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Keel.Core.Strategies;
 
 /// <summary>
@@ -11,6 +13,16 @@ public readonly record struct StrategyContext(decimal PositionQuantity)
     /// then give a fixed short reason, because formatting indicator values costs more than the rest of its bar.
     /// </summary>
     public bool ReasonsUnread { get; init; }
+
+    /// <summary>
+    /// A reason formatted only when it will be read: <c>context.Reason($"RSI={rsi:F2} under {oversold}")</c>.
+    /// When <see cref="ReasonsUnread"/>, the values are not even formatted and the result is the fixed text
+    /// <c>"(reason not kept)"</c>; the journal, backtest trades and live service always get the full text.
+    /// </summary>
+    public string Reason([InterpolatedStringHandlerArgument("")] ref ReasonText text) => text.Finish(UnreadReason);
+
+    /// <summary>What <see cref="Reason"/> returns when nothing reads reasons.</summary>
+    public const string UnreadReason = "(reason not kept)";
 
     public bool IsFlat => PositionQuantity == 0;
     public bool IsLong => PositionQuantity > 0;

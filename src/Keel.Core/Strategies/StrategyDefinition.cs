@@ -16,6 +16,15 @@ public sealed class StrategyDefinition
     public string Description { get; }
     public IReadOnlyList<StrategyParameter> Parameters { get; }
 
+    /// <summary>Where the code comes from: Keel itself unless a loader says otherwise (<see cref="From"/>).</summary>
+    public StrategySource Source { get; private init; } = StrategySource.BuiltIn;
+
+    /// <summary>
+    /// For pipeline validation only (the <c>test</c> strategy): listed as such, and left out of comparisons
+    /// unless named.
+    /// </summary>
+    public bool IsPipelineValidation { get; init; }
+
     public StrategyDefinition(
         string name,
         string description,
@@ -29,6 +38,10 @@ public sealed class StrategyDefinition
         _create = create;
         _crossCheck = crossCheck ?? (_ => null);
     }
+
+    /// <summary>The same definition, recorded as coming from <paramref name="source"/> (a user's file or project).</summary>
+    public StrategyDefinition From(StrategySource source) =>
+        new(Name, Description, Parameters, _create, _crossCheck) { Source = source, IsPipelineValidation = IsPipelineValidation };
 
     /// <summary>Validates <paramref name="given"/> (missing ones take defaults) and returns the full set.</summary>
     public StrategySpec Configure(IReadOnlyDictionary<string, double> given)

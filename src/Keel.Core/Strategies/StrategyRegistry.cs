@@ -18,6 +18,17 @@ public sealed class StrategyRegistry
         .Register(MeanReversionStrategy.Definition)
         .Register(AlternatingTestStrategy.Definition);
 
+    /// <summary>A new registry holding the same definitions, to which a user's strategies can be added.</summary>
+    public StrategyRegistry Copy()
+    {
+        var copy = new StrategyRegistry();
+        foreach (var d in _definitions.Values) copy.Register(d);
+        return copy;
+    }
+
+    /// <summary>The definition registered as <paramref name="name"/> (any case), or null.</summary>
+    public StrategyDefinition? TryFind(string name) => _definitions.GetValueOrDefault(name.Trim());
+
     public StrategyRegistry Register(StrategyDefinition definition)
     {
         if (!_definitions.TryAdd(definition.Name, definition))

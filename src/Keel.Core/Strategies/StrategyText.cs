@@ -9,13 +9,16 @@ namespace Keel.Core.Strategies;
 /// </summary>
 public static class StrategyText
 {
-    public static IReadOnlyList<IStrategySpec> ParseList(string text)
+    public static IReadOnlyList<IStrategySpec> ParseList(string text) => ParseList(text, StrategyRegistry.Default);
+
+    /// <summary>Reads names from <paramref name="registry"/>: the built-ins plus a user's strategies.</summary>
+    public static IReadOnlyList<IStrategySpec> ParseList(string text, StrategyRegistry registry)
     {
         var specs = new List<IStrategySpec>();
         foreach (var part in (text ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (EnsembleSpec.IsEnsemble(part)) specs.Add(EnsembleSpec.Parse(part, StrategyRegistry.Default));
-            else specs.AddRange(StrategyRegistry.Default.ParseList(part));
+            if (EnsembleSpec.IsEnsemble(part)) specs.Add(EnsembleSpec.Parse(part, registry));
+            else specs.AddRange(registry.ParseList(part));
         }
         if (specs.Count == 0) throw new FormatException("Name at least one strategy, e.g. sma-crossover:fast=10,slow=30.");
         return specs;

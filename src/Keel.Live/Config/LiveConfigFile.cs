@@ -16,6 +16,8 @@ internal sealed class LiveConfigFile
     public List<string>? Symbols { get; set; }
     /// <summary>Strategy texts as for <c>keel backtest --strategy</c>: registry specs or ensembles.</summary>
     public List<string>? Strategies { get; set; }
+    /// <summary>Folders of the user's strategies (relative to this file); ./strategies of the current folder when absent.</summary>
+    public List<string>? StrategyPaths { get; set; }
     public RiskSection? Risk { get; set; }
     public StoreSection? Store { get; set; }
     public ScheduleSection? Schedule { get; set; }

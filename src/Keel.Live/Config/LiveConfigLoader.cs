@@ -3,6 +3,7 @@ using System.Text.Json;
 using Keel.Core.Domain;
 using Keel.Core.Risk;
 using Keel.Core.Strategies;
+using Keel.Strategies;
 
 namespace Keel.Live.Config;
 
@@ -27,6 +28,25 @@ public static class LiveConfigLoader
         }
         if (file is null) throw new LiveConfigException($"{full}: the file is empty; see examples/paper-sim.json.");
         return Validate(file, Path.GetDirectoryName(full)!, full);
+    }
+
+    /// <summary>Built-ins plus the user's strategies; each file that does not load is a problem with its compiler errors.</summary>
+    private static StrategyRegistry UserRegistry(List<string>? paths, string baseDirectory, List<string> problems)
+    {
+        try
+        {
+            var folders = paths is { Count: > 0 }
+                ? StrategyFolders.Resolve(paths, baseDirectory)
+                : StrategyFolders.Resolve(null, Environment.CurrentDirectory);
+            var catalog = UserStrategyLoader.Load(folders);
+            foreach (var broken in catalog.Broken) problems.AddRange(broken.Errors.Select(e => $"strategyPaths: {e}"));
+            return catalog.Registry;
+        }
+        catch (DirectoryNotFoundException ex)
+        {
+            problems.Add($"strategyPaths: {ex.Message}");
+            return StrategyRegistry.Default;
+        }
     }
 
     internal static LiveSettings Validate(LiveConfigFile file, string baseDirectory, string source)
@@ -64,13 +84,14 @@ public static class LiveConfigLoader
             }
         }
 
+        var registry = UserRegistry(file.StrategyPaths, baseDirectory, problems);
         var strategies = new List<IStrategySpec>();
         if (file.Strategies is not { Count: > 0 }) problems.Add("strategies: missing; list at least one, e.g. [\"sma-crossover:fast=10,slow=30\"]");
         else
         {
             foreach (var text in file.Strategies)
             {
-                if (Try($"strategies: '{text}'", () => StrategyText.ParseList(text)) is { } specs) strategies.AddRange(specs);
+                if (Try($"strategies: '{text}'", () => StrategyText.ParseList(text, registry)) is { } specs) strategies.AddRange(specs);
             }
             foreach (var duplicate in strategies.GroupBy(s => s.Text).Where(g => g.Count() > 1))
                 problems.Add($"strategies: {duplicate.Key} is listed twice");

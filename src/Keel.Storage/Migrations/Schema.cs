@@ -172,5 +172,21 @@ internal static class Schema
             )
             """,
         ]),
+        // Which code each strategy ran with: a row whenever a session starts a strategy whose code hash is new,
+        // so every session, order and trade of a strategy can be matched with the code that made it (by time).
+        new(4, "strategy sources",
+        [
+            """
+            CREATE TABLE strategy_sources (
+                id {id},
+                strategy TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                path TEXT NULL,
+                sha256 TEXT NOT NULL,
+                recorded_at TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX strategy_sources_strategy ON strategy_sources (strategy)",
+        ]),
     ];
 }
