@@ -8,16 +8,14 @@ namespace Keel.Alpaca;
 /// </summary>
 public static class AlpacaSymbols
 {
-    private static readonly string[] QuoteCurrencies = ["USDT", "USDC", "USD", "BTC", "ETH"];
-
     /// <summary>The form orders and market data use: <c>AAPL</c>, <c>BTC/USD</c>.</summary>
     public static string ToApi(Symbol symbol) => symbol.Ticker;
 
     /// <summary>The form positions use: <c>BTCUSD</c>.</summary>
-    public static string ToPositionKey(Symbol symbol) => symbol.Ticker.Replace("/", "", StringComparison.Ordinal);
+    public static string ToPositionKey(Symbol symbol) => SymbolForms.PositionKey(symbol.Ticker);
 
     /// <inheritdoc cref="ToPositionKey(Symbol)"/>
-    public static string ToPositionKey(string symbol) => symbol.Replace("/", "", StringComparison.Ordinal).ToUpperInvariant();
+    public static string ToPositionKey(string symbol) => SymbolForms.PositionKey(symbol);
 
     /// <summary>
     /// Reads a symbol as Alpaca wrote it. Crypto without a slash (<c>BTCUSD</c>) is split at a known quote
@@ -30,11 +28,7 @@ public static class AlpacaSymbols
         if (upper.Contains('/')) return new Symbol(upper, AssetClass.Crypto);
         if (assetClass == Models.AlpacaAssetClass.Crypto)
         {
-            foreach (var quote in QuoteCurrencies)
-            {
-                if (upper.Length > quote.Length && upper.EndsWith(quote, StringComparison.Ordinal))
-                    return new Symbol($"{upper[..^quote.Length]}/{quote}", AssetClass.Crypto);
-            }
+            if (SymbolForms.SplitCryptoPair(upper) is { } pair) return new Symbol(pair, AssetClass.Crypto);
             throw new FormatException($"Cannot tell the quote currency of crypto symbol '{text}'.");
         }
         return new Symbol(upper, AssetClass.UsEquity);

@@ -1,67 +1,137 @@
 using System.CommandLine;
+using System.Globalization;
 using Keel.Core.Domain;
 using Keel.Data.Csv;
 using Keel.Data.Store;
 
 namespace Keel.Cli;
 
-/// <summary>Where bars come from: CSV files (<c>--data</c>) or the local bar store (<c>--symbol</c>, <c>--store</c>).</summary>
+/// <summary>
+/// Where bars come from: CSV files (<c>--data</c>) or the local bar store (<c>--symbol</c>, <c>--store</c>),
+/// and which of them (<c>--from</c>, <c>--to</c>). What a user states about the data (timeframe, zone,
+/// symbol, asset class) is checked against it, and how each asset class was decided is kept for the result.
+/// </summary>
 internal sealed class DataOptions
 {
     public const string DefaultStore = "data/bars";
 
     public Option<string[]> Data { get; } = new("--data") { Description = "CSV file(s) of bars (Yahoo, Date+Time, unnamed datetime column, lean or Keel canonical layouts).", AllowMultipleArgumentsPerToken = true };
-    public Option<string?> Symbol { get; } = new("--symbol", "--symbols") { Description = "Symbol(s) from the local bar store, comma-separated (SPY,BTC/USD). With --data: the symbol of the file." };
+    public Option<string?> Symbol { get; } = new("--symbol", "--symbols") { Description = "Symbol(s) from the local bar store, comma-separated (SPY,BTC/USD). With --data: the symbol of each file (default: from the file name)." };
+    public Option<string?> AssetClass { get; } = new("--asset-class") { Description = "With --data: equity, crypto, fx or future (default: from the symbol's form or the file name; the result says which rule decided)." };
     public Option<string> Store { get; } = new("--store") { Description = "Local bar store folder.", DefaultValueFactory = _ => DefaultStore };
-    public Option<string?> Timeframe { get; } = new("--timeframe") { Description = "Bar timeframe (1Min, 5Min, 1Hour, 1Day). Store default 1Day; files: inferred." };
-    public Option<string?> TimeZone { get; } = new("--tz") { Description = "Time zone of the file's timestamps (default America/New_York for equities, UTC for crypto)." };
+    public Option<string?> Timeframe { get; } = new("--timeframe") { Description = "Bar timeframe (1Min, 5Min, 1Hour, 1Day). Store default 1Day; files: inferred, and a stated one must match the file." };
+    public Option<string?> TimeZone { get; } = new("--tz") { Description = "Time zone of the file's timestamps when they carry none (default America/New_York for equities, UTC otherwise)." };
     public Option<bool> SkipBadRows { get; } = new("--skip-bad-rows") { Description = "Skip malformed CSV rows and report them instead of failing." };
+    public Option<string?> From { get; } = new("--from") { Description = "First date or time traded, inclusive (2020-01-31 or 2020-01-31T14:30, in the data's zone); earlier bars only warm indicators up." };
+    public Option<string?> To { get; } = new("--to") { Description = "Last date or time traded, inclusive (a date means through its end)." };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Data, Symbol, Store, Timeframe, TimeZone, SkipBadRows }) command.Options.Add(option);
+        foreach (var option in new Option[] { Data, Symbol, AssetClass, Store, Timeframe, TimeZone, SkipBadRows, From, To }) command.Options.Add(option);
     }
 
-    /// <summary>Loads every requested series; <paramref name="stderr"/> hears about skipped rows.</summary>
+    /// <summary>Every requested series cut to <c>--from</c>..<c>--to</c> (no warm-up bars kept): for commands that window the bars themselves.</summary>
     public IReadOnlyList<BarSeries> Load(ParseResult result, TextWriter stderr, bool allStoreSymbolsByDefault = false)
+    {
+        var loaded = LoadWithWarmUp(result, stderr, allStoreSymbolsByDefault);
+        return loaded.From is { } from ? loaded.Series.Select(s => Slice(s, from, DateTime.MaxValue)).ToList() : loaded.Series;
+    }
+
+    /// <summary>Every requested series up to <c>--to</c>, bars before <c>--from</c> kept for warm-up (give <see cref="LoadedBars.From"/> to the backtest).</summary>
+    public LoadedBars LoadWithWarmUp(ParseResult result, TextWriter stderr, bool allStoreSymbolsByDefault = false)
+    {
+        var (series, rules) = LoadAll(result, stderr, allStoreSymbolsByDefault);
+        var zoneName = result.GetValue(TimeZone);
+        var zone = zoneName is not null ? FindZone(zoneName)
+            : series.Select(s => BarCsvReader.DefaultZone(s.Symbol.AssetClass)).Distinct().Count() == 1 ? BarCsvReader.DefaultZone(series[0].Symbol.AssetClass)
+            : BarCsvReader.DefaultZone(Core.Domain.AssetClass.UsEquity);
+        DateTime? from = result.GetValue(From) is { } f ? DateRangeText.From(f, zone) : null;
+        DateTime? to = result.GetValue(To) is { } t ? DateRangeText.To(t, zone) : null;
+        if (from > to) throw new UsageException($"--from {result.GetValue(From)} is after --to {result.GetValue(To)}.");
+        if (from is null && to is null) return new LoadedBars(series, rules, null, null);
+
+        var cut = new List<BarSeries>();
+        foreach (var s in series)
+        {
+            var traded = Slice(s, from ?? DateTime.MinValue, to ?? DateTime.MaxValue);
+            if (traded.Count == 0)
+                throw new UsageException($"{s.Symbol} has no bars between {Shown(result.GetValue(From))} and {Shown(result.GetValue(To))} (its bars run from {s[0].Timestamp:yyyy-MM-dd HH:mm} to {s[s.Count - 1].Timestamp:yyyy-MM-dd HH:mm} UTC).");
+            cut.Add(Slice(s, DateTime.MinValue, to ?? DateTime.MaxValue));
+        }
+        return new LoadedBars(cut, rules, from, to);
+    }
+
+    private static string Shown(string? text) => text ?? "the end";
+
+    private static BarSeries Slice(BarSeries series, DateTime from, DateTime to)
+    {
+        var bars = series.Span;
+        int first = 0, end = bars.Length;
+        while (first < end && bars[first].Timestamp < from) first++;
+        while (end > first && bars[end - 1].Timestamp > to) end--;
+        return first == 0 && end == bars.Length ? series : new BarSeries(series.Symbol, series.Timeframe, bars[first..end].ToArray());
+    }
+
+    private (List<BarSeries> Series, Dictionary<Core.Domain.Symbol, string> Rules) LoadAll(ParseResult result, TextWriter stderr, bool allStoreSymbolsByDefault)
     {
         var files = result.GetValue(Data) ?? [];
         var symbols = (result.GetValue(Symbol) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var timeframeText = result.GetValue(Timeframe);
         Core.Domain.Timeframe? timeframe = timeframeText is null ? null : Core.Domain.Timeframe.Parse(timeframeText);
+        var assetClassText = result.GetValue(AssetClass);
+        Core.Domain.AssetClass? assetClass = assetClassText is null ? null : AssetClassText.Parse(assetClassText);
+        var rules = new Dictionary<Core.Domain.Symbol, string>();
         if (files.Length > 0)
         {
             if (symbols.Length > 1 && symbols.Length != files.Length)
                 throw new UsageException($"{files.Length} --data file(s) but {symbols.Length} symbols; give one symbol per file or none.");
             var zoneName = result.GetValue(TimeZone);
-            return files.Select((file, i) =>
+            var series = files.Select((file, i) =>
             {
+                var symbolText = symbols.Length == 0 ? null : symbols[Math.Min(i, symbols.Length - 1)];
+                var symbol = symbolText is null ? null
+                    : assetClass is { } given ? new Core.Domain.Symbol(symbolText, given) : Core.Domain.Symbol.Parse(symbolText);
                 var loaded = BarCsvReader.Load(file, new BarCsvOptions
                 {
-                    Symbol = symbols.Length == 0 ? null : Core.Domain.Symbol.Parse(symbols[Math.Min(i, symbols.Length - 1)]),
+                    Symbol = symbol,
+                    AssetClass = assetClass,
                     Timeframe = timeframe,
                     SourceTimeZone = zoneName is null ? null : FindZone(zoneName),
                     SkipBadRows = result.GetValue(SkipBadRows),
                 });
                 foreach (var bad in loaded.SkippedRows) stderr.WriteLine($"skipped {file}:{bad}");
+                rules[loaded.Series.Symbol] = symbolText is null ? (assetClass is null ? loaded.SymbolRule : "--asset-class")
+                    : assetClass is null ? (symbol!.IsCrypto ? "--symbol form: a pair with '/' is crypto" : "--symbol form: no '/', an equity ticker") : "--asset-class";
                 return loaded.Series;
             }).ToList();
+            if (series.Select(s => s.Symbol).Distinct().Count() != series.Count)
+                throw new UsageException($"two --data files are the same symbol ({string.Join(", ", series.GroupBy(s => s.Symbol).Where(g => g.Count() > 1).Select(g => g.Key))}); give each its own with --symbol.");
+            return (series, rules);
         }
+        if (assetClass is not null) throw new UsageException("--asset-class applies to --data files; the bar store knows each symbol's class from its file name (BTC-USD is crypto).");
+        if (result.GetValue(TimeZone) is not null) throw new UsageException("--tz applies to --data files; the bar store keeps UTC timestamps.");
         var store = new LocalBarStore(result.GetValue(Store)!);
         var tf = timeframe ?? Core.Domain.Timeframe.OneDay;
+        List<Core.Domain.Symbol> wanted;
         if (symbols.Length == 0)
         {
             if (!allStoreSymbolsByDefault) throw new UsageException("Give --data FILE or --symbol SYM (with --store DIR).");
-            var all = store.List().Where(e => e.Timeframe == tf).Select(e => e.Symbol).ToList();
-            if (all.Count == 0) throw new UsageException($"The store '{result.GetValue(Store)}' has no {tf} bars; run `keel data import` or `keel data download`, or pass --data FILE.");
-            return all.Select(s => store.Load(s, tf)).ToList();
+            wanted = store.List().Where(e => e.Timeframe == tf).Select(e => e.Symbol).ToList();
+            if (wanted.Count == 0) throw new UsageException($"The store '{result.GetValue(Store)}' has no {tf} bars; run `keel data import` or `keel data download`, or pass --data FILE.");
         }
-        return symbols.Select(s => store.Load(Core.Domain.Symbol.Parse(s), tf)).ToList();
+        else wanted = symbols.Select(Core.Domain.Symbol.Parse).ToList();
+        foreach (var s in wanted) rules[s] = s.IsCrypto ? "store: a pair with '/' is crypto" : "store: an equity ticker";
+        return (wanted.Select(s => store.Load(s, tf)).ToList(), rules);
     }
 
     private static TimeZoneInfo FindZone(string name)
     {
         try { return TimeZoneInfo.FindSystemTimeZoneById(name); }
         catch (TimeZoneNotFoundException) { throw new UsageException($"--tz '{name}' is not a known time zone (use IANA names like America/New_York or UTC)."); }
+        catch (InvalidTimeZoneException) { throw new UsageException($"--tz '{name}' is not a usable time zone."); }
     }
+
+    /// <summary>The range as the result states it.</summary>
+    public static string Describe(DateTime? from, DateTime? to) => string.Create(CultureInfo.InvariantCulture,
+        $"{(from is { } f ? f.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) : "first bar")} to {(to is { } t ? t.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) : "last bar")}");
 }

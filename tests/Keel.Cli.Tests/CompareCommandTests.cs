@@ -14,8 +14,11 @@ public class CompareCommandTests
         code.ShouldBe(0, stderr);
         stdout.ShouldContain("Strategy comparison");
         var csv = File.ReadAllLines(Path.Combine(results, "strategy_comparison.csv"));
-        csv.Length.ShouldBe(1 + 2 * 2 * 2); // strategies × symbols × {no costs, with costs}
-        Directory.GetFiles(Path.Combine(results, "backtests")).Length.ShouldBe(8);
+        csv.Length.ShouldBe(1 + 3 * 2 * 2); // (strategies + buy and hold) × symbols × {no costs, with costs}
+        csv.Count(l => l.StartsWith("buy-and-hold (benchmark),", StringComparison.Ordinal)).ShouldBe(4);
+        csv[0].ShouldEndWith(",asset_class,rejected_orders,resized_orders");
+        csv.Where(l => l.Contains(",BTC/USD,", StringComparison.Ordinal)).ShouldAllBe(l => l.Contains(",crypto,", StringComparison.Ordinal));
+        Directory.GetFiles(Path.Combine(results, "backtests")).Length.ShouldBe(12);
 
         var report = Path.Combine(results, "report.html");
         var html = File.ReadAllText(report);

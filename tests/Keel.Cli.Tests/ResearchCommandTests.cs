@@ -142,7 +142,7 @@ public class ResearchCommandTests
             "--methods", "method=consensus,min=3; method=weighted,threshold=0.3,conflict=reduce,votes=stances", "--out", temp.Path);
         code.ShouldBe(0, stderr);
         var strategies = File.ReadAllLines(Path.Combine(temp.Path, "ensemble_comparison.csv")).Skip(1).Select(l => l.Split(",SPY,")[0].Trim('"')).ToList();
-        strategies.Skip(3).ShouldBe(["ensemble(method=consensus,min=3,conflict=skip)", "ensemble(method=weighted,threshold=0.3,conflict=reduce,votes=stances,window=20)"]);
+        strategies.Skip(3).ShouldBe(["ensemble(method=consensus,min=3,conflict=skip,votes=stances)", "ensemble(method=weighted,threshold=0.3,conflict=reduce,votes=stances,window=20)"]);
 
         var (badCode, _, badStderr) = KeelCli.Run(temp.Path, "ensemble", "compare", "--store", Samples, "--symbols", "SPY", "--members", "sma-crossover|rsi",
             "--methods", "method=consensus,min=3", "--out", temp.Path);
@@ -172,8 +172,10 @@ public class ResearchCommandTests
             symbol.GetProperty("best_member").GetString().ShouldBe(best.GetProperty("name").GetString());
             foreach (var e in candidates.Where(c => c.GetProperty("ensemble").GetBoolean()))
             {
-                e.GetProperty("beats_best_member").GetBoolean().ShouldBe(e.GetProperty("sharpe").GetDouble() > best.GetProperty("sharpe").GetDouble());
-                e.GetProperty("beats_in_sample_choice").GetBoolean().ShouldBe(e.GetProperty("sharpe").GetDouble() > choice.GetProperty("sharpe").GetDouble());
+                // A candidate with too few trades beats nothing (issue 12).
+                var enough = !e.GetProperty("too_few_trades").GetBoolean();
+                e.GetProperty("beats_best_member").GetBoolean().ShouldBe(enough && e.GetProperty("sharpe").GetDouble() > best.GetProperty("sharpe").GetDouble());
+                e.GetProperty("beats_in_sample_choice").GetBoolean().ShouldBe(enough && e.GetProperty("sharpe").GetDouble() > choice.GetProperty("sharpe").GetDouble());
             }
         }
         json.RootElement.GetProperty("period").GetString()!.ShouldStartWith("out of sample");

@@ -27,7 +27,10 @@ public sealed class EquityChartTests : IDisposable
     {
         var path = Path.Combine(_folder, "empty.png");
         EquityChart.SavePng(path, "nothing", [], 100_000m, width: 400, height: 300);
-        File.ReadAllBytes(path).Length.ShouldBeGreaterThan(100);
+        var bytes = File.ReadAllBytes(path);
+        bytes.AsSpan(1, 3).ToArray().ShouldBe("PNG"u8.ToArray());
+        BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16, 4)).ShouldBe(400);
+        BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20, 4)).ShouldBe(300);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -9,7 +9,7 @@ using Spectre.Console;
 
 namespace Keel.Cli.Commands;
 
-/// <summary><c>keel backtest</c>: one or more strategies over one or more series, with costs, sizing and risk.</summary>
+/// <summary><c>keel backtest</c>: one or more strategies over one or more series, with costs, sizing and risk, beside buy and hold.</summary>
 internal static class BacktestCommand
 {
     public static Command Create()
@@ -18,45 +18,49 @@ internal static class BacktestCommand
         var options = new BacktestOptions();
         var strategy = new Option<string>("--strategy") { Description = "Strategy with parameters, e.g. sma-crossover:fast=10,slow=30 (several separated by ';').", Required = true };
         var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout instead of the table." };
-        var output = new Option<string?>("--out") { Description = "Folder for trades.csv, equity.csv, summary.csv and equity.png." };
-        var command = new Command("backtest", "Run a backtest and print its statistics.") { strategy, json, output };
+        var output = new Option<string?>("--out") { Description = "Folder for trades.csv, orders.csv (every order event with its reason), equity.csv, summary.csv, equity.png and report.html." };
+        var command = new Command("backtest", "Run a backtest and print its statistics beside buy and hold of the same bars.") { strategy, json, output };
         data.AddTo(command);
         options.AddTo(command);
         command.SetAction(parse =>
         {
+            var folder = parse.GetValue(output) is { } o ? OutputFolder.Check(o) : null;
             var specs = StrategyText.ParseList(parse.GetValue(strategy)!, UserStrategies.Registry(parse));
-            var settings = options.Settings(parse);
             var clock = Stopwatch.StartNew();
-            var series = data.Load(parse, Console.Error);
+            var loaded = data.LoadWithWarmUp(parse, Console.Error);
+            var settings = options.Settings(parse) with { TradeFrom = loaded.From };
             var loadMs = clock.Elapsed.TotalMilliseconds;
             clock.Restart();
-            var result = Backtester.Run(settings, series, specs);
+            var result = Backtester.Run(settings, loaded.Series, specs);
             var elapsedMs = clock.Elapsed.TotalMilliseconds;
+            var context = new RunContext(loaded, Benchmark.BuyAndHold(settings, loaded.Series));
 
-            if (parse.GetValue(output) is { } folder) WriteFiles(folder, result);
+            if (folder is not null) WriteFiles(folder, result, context);
             if (parse.GetValue(json)) JsonStdout.WriteObject(j =>
             {
-                ResultJson.WriteFields(j, result, elapsedMs, loadMs);
+                ResultJson.WriteFields(j, result, elapsedMs, loadMs, context);
                 StrategySourcesJson.Write(j, specs);
             });
             else
             {
-                SummaryTable.Write(AnsiConsole.Console, result, elapsedMs, loadMs);
-                if (parse.GetValue(output) is { } f) AnsiConsole.MarkupLine($"Files written to [bold]{Markup.Escape(Path.GetFullPath(f))}[/]");
+                SummaryTable.Write(AnsiConsole.Console, result, elapsedMs, loadMs, context);
+                if (folder is not null) AnsiConsole.MarkupLine($"Files written to [bold]{Markup.Escape(Path.GetFullPath(folder))}[/] (report: report.html)");
             }
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static void WriteFiles(string folder, BacktestResult result)
+    private static void WriteFiles(string folder, BacktestResult result, RunContext context)
     {
         Directory.CreateDirectory(folder);
         ResultCsvWriter.WriteTrades(Path.Combine(folder, "trades.csv"), result.Trades);
+        OrderJournalCsv.Write(Path.Combine(folder, "orders.csv"), result.OrderEvents);
         ResultCsvWriter.WriteEquityCurve(Path.Combine(folder, "equity.csv"), result.EquityCurve, result.Settings.StartingCash);
         ResultCsvWriter.WriteSummary(Path.Combine(folder, "summary.csv"),
             [new SummaryRow(string.Join(";", result.Strategies), string.Join(",", result.Symbols), result.Settings.Broker.ToString(), result.Metrics)]);
         EquityChart.SavePng(Path.Combine(folder, "equity.png"), $"{string.Join("; ", result.Strategies)} on {string.Join(",", result.Symbols)}",
             result.EquityCurve, result.Settings.StartingCash);
+        BacktestReport.Write(Path.Combine(folder, "report.html"), ReportSettings.Model(result, context));
     }
 }

@@ -45,12 +45,11 @@ internal static class EnsembleCommand
         {
             Description = "Voting methods to compare, separated by ';', each as ensemble options, e.g. \"method=consensus,min=3;method=weighted,threshold=0.6,votes=stances\" (default: consensus, weighted and confidence, each on signals and on stances).",
         };
-        var from = new Option<DateTime?>("--from") { Description = "Only bars from this date (UTC)." };
         var output = new Option<string>("--out") { Description = "Results folder.", DefaultValueFactory = _ => "results" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout (per symbol: every candidate's out-of-sample metrics and whether each ensemble beats the best member)." };
         var window = new Option<int>("--correlation-window") { Description = "Days in each window of the members' rolling correlation.", DefaultValueFactory = _ => 63 };
         var command = new Command("compare", "Each member alone and each voting method, out of sample with costs: does an ensemble beat the best single member?")
-            { members, methods, inSample, outOfSample, anchored, metric, from, output, json, window };
+            { members, methods, inSample, outOfSample, anchored, metric, output, json, window };
         data.AddTo(command);
         options.AddTo(command);
         command.SetAction(parse =>
@@ -61,8 +60,9 @@ internal static class EnsembleCommand
             if (!ParameterSweep.Metrics.Contains(metricName)) throw new UsageException($"--metric '{metricName}' is unknown; use {string.Join(", ", ParameterSweep.Metrics)}.");
             var correlationWindow = parse.GetValue(window);
             if (correlationWindow < 2) throw new UsageException($"--correlation-window must be at least 2 days, got {correlationWindow}.");
+            var folder = OutputFolder.Check(parse.GetValue(output)!);
             var settings = options.Settings(parse, CompareCommand.DefaultCostSlippage, CompareCommand.DefaultCostCommission);
-            var series = data.Load(parse, Console.Error, allStoreSymbolsByDefault: true).Select(s => From(s, parse.GetValue(from))).ToList();
+            var series = data.Load(parse, Console.Error, allStoreSymbolsByDefault: true);
             var plans = series.Select(s => (Series: s, Windows: Windows(s, grids, parse.GetValue(inSample), parse.GetValue(outOfSample), parse.GetValue(anchored)))).ToList();
 
             var clock = Stopwatch.StartNew();
@@ -79,7 +79,6 @@ internal static class EnsembleCommand
             // Console output goes nowhere with --json: stdout is the one JSON object.
             var console = quiet ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) }) : AnsiConsole.Console;
 
-            var folder = parse.GetValue(output)!;
             Directory.CreateDirectory(folder);
             var tuned = grids.Any(g => g.Count > 1);
             var period = tuned
@@ -213,7 +212,9 @@ internal static class EnsembleCommand
             foreach (var c in r.Candidates)
             {
                 var m = c.OutOfSample;
-                var verdict = c.Kind == CandidateKind.Member ? "" : r.Beats(c) ? "[green]yes[/]" : $"no (best: {Markup.Escape(r.BestMember.Name)})";
+                var verdict = c.Kind == CandidateKind.Member ? (EnsembleComparisonResult.TooFewTrades(c) ? "[yellow]too few trades[/]" : "")
+                    : EnsembleComparisonResult.TooFewTrades(c) ? "[yellow]no: too few trades[/]"
+                    : r.Beats(c) ? "[green]yes[/]" : $"no (best: {Markup.Escape(r.BestMember.Name)})";
                 string[] row = [Markup.Escape(r.Symbol.Ticker), Markup.Escape(c.Name), SummaryTable.Pct(m.TotalReturnPct), SummaryTable.Pct(m.MaxDrawdownPct),
                     SummaryTable.D(m.Sharpe), SummaryTable.Pct(m.WinRatePct), m.Trades.ToString(CultureInfo.InvariantCulture), verdict];
                 table.AddRow(choosing ? [.. row, YesNo(c.IsEnsemble ? r.BeatsInSampleChoice(c) : null)] : row);
@@ -310,6 +311,7 @@ internal static class EnsembleCommand
                     JsonStdout.Number(json, "win_rate_pct", m.WinRatePct);
                     json.WriteNumber("trades", m.Trades);
                     if (c.Kind != CandidateKind.Member) json.WriteBoolean("beats_best_member", r.Beats(c));
+                    json.WriteBoolean("too_few_trades", EnsembleComparisonResult.TooFewTrades(c));
                     if (c.IsEnsemble && r.BeatsInSampleChoice(c) is { } beatsChoice) json.WriteBoolean("beats_in_sample_choice", beatsChoice);
                     json.WriteEndObject();
                 }
@@ -341,15 +343,6 @@ internal static class EnsembleCommand
         CandidateKind.InSampleChoice => "in_sample_choice",
         _ => "ensemble",
     };
-
-    private static BarSeries From(BarSeries series, DateTime? from)
-    {
-        if (from is null) return series;
-        var start = DateTime.SpecifyKind(from.Value, DateTimeKind.Utc);
-        var kept = series.Between(start, DateTime.MaxValue);
-        if (kept.Count == 0) throw new UsageException($"{series.Symbol} has no bars from {start:yyyy-MM-dd}.");
-        return kept;
-    }
 
     private static string CorrelationHtml(Symbol symbol, IReadOnlyList<string> names, double[,] matrix)
     {
@@ -394,7 +387,7 @@ internal static class EnsembleCommand
     private static string VerdictHtml(IEnumerable<EnsembleComparisonResult> results)
     {
         var rows = string.Concat(results.SelectMany(r => r.Ensembles.Select(e => string.Create(CultureInfo.InvariantCulture,
-            $"<tr><td>{WebUtility.HtmlEncode(r.Symbol.Ticker)}</td><td>{WebUtility.HtmlEncode(e.Name)}</td><td>{e.OutOfSample.Sharpe:0.00}</td><td>{WebUtility.HtmlEncode(r.BestMember.Name)}</td><td>{r.BestMember.OutOfSample.Sharpe:0.00}</td><td>{(r.Beats(e) ? "yes" : "no")}</td>" +
+            $"<tr><td>{WebUtility.HtmlEncode(r.Symbol.Ticker)}</td><td>{WebUtility.HtmlEncode(e.Name)}</td><td>{e.OutOfSample.Sharpe:0.00}</td><td>{WebUtility.HtmlEncode(r.BestMember.Name)}</td><td>{r.BestMember.OutOfSample.Sharpe:0.00}</td><td>{(EnsembleComparisonResult.TooFewTrades(e) ? "no: too few trades" : r.Beats(e) ? "yes" : "no")}</td>" +
             $"<td>{(r.InSampleChoice is { } choice ? choice.OutOfSample.Sharpe.ToString("0.00", CultureInfo.InvariantCulture) : "n/a")}</td><td>{(r.BeatsInSampleChoice(e) switch { true => "yes", false => "no", null => "n/a" })}</td></tr>"))));
         return "<table><thead><tr><th>symbol</th><th>ensemble</th><th>Sharpe</th><th>best member (after the fact)</th><th>its Sharpe</th><th>beats it?</th><th>in-sample choice's Sharpe</th><th>beats it?</th></tr></thead><tbody>" + rows + "</tbody></table>";
     }

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Keel.Cli.Output;
 using Keel.Core.Backtest;
+using Keel.Core.Domain;
 using Keel.Core.Research;
 using Keel.Core.Strategies;
 using Keel.Reporting;
@@ -31,10 +32,12 @@ internal static class SweepCommand
         options.AddTo(command);
         command.SetAction(parse =>
         {
+            var folder = OutputFolder.Check(parse.GetValue(output)!);
             var clock = Stopwatch.StartNew();
             var (definition, parameterGrid, metricName) = search.Read(parse);
-            var settings = options.Settings(parse);
-            var series = data.Load(parse, Console.Error);
+            var loaded = data.LoadWithWarmUp(parse, Console.Error);
+            var settings = options.Settings(parse) with { TradeFrom = loaded.From };
+            var series = loaded.Series;
             var quiet = parse.GetValue(json);
 
             var indicators = ParameterSweep.IndicatorCaches(series);
@@ -47,13 +50,13 @@ internal static class SweepCommand
             });
             var elapsedMs = clock.Elapsed.TotalMilliseconds;
 
-            var folder = parse.GetValue(output)!;
             Directory.CreateDirectory(folder);
             var csv = Path.Combine(folder, $"sweep_{definition.Name}.csv");
             WriteCsv(csv, result, parameterGrid);
             // The best trial again, in full (journal, curve), on the sweep's indicators: the same numbers, and its
             // quiet bars fast-forwarded instead of replayed.
             var best = Backtester.Run(settings, series, [s => result.Best.Spec.Create(indicators[s])]);
+            var benchmark = Benchmark.BuyAndHold(settings, series);
             var report = Path.Combine(folder, $"sweep_{definition.Name}.html");
             HtmlReport.Write(report, new HtmlReportModel
             {
@@ -68,12 +71,15 @@ internal static class SweepCommand
                     new("probability of loss", result.Overfitting is { } l ? D(l.ProbabilityOfLoss) + " (share of CSCV splits whose in-sample best loses out of sample)" : "n/a"),
                     new("symbols", string.Join(", ", series.Select(s => $"{s.Symbol} ({s.Count} {s.Timeframe} bars)"))),
                     new("costs", settings.Broker.ToString()),
+                    new("asset classes", loaded.AssetClassSource),
+                    new("range", loaded.From is null && loaded.To is null ? "every bar" : DataOptions.Describe(loaded.From, loaded.To) + " (earlier bars only warm indicators up)"),
+                    new("benchmark", $"{Benchmark.Describe(series.Count)}: return {SummaryTable.Pct(benchmark.Metrics.TotalReturnPct)}, max drawdown {SummaryTable.Pct(benchmark.Metrics.MaxDrawdownPct)}, Sharpe {D(benchmark.Metrics.Sharpe)}"),
                 ],
                 Runs = [new ReportRun("best: " + result.Best.Spec.Text, result.Best.Spec.Text, string.Join(",", series.Select(s => s.Symbol)), settings.Broker.ToString(), best.Metrics, best.EquityCurve)],
                 Sections = [new ReportSection($"{metricName} over the grid", SweepHeatmap.Html(result, parameterGrid, Scorer(metricName)))],
             });
 
-            if (quiet) WriteJson(result, elapsedMs);
+            if (quiet) WriteJson(result, elapsedMs, best, benchmark, loaded);
             else
             {
                 var table = new Table().Border(TableBorder.Rounded).Title($"[bold]Top trials by {Markup.Escape(metricName)}[/] ({result.Trials.Count} trials)");
@@ -82,6 +88,8 @@ internal static class SweepCommand
                     table.AddRow(Markup.Escape(t.Spec.Text), SummaryTable.Pct(t.Metrics.TotalReturnPct), SummaryTable.Pct(t.Metrics.MaxDrawdownPct), SummaryTable.D(t.Metrics.Sharpe), t.ClosedTrades.ToString(CultureInfo.InvariantCulture));
                 AnsiConsole.Write(table);
                 AnsiConsole.MarkupLine($"Best: [bold]{Markup.Escape(result.Best.Spec.Text)}[/]; deflated Sharpe {D(result.DeflatedSharpe)}; PBO {(result.Overfitting is { } pbo ? D(pbo.Probability) : "n/a")}; {elapsedMs / 1000:0.0} s");
+                AnsiConsole.MarkupLine($"Benchmark ({Markup.Escape(Benchmark.Describe(series.Count))}): return {SummaryTable.Pct(benchmark.Metrics.TotalReturnPct)}, max DD {SummaryTable.Pct(benchmark.Metrics.MaxDrawdownPct)}, Sharpe {D(benchmark.Metrics.Sharpe)}; asset classes: {Markup.Escape(loaded.AssetClassSource)}");
+                foreach (var warning in ResultWarnings.For(best)) AnsiConsole.MarkupLine($"[yellow]warning:[/] best trial: {Markup.Escape(warning)}");
                 AnsiConsole.MarkupLine($"CSV: [bold]{Markup.Escape(Path.GetFullPath(csv))}[/]  HTML: [bold]{Markup.Escape(Path.GetFullPath(report))}[/]");
             }
             return ExitCodes.Success;
@@ -108,7 +116,7 @@ internal static class SweepCommand
         File.WriteAllText(path, csv.ToString());
     }
 
-    private static void WriteJson(SweepResult result, double elapsedMs)
+    private static void WriteJson(SweepResult result, double elapsedMs, BacktestResult best, BacktestResult benchmark, LoadedBars loaded)
     {
         JsonStdout.WriteObject(json =>
         {
@@ -125,7 +133,14 @@ internal static class SweepCommand
             JsonStdout.Number(json, "sharpe", result.Best.Metrics.Sharpe);
             JsonStdout.Number(json, "win_rate", result.Best.Metrics.WinRatePct);
             json.WriteNumber("closed_trades", result.Best.ClosedTrades);
+            ResultJson.WriteTally(json, best.OrderTally);
             json.WriteEndObject();
+            json.WriteString("asset_class", AssetClassText.Name(best.AssetClass));
+            json.WriteString("asset_class_source", loaded.AssetClassSource);
+            JsonStdout.Number(json, "periods_per_year", best.Metrics.PeriodsPerYear);
+            if (loaded.From is { } from) json.WriteString("from", from.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+            if (loaded.To is { } to) json.WriteString("to", to.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+            ResultJson.WriteBenchmark(json, benchmark);
             JsonStdout.Number(json, "deflated_sharpe", result.DeflatedSharpe);
             if (result.Overfitting is { } o) JsonStdout.Number(json, "pbo", o.Probability); else json.WriteNull("pbo");
             if (result.Overfitting is { } l) JsonStdout.Number(json, "probability_of_loss", l.ProbabilityOfLoss); else json.WriteNull("probability_of_loss");

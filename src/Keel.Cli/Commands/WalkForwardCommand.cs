@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Keel.Cli.Output;
+using Keel.Core.Backtest;
 using Keel.Core.Research;
 using Keel.Core.Strategies;
 using Keel.Reporting;
@@ -33,6 +34,7 @@ internal static class WalkForwardCommand
         options.AddTo(command);
         command.SetAction(parse =>
         {
+            var folder = OutputFolder.Check(parse.GetValue(output)!);
             var clock = Stopwatch.StartNew();
             var (definition, parameterGrid, metricName) = search.Read(parse);
             var settings = options.Settings(parse);
@@ -41,8 +43,9 @@ internal static class WalkForwardCommand
             if (parse.GetValue(inSample) < 2 || parse.GetValue(outOfSample) < 1) throw new UsageException("--in-sample must be at least 2 bars and --out-of-sample at least 1.");
             var result = WalkForward.Run(settings, series[0], parameterGrid, parse.GetValue(inSample), parse.GetValue(outOfSample), parse.GetValue(anchored), metricName);
             var elapsedMs = clock.Elapsed.TotalMilliseconds;
+            // Buy and hold over the same out-of-sample bars (the earlier ones only warm up), same costs.
+            var benchmark = Benchmark.BuyAndHold(settings with { TradeFrom = result.Steps.Count > 0 ? result.Steps[0].OosFrom : null }, series);
 
-            var folder = parse.GetValue(output)!;
             Directory.CreateDirectory(folder);
             var csvPath = Path.Combine(folder, $"walkforward_{definition.Name}.csv");
             var csv = new StringBuilder("window,is_from,oos_from,oos_to,chosen,is_trials,is_deflated_sharpe,is_pbo,is_return_pct,is_sharpe,oos_return_pct,oos_sharpe,oos_max_drawdown_pct,oos_trades\n");
@@ -60,11 +63,12 @@ internal static class WalkForwardCommand
                     new("chosen by", metricName + " in sample"),
                     new("walk-forward efficiency", SummaryTable.D(result.Efficiency)),
                     new("costs", settings.Broker.ToString()),
+                    new("benchmark", $"{Benchmark.Describe(1)}, over the out-of-sample bars: return {SummaryTable.Pct(benchmark.Metrics.TotalReturnPct)}, max drawdown {SummaryTable.Pct(benchmark.Metrics.MaxDrawdownPct)}, Sharpe {SummaryTable.D(benchmark.Metrics.Sharpe)}"),
                 ],
                 Runs = [new ReportRun("out of sample, stitched", definition.Name, series[0].Symbol.Ticker, settings.Broker.ToString(), result.OutOfSample, result.OutOfSampleCurve)],
             });
 
-            if (parse.GetValue(json)) WriteJson(result, elapsedMs);
+            if (parse.GetValue(json)) WriteJson(result, elapsedMs, benchmark);
             else
             {
                 var table = new Table().Border(TableBorder.Rounded).Title($"[bold]Walk-forward[/] {Markup.Escape(definition.Name)} on {Markup.Escape(series[0].Symbol.Ticker)}");
@@ -76,6 +80,8 @@ internal static class WalkForwardCommand
                 AnsiConsole.Write(table);
                 var m = result.OutOfSample;
                 AnsiConsole.MarkupLine($"Out of sample, stitched: return {SummaryTable.Pct(m.TotalReturnPct)}, max DD {SummaryTable.Pct(m.MaxDrawdownPct)}, Sharpe {SummaryTable.D(m.Sharpe)}, {m.Trades} trades; walk-forward efficiency {SummaryTable.D(result.Efficiency)}");
+                AnsiConsole.MarkupLine($"Benchmark, buy and hold over the same out-of-sample bars: return {SummaryTable.Pct(benchmark.Metrics.TotalReturnPct)}, max DD {SummaryTable.Pct(benchmark.Metrics.MaxDrawdownPct)}, Sharpe {SummaryTable.D(benchmark.Metrics.Sharpe)}");
+                if (ResultWarnings.TooFewTrades(m.Trades)) AnsiConsole.MarkupLine($"[yellow]warning:[/] only {m.Trades} closed trades out of sample: too few to judge the strategy by");
                 AnsiConsole.MarkupLine($"CSV: [bold]{Markup.Escape(Path.GetFullPath(csvPath))}[/]  HTML: [bold]{Markup.Escape(Path.GetFullPath(report))}[/]");
             }
             return ExitCodes.Success;
@@ -83,7 +89,7 @@ internal static class WalkForwardCommand
         return command;
     }
 
-    private static void WriteJson(WalkForwardResult result, double elapsedMs)
+    private static void WriteJson(WalkForwardResult result, double elapsedMs, BacktestResult benchmark)
     {
         JsonStdout.WriteObject(json =>
         {
@@ -107,6 +113,9 @@ internal static class WalkForwardCommand
             JsonStdout.Number(json, "oos_sharpe", result.OutOfSample.Sharpe);
             JsonStdout.Number(json, "oos_max_drawdown_pct", result.OutOfSample.MaxDrawdownPct);
             JsonStdout.Number(json, "walk_forward_efficiency", result.Efficiency);
+            json.WriteNumber("oos_trades", result.OutOfSample.Trades);
+            JsonStdout.Number(json, "periods_per_year", result.OutOfSample.PeriodsPerYear);
+            ResultJson.WriteBenchmark(json, benchmark);
             JsonStdout.Number(json, "elapsed_ms", Math.Round(elapsedMs, 3));
         });
     }

@@ -1,17 +1,27 @@
+using System.Globalization;
 using System.Text.Json;
 using Keel.Core.Backtest;
+using Keel.Core.Domain;
+using Keel.Core.Metrics;
+using Keel.Core.Trading;
 
 namespace Keel.Cli.Output;
 
 /// <summary>The fields of <c>keel backtest --json</c>, for scripts. Field names are a contract.</summary>
 internal static class ResultJson
 {
-    public static void WriteFields(Utf8JsonWriter json, BacktestResult result, double elapsedMs, double loadMs)
+    public static void WriteFields(Utf8JsonWriter json, BacktestResult result, double elapsedMs, double loadMs, RunContext context)
     {
         var m = result.Metrics;
         json.WriteString("strategy", string.Join(";", result.Strategies));
         json.WriteString("symbols", string.Join(",", result.Symbols));
         json.WriteString("timeframe", result.Timeframe.ToString());
+        json.WriteString("asset_class", AssetClassText.Name(result.AssetClass));
+        json.WriteString("asset_class_source", context.Data.AssetClassSource + (result.Symbols.Select(s => s.AssetClass).Distinct().Count() > 1 ? "; " + result.AssetClassRule : ""));
+        json.WriteString("periods_per_year_rule", PeriodsPerYear.Describe(result.Timeframe, result.AssetClass));
+        if (context.Data.From is { } from) json.WriteString("from", Time(from));
+        if (context.Data.To is { } to) json.WriteString("to", Time(to));
+        if (context.Data.From is not null) json.WriteNumber("warm_up_bars", result.WarmUpBars);
         json.WriteString("fill", result.Settings.FillModel == FillModel.NextOpen ? "next-open" : "close");
         json.WriteBoolean("closed_at_end", result.Settings.CloseAtEnd);
         json.WriteString("costs", result.Settings.Broker.ToString());
@@ -39,8 +49,40 @@ internal static class ResultJson
         json.WriteNumber("commissions", m.TotalCommissions);
         json.WriteNumber("slippage", m.TotalSlippage);
         JsonStdout.Number(json, "periods_per_year", m.PeriodsPerYear);
+        WriteTally(json, result.OrderTally);
+        WriteBenchmark(json, context.Benchmark);
+        json.WriteStartArray("warnings");
+        foreach (var w in ResultWarnings.For(result)) json.WriteStringValue(w);
+        json.WriteEndArray();
         JsonStdout.Number(json, "elapsed_ms", Math.Round(elapsedMs, 3));
         JsonStdout.Number(json, "load_ms", Math.Round(loadMs, 3));
     }
 
+    /// <summary><c>rejected_orders</c>, <c>resized_orders</c> and their counts by reason.</summary>
+    public static void WriteTally(Utf8JsonWriter json, OrderTally tally)
+    {
+        json.WriteNumber("rejected_orders", tally.Rejected);
+        json.WriteNumber("resized_orders", tally.Resized);
+        json.WriteStartObject("rejected_by_reason");
+        foreach (var (reason, count) in tally.RejectedByReason) json.WriteNumber(reason, count);
+        json.WriteEndObject();
+        json.WriteStartObject("resized_by_reason");
+        foreach (var (reason, count) in tally.ResizedByReason) json.WriteNumber(reason, count);
+        json.WriteEndObject();
+    }
+
+    /// <summary><c>benchmark</c>: buy and hold over the same bars with the same costs.</summary>
+    public static void WriteBenchmark(Utf8JsonWriter json, BacktestResult benchmark)
+    {
+        json.WriteStartObject("benchmark");
+        json.WriteString("rule", Benchmark.Describe(benchmark.Symbols.Count));
+        JsonStdout.Number(json, "total_return_pct", benchmark.Metrics.TotalReturnPct);
+        JsonStdout.Number(json, "max_drawdown_pct", benchmark.Metrics.MaxDrawdownPct);
+        JsonStdout.Number(json, "sharpe", benchmark.Metrics.Sharpe);
+        json.WriteNumber("final_equity", benchmark.FinalEquity);
+        json.WriteNumber("rejected_orders", benchmark.OrderTally.Rejected);
+        json.WriteEndObject();
+    }
+
+    private static string Time(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 }

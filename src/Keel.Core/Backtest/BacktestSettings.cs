@@ -45,4 +45,11 @@ public sealed record BacktestSettings
     /// <summary>The zone whose midnight starts a trading day (daily loss limit); null picks
     /// America/New_York when any symbol is an equity, UTC when all are crypto.</summary>
     public TimeZoneInfo? TradingDayZone { get; init; }
+
+    /// <summary>
+    /// When set (UTC), bars before it only warm the strategies up (indicators ready at this time): no
+    /// orders, no fills, no equity points, not counted in <see cref="BacktestResult.Bars"/>. Trading and
+    /// every statistic start at the first bar at or after it.
+    /// </summary>
+    public DateTime? TradeFrom { get; init; }
 }

@@ -50,7 +50,10 @@ public static class Backtester
         }
 
         var equity = new EquityRecorder((double)settings.StartingCash, settings.KeepEquityCurve, data.Max(d => d.Count) + 1);
-        var bars = data.Count == 1 ? ReplaySingle(data[0], broker, kernel, equity) : ReplayMerged(data, broker, kernel, equity);
+        var from = settings.TradeFrom ?? DateTime.MinValue;
+        long warmUp = 0;
+        foreach (var series in data) warmUp += FirstAtOrAfter(series, from);
+        var bars = data.Count == 1 ? ReplaySingle(data[0], broker, kernel, equity, from) : ReplayMerged(data, broker, kernel, equity, from);
 
         var lastTime = equity.Count > 0 ? equity.Last.Time : DateTime.MinValue;
         broker.CancelAll("the backtest ended before this order could fill", lastTime);
@@ -61,7 +64,7 @@ public static class Backtester
         }
 
         var first = data[0];
-        var assetClass = data.All(d => d.Symbol.IsCrypto) ? AssetClass.Crypto : AssetClass.UsEquity;
+        var (assetClass, assetClassRule) = PeriodsPerYear.ClassFor(data.Select(d => d.Symbol));
         var finalEquity = portfolio.ExactEquity();
         var (curveStatistics, dailyReturns) = equity.Finish();
         var metrics = PerformanceCalculator.Compute(curveStatistics, journal.TradeStatistics, settings.StartingCash, finalEquity,
@@ -74,12 +77,16 @@ public static class Backtester
             Strategies = names,
             Symbols = data.Select(d => d.Symbol).ToList(),
             Timeframe = first.Timeframe,
+            AssetClass = assetClass,
+            AssetClassRule = assetClassRule,
             Bars = bars,
+            WarmUpBars = warmUp,
             Metrics = metrics,
             Trades = journal.Trades,
             EquityCurve = equity.Curve,
             DailyReturns = dailyReturns,
             OrderEvents = journal.OrderEvents,
+            OrderTally = kernel.Tally.Plus(broker.Tally),
             Decisions = journal.Decisions,
             FinalEquity = finalEquity,
             FinalCash = portfolio.Cash,
@@ -87,12 +94,27 @@ public static class Backtester
         };
     }
 
-    private static long ReplaySingle(BarSeries series, SimulatedBroker broker, TradingKernel kernel, EquityRecorder equity)
+    /// <summary>The index of the first bar at or after <paramref name="time"/> (the count of bars before it).</summary>
+    private static int FirstAtOrAfter(BarSeries series, DateTime time)
+    {
+        int lo = 0, hi = series.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (series[mid].Timestamp < time) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    private static long ReplaySingle(BarSeries series, SimulatedBroker broker, TradingKernel kernel, EquityRecorder equity, DateTime from)
     {
         var symbol = series.Symbol;
         var bars = series.Span;
+        var start = FirstAtOrAfter(series, from);
+        for (var i = 0; i < start; i++) kernel.WarmUp(symbol, bars[i]);
         var mayBeQuiet = true;
-        for (var i = 0; i < bars.Length; i++)
+        for (var i = start; i < bars.Length; i++)
         {
             ref readonly var bar = ref bars[i];
             broker.OnBar(symbol, bar);
@@ -116,11 +138,11 @@ public static class Backtester
             i += quiet - 1;
             mayBeQuiet = false;
         }
-        return bars.Length;
+        return bars.Length - start;
     }
 
     /// <summary>A k-way merge by timestamp; symbols with a bar at the same time go in the order given.</summary>
-    private static long ReplayMerged(IReadOnlyList<BarSeries> data, SimulatedBroker broker, TradingKernel kernel, EquityRecorder equity)
+    private static long ReplayMerged(IReadOnlyList<BarSeries> data, SimulatedBroker broker, TradingKernel kernel, EquityRecorder equity, DateTime from)
     {
         var next = new int[data.Count];
         long count = 0;
@@ -132,6 +154,14 @@ public static class Backtester
                 if (next[s] < data[s].Count && data[s][next[s]].Timestamp < time) time = data[s][next[s]].Timestamp;
             }
             if (time == DateTime.MaxValue) return count;
+            if (time < from)
+            {
+                for (var s = 0; s < data.Count; s++)
+                {
+                    if (next[s] < data[s].Count && data[s][next[s]].Timestamp == time) kernel.WarmUp(data[s].Symbol, data[s][next[s]++]);
+                }
+                continue;
+            }
             for (var s = 0; s < data.Count; s++)
             {
                 if (next[s] >= data[s].Count || data[s][next[s]].Timestamp != time) continue;

@@ -57,12 +57,16 @@ public sealed class SimulatedBroker : IExecutionPort, IDisposable
 
     public bool HasWorkingOrders => _workingCount > 0;
 
+    /// <summary>The orders this broker rejected, by reason.</summary>
+    public OrderTally Tally { get; } = new();
+
     public void Submit(OrderRequest order)
     {
         if (!_submittedIds.Add(order.ClientOrderId)) return; // the first order with this id stands
         var book = Book(order.Symbol);
         if (!book.HasBar || order.Quantity <= 0 || order.Symbol.IsCrypto && UnderCryptoMinimum(order, book.LastBar))
         {
+            Tally.Reject(!book.HasBar ? OrderReasons.NoPrice : order.Quantity <= 0 ? OrderReasons.InvalidQuantity : OrderReasons.CryptoMinimum);
             Listener.OnOrderClosed(order, OrderStatus.Rejected, SubmitRejection(order, book), order.CreatedAt);
             return;
         }
@@ -198,6 +202,7 @@ public sealed class SimulatedBroker : IExecutionPort, IDisposable
         var commission = _model.Commission.Calculate(order.Symbol, order.Side, order.Quantity, price);
         if (order.Side == OrderSide.Buy ? DecimalSum.Add(price * order.Quantity, commission) > _account.Cash : order.Quantity > _account.PositionQuantity(order.Symbol))
         {
+            Tally.Reject(order.Side == OrderSide.Buy ? OrderReasons.InsufficientCash : OrderReasons.NoPosition);
             Listener.OnOrderClosed(order, OrderStatus.Rejected, FillRejection(order, price, commission), time);
             return;
         }

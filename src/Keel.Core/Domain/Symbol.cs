@@ -21,13 +21,15 @@ public sealed record Symbol
         }
         if (assetClass == AssetClass.Crypto && ticker.Split('/').Length != 2)
             throw new ArgumentException($"Crypto symbol '{ticker}' must be a pair like BTC/USD.", nameof(ticker));
-        if (assetClass == AssetClass.UsEquity && ticker.Contains('/'))
-            throw new ArgumentException($"Equity symbol '{ticker}' cannot contain '/'.", nameof(ticker));
+        if (assetClass is AssetClass.UsEquity or AssetClass.Future && ticker.Contains('/'))
+            throw new ArgumentException($"{AssetClassText.Name(assetClass)} symbol '{ticker}' cannot contain '/'.", nameof(ticker));
+        if (assetClass == AssetClass.Fx && ticker.Split('/').Length > 2)
+            throw new ArgumentException($"Currency pair '{ticker}' must be like EUR/USD.", nameof(ticker));
         Ticker = ticker;
         AssetClass = assetClass;
     }
 
-    /// <summary>Parses <c>AAPL</c> as a US equity and <c>BTC/USD</c> as crypto.</summary>
+    /// <summary>Parses <c>AAPL</c> as a US equity and <c>BTC/USD</c> as crypto (the form rule: a pair with '/' is crypto).</summary>
     public static Symbol Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

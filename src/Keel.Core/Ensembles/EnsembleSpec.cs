@@ -62,7 +62,7 @@ public sealed class EnsembleSpec : IStrategySpec
             throw new FormatException($"'{text}' is not an ensemble; write ensemble(method=consensus,min=2)[sma-crossover|rsi|macd].");
         var body = text.Trim()[Keyword.Length..];
 
-        var options = new EnsembleOptions();
+        var options = new EnsembleOptions { Votes = EnsembleOptions.TextDefaultVotes };
         if (body.StartsWith('('))
         {
             var close = body.IndexOf(')');

@@ -47,6 +47,9 @@ public sealed class TradingKernel : IExecutionListener
     public RiskManager Risk => _risk;
     public IReadOnlyList<StrategySlot> Slots => _slots;
 
+    /// <summary>Entries refused by risk and resized by limits, by reason (the broker counts its own rejections).</summary>
+    public OrderTally Tally { get; } = new();
+
     /// <summary>Runs <paramref name="strategy"/> on <paramref name="symbol"/>; the instance must be this slot's alone.</summary>
     public void AddStrategy(IStrategy strategy, Symbol symbol)
     {
@@ -222,9 +225,11 @@ public sealed class TradingKernel : IExecutionListener
         };
         if (decision.IsRefused)
         {
+            Tally.Reject(decision.RefusalCode ?? OrderReasons.ZeroQuantity);
             if (_journalEvents) _journal.Record(new OrderEvent(bar.Timestamp, order, OrderStatus.RefusedByRisk, decision.Refusal!));
             return "refused by risk: " + decision.Refusal;
         }
+        if (decision.Cuts.Count > 0) Tally.Resize(decision.Cuts);
         slot.PendingEntryId = order.ClientOrderId;
         Send(slot, order, decision.Adjustment is null ? "sent" : "sent, resized: " + decision.Adjustment);
         return decision.Adjustment is null ? "buy sent" : "buy sent, resized: " + decision.Adjustment;

@@ -12,7 +12,9 @@ namespace Keel.Core.Metrics;
 /// annualisation reflects trading time rather than the count of partial bars.
 /// Crypto trades around the clock: 365 days × 24 h × 60 min divided by the minutes per bar
 /// (1Min = 525,600, 1Hour = 8,760, 1Day = 365).
-/// Both classes: 1Week = 52 and nMonth = 12 / n.
+/// FX trades 24 hours, 5 days a week: 260 days × 24 h (1Day = 260, 1Hour = 6,240).
+/// Futures trade about 23 hours on each of 252 trading days (CME Globex): 1Day = 252, 1Hour = 5,796.
+/// Every class: 1Week = 52 and nMonth = 12 / n.
 /// </remarks>
 public static class PeriodsPerYear
 {
@@ -21,6 +23,32 @@ public static class PeriodsPerYear
     public const double CryptoDays = 365;
     public const double WeeksPerYear = 52;
     public const double MonthsPerYear = 12;
+    public const double FxTradingDays = 260;
+    public const double FuturesSessionHours = 23;
+
+    /// <summary>
+    /// The class whose year annualises a backtest of <paramref name="symbols"/>, and why: their own when
+    /// they share one; mixed, the class with the shortest trading year among them (equity, then futures,
+    /// then FX), since the merged curve's bars follow every market but only the slowest's are all full.
+    /// </summary>
+    public static (AssetClass AssetClass, string Rule) ClassFor(IEnumerable<Symbol> symbols)
+    {
+        var classes = symbols.Select(s => s.AssetClass).Distinct().ToList();
+        if (classes.Count == 1) return (classes[0], "the symbols' asset class");
+        var chosen = new[] { AssetClass.UsEquity, AssetClass.Future, AssetClass.Fx, AssetClass.Crypto }.First(classes.Contains);
+        return (chosen, $"mixed asset classes ({string.Join(", ", classes.Select(AssetClassText.Name))}): {AssetClassText.Name(chosen)}'s year used");
+    }
+
+    /// <summary>How <see cref="For"/> counts, in words (for results).</summary>
+    public static string Describe(Timeframe timeframe, AssetClass assetClass) => (timeframe.Unit, assetClass) switch
+    {
+        (TimeframeUnit.Week, _) => "52 weeks a year",
+        (TimeframeUnit.Month, _) => "12 months a year",
+        (_, AssetClass.UsEquity) => $"252 trading days × {(timeframe.Unit == TimeframeUnit.Day ? "1 bar" : "6.5 h session")} ({timeframe} bars)",
+        (_, AssetClass.Crypto) => $"365 days × 24 h ({timeframe} bars)",
+        (_, AssetClass.Fx) => $"260 days × 24 h ({timeframe} bars)",
+        _ => $"252 days × 23 h ({timeframe} bars)",
+    };
 
     public static double For(Timeframe timeframe, AssetClass assetClass)
     {
@@ -37,6 +65,12 @@ public static class PeriodsPerYear
             (TimeframeUnit.Day, AssetClass.Crypto) => CryptoDays / amount,
             (TimeframeUnit.Hour, AssetClass.Crypto) => CryptoDays * 24 / amount,
             (TimeframeUnit.Minute, AssetClass.Crypto) => CryptoDays * 24 * 60 / amount,
+            (TimeframeUnit.Day, AssetClass.Fx) => FxTradingDays / amount,
+            (TimeframeUnit.Hour, AssetClass.Fx) => FxTradingDays * 24 / amount,
+            (TimeframeUnit.Minute, AssetClass.Fx) => FxTradingDays * 24 * 60 / amount,
+            (TimeframeUnit.Day, AssetClass.Future) => EquityTradingDays / amount,
+            (TimeframeUnit.Hour, AssetClass.Future) => EquityTradingDays * FuturesSessionHours / amount,
+            (TimeframeUnit.Minute, AssetClass.Future) => EquityTradingDays * FuturesSessionHours * 60 / amount,
             _ => throw new ArgumentOutOfRangeException(nameof(assetClass), $"No annualisation for {timeframe} bars of {assetClass}."),
         };
     }

@@ -15,9 +15,13 @@ public sealed record EnsembleComparisonResult(Symbol Symbol, IReadOnlyList<Ensem
     public ComparedStrategy BestMember => Members.MaxBy(m => m.OutOfSample.Sharpe)!;
 
     /// <summary>Whether an ensemble's out-of-sample Sharpe is above the best member's.</summary>
-    public bool Beats(ComparedStrategy ensemble) => ensemble.OutOfSample.Sharpe > BestMember.OutOfSample.Sharpe;
+    /// A candidate with too few trades beats nothing: a Sharpe from one or two trades is luck.
+    public bool Beats(ComparedStrategy ensemble) => !TooFewTrades(ensemble) && ensemble.OutOfSample.Sharpe > BestMember.OutOfSample.Sharpe;
+
+    /// <summary>Fewer out-of-sample trades than <see cref="Backtest.ResultWarnings.FewTrades"/>: its verdict is "too few trades".</summary>
+    public static bool TooFewTrades(ComparedStrategy candidate) => Backtest.ResultWarnings.TooFewTrades(candidate.OutOfSample.Trades);
 
     /// <summary>Whether an ensemble's out-of-sample Sharpe is above the in-sample choice's; null without one.</summary>
     public bool? BeatsInSampleChoice(ComparedStrategy ensemble) =>
-        InSampleChoice is { } choice ? ensemble.OutOfSample.Sharpe > choice.OutOfSample.Sharpe : null;
+        InSampleChoice is { } choice ? !TooFewTrades(ensemble) && ensemble.OutOfSample.Sharpe > choice.OutOfSample.Sharpe : null;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Keel.Core.Capital;
 using Keel.Core.Domain;
+using Keel.Core.Trading;
 
 namespace Keel.Core.Risk;
 
@@ -75,13 +76,13 @@ public sealed class RiskManager
     /// </summary>
     public EntryDecision SizeEntry(Symbol symbol, decimal referencePrice, decimal equity, decimal cash, decimal currentQuantity, int openPositions, double confidence = 1, decimal exposure = 0)
     {
-        if (ManualHalt is { } halt) return EntryDecision.Refuse($"trading halted ({halt}); no new entries until keel resume");
-        if (_haltedToday) return EntryDecision.Refuse($"daily loss limit reached on {_day:yyyy-MM-dd}; no new entries until the next trading day");
+        if (ManualHalt is { } halt) return EntryDecision.Refuse(OrderReasons.Halted, $"trading halted ({halt}); no new entries until keel resume");
+        if (_haltedToday) return EntryDecision.Refuse(OrderReasons.DailyLossLimit, $"daily loss limit reached on {_day:yyyy-MM-dd}; no new entries until the next trading day");
         if (Config.MaxOpenPositions is { } maxOpen && openPositions >= maxOpen)
-            return EntryDecision.Refuse($"max open positions ({maxOpen}) reached");
-        if (referencePrice <= 0) return EntryDecision.Refuse($"no valid price for {symbol} (got {referencePrice})");
+            return EntryDecision.Refuse(OrderReasons.MaxOpenPositions, $"max open positions ({maxOpen}) reached");
+        if (referencePrice <= 0) return EntryDecision.Refuse(OrderReasons.NoPrice, $"no valid price for {symbol} (got {referencePrice})");
         if (Capital is { } stage && exposure >= stage.AllowedExposure(equity))
-            return EntryDecision.Refuse(F($"{stage}: exposure {exposure:0.00} already at or above its cap of {stage.AllowedExposure(equity):0.00}"));
+            return EntryDecision.Refuse(OrderReasons.CapitalStage, F($"{stage}: exposure {exposure:0.00} already at or above its cap of {stage.AllowedExposure(equity):0.00}"));
 
         var sizing = Config.SizingFor(symbol);
         var raw = sizing.Method switch
@@ -91,9 +92,11 @@ public sealed class RiskManager
             _ => equity * sizing.Value / 100m / (referencePrice * Config.StopLossPercent!.Value / 100m),
         };
         List<string>? adjustments = null; // made only when something is cut: most entries are not
+        List<string>? cuts = null;
         if (Config.ScaleSizeByConfidence && confidence < 1)
         {
             raw *= (decimal)Math.Clamp(confidence, 0, 1);
+            (cuts ??= []).Add(OrderReasons.Confidence);
             (adjustments ??= []).Add(F($"scaled by the signal's confidence {Math.Round(confidence, 4)}"));
         }
         var quantity = RoundDown(raw, symbol);
@@ -101,12 +104,14 @@ public sealed class RiskManager
         if (Config.MaxPositionSize is { } cap && currentQuantity + quantity > cap)
         {
             var allowed = RoundDown(Math.Max(cap - currentQuantity, 0), symbol);
+            (cuts ??= []).Add(OrderReasons.PositionCap);
             (adjustments ??= []).Add(F($"quantity {quantity} cut to {allowed} by the position cap of {cap}"));
             quantity = allowed;
         }
         if (Config.MaxNotionalPerOrder is { } maxNotional && quantity * referencePrice > maxNotional)
         {
             var allowed = RoundDown(maxNotional / referencePrice, symbol);
+            (cuts ??= []).Add(OrderReasons.MaxNotional);
             (adjustments ??= []).Add(F($"quantity {quantity} cut to {allowed} by the max notional per order of {maxNotional}"));
             quantity = allowed;
         }
@@ -114,6 +119,7 @@ public sealed class RiskManager
         {
             // Risk sizing can ask for more than the account holds when the stop is tight.
             var allowed = RoundDown(cash / referencePrice, symbol);
+            (cuts ??= []).Add(OrderReasons.RiskCashCap);
             (adjustments ??= []).Add(F($"quantity {quantity} cut to {allowed}: risk sizing asked for more than the cash of {cash:0.00}"));
             quantity = allowed;
         }
@@ -121,12 +127,14 @@ public sealed class RiskManager
         {
             var room = capital.AllowedExposure(equity) - exposure;
             var allowed = RoundDown(room / referencePrice, symbol);
+            (cuts ??= []).Add(OrderReasons.CapitalStage);
             (adjustments ??= []).Add(F($"quantity {quantity} cut to {allowed} by {capital}: cap {capital.AllowedExposure(equity):0.00}, exposure {exposure:0.00}"));
             quantity = allowed;
         }
         if (quantity <= 0)
-            return new EntryDecision(0, Join(adjustments), adjustments is not null ? $"quantity is zero after limits ({Join(adjustments)})" : F($"sizing {sizing} gives less than one tradable unit at {referencePrice}"));
-        return new EntryDecision(quantity, Join(adjustments), null);
+            return new EntryDecision(0, Join(adjustments), adjustments is not null ? $"quantity is zero after limits ({Join(adjustments)})" : F($"sizing {sizing} gives less than one tradable unit at {referencePrice}"))
+                { RefusalCode = OrderReasons.ZeroQuantity, Cuts = cuts ?? [] };
+        return new EntryDecision(quantity, Join(adjustments), null) { Cuts = cuts ?? [] };
     }
 
     /// <summary>

@@ -15,8 +15,20 @@ public sealed record BarCsvOptions
     /// </summary>
     public Symbol? Symbol { get; init; }
 
+    /// <summary>
+    /// The asset class when <see cref="Symbol"/> is null: the file name then gives only the ticker. When
+    /// both are null the name rule decides (<see cref="SymbolForms.FromDataFileName"/>).
+    /// </summary>
+    public AssetClass? AssetClass { get; init; }
+
     /// <summary>The bar length. When null it is inferred from the median spacing of the first 100 bars.</summary>
     public Timeframe? Timeframe { get; init; }
+
+    /// <summary>
+    /// True (default): a <see cref="Timeframe"/> the bars' spacing contradicts is refused. The bar store
+    /// turns it off: its folder names the timeframe the bars were downloaded at.
+    /// </summary>
+    public bool CheckTimeframe { get; init; } = true;
 
     /// <summary>
     /// The zone of timestamps written without an offset. When null: America/New_York for equities and

@@ -29,6 +29,23 @@ internal sealed class BarCsvParser(string path, BarCsvOptions options, TimeZoneI
     private int _lastLine;
     private int _dataRows;
 
+    /// <summary>True when the first data row's timestamp carries its own offset (Z, +01:00): a stated zone would be ignored.</summary>
+    public bool FirstTimestampHadOffset { get; private set; }
+
+    private bool FirstTimestampHasOffset(ReadOnlySpan<byte> body)
+    {
+        var end = body.IndexOf((byte)'\n');
+        var line = (end < 0 ? body : body[..end]).TrimEnd((byte)'\r');
+        for (var i = 0; i < _header.Timestamp && line.Length > 0; i++)
+        {
+            var comma = line.IndexOf((byte)',');
+            line = comma < 0 ? [] : line[(comma + 1)..];
+        }
+        var stop = line.IndexOf((byte)',');
+        var field = (stop < 0 ? line : line[..stop]).Trim((byte)' ').Trim((byte)'"');
+        return Utf8Timestamp.TryParse(field, out var timestamp) && timestamp.HasOffset;
+    }
+
     public (Bar[] Bars, CsvLayout Layout, IReadOnlyList<BadRow> Skipped) Parse(ReadOnlySpan<byte> data)
     {
         if (data.StartsWith(Utf8Bom)) data = data[Utf8Bom.Length..];
@@ -46,6 +63,7 @@ internal sealed class BarCsvParser(string path, BarCsvOptions options, TimeZoneI
             throw new BarDataException(path, lineNumber, $"UseAdjustedClose needs an 'Adj Close' column, but the header is '{string.Join(',', _header.Names)}'");
 
         var body = data[position..];
+        FirstTimestampHadOffset = FirstTimestampHasOffset(body);
         if (body.Length >= ParallelThreshold && Environment.ProcessorCount > 1 && TryParseCleanChunksInParallel(body))
             return (_bars, _header.Layout, _skipped);
 

@@ -7,7 +7,8 @@ namespace Keel.Data.Csv;
 /// Loads OHLCV bars from CSV files in the common layouts (see <see cref="CsvLayout"/>), recognised from
 /// the header. Every refused row is reported with its file, line and reason — by a
 /// <see cref="BarDataException"/>, or in <see cref="BarLoadResult.SkippedRows"/> when
-/// <see cref="BarCsvOptions.SkipBadRows"/> is set. Nothing is dropped silently.
+/// <see cref="BarCsvOptions.SkipBadRows"/> is set. Nothing is dropped silently, and what a caller states
+/// (timeframe, time zone) must agree with the file: a contradiction is refused, not obeyed.
 /// </summary>
 /// <remarks>
 /// Why hand-written instead of CsvHelper: a target is loading a million one-minute bars (~60 MB) and
@@ -18,11 +19,13 @@ namespace Keel.Data.Csv;
 /// </remarks>
 public static class BarCsvReader
 {
-    /// <exception cref="BarDataException">The file is empty, has an unknown header or a bad row.</exception>
+    /// <exception cref="BarDataException">The path is a folder, the file is empty, not text, has an unknown header or a bad row, or contradicts what the options state.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static BarLoadResult Load(string path, BarCsvOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (Directory.Exists(path)) throw new BarDataException(path, 0, "is a folder; expected a CSV file of bars");
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such file", path);
         using var file = new MappedFile(path);
         return Parse(file.Span, path, options ?? BarCsvOptions.Default);
     }
@@ -30,17 +33,47 @@ public static class BarCsvReader
     /// <summary>Parses file contents already in memory; <paramref name="path"/> names the source in messages and may supply the symbol.</summary>
     internal static BarLoadResult Parse(ReadOnlySpan<byte> data, string path, BarCsvOptions options)
     {
-        var symbol = options.Symbol ?? SymbolFileNames.InferFromPath(path)
-            ?? throw new BarDataException(path, 0, $"cannot infer a symbol from the file name '{Path.GetFileName(path)}'; set BarCsvOptions.Symbol");
-        var zone = options.SourceTimeZone ?? (symbol.IsCrypto ? TimeZoneInfo.Utc : NyseCalendar.TimeZone);
+        TextCheck.ThrowIfNotCommaSeparatedText(data, path);
+        var (symbol, symbolRule) = ResolveSymbol(path, options);
+        var zone = options.SourceTimeZone ?? DefaultZone(symbol.AssetClass);
 
         var parser = new BarCsvParser(path, options, zone);
         var (bars, layout, skipped) = parser.Parse(data);
 
+        var inferred = TimeframeInference.TryInfer(bars, out var spacing, out var error);
         Timeframe timeframe;
-        if (options.Timeframe is { } given) timeframe = given;
-        else if (!TimeframeInference.TryInfer(bars, out timeframe, out var error)) throw new BarDataException(path, 0, error);
+        if (options.Timeframe is { } given)
+        {
+            // A stated timeframe that disagrees with the bars would annualise every ratio wrongly.
+            if (options.CheckTimeframe && inferred && !TimeframeInference.Agrees(bars, spacing, given))
+                throw new BarDataException(path, 0, $"the timeframe given is {given} but the file holds {spacing} bars (by the spacing of its first bars); drop --timeframe or give {spacing}");
+            timeframe = given;
+        }
+        else if (inferred) timeframe = spacing;
+        else throw new BarDataException(path, 0, error);
 
-        return new BarLoadResult(new BarSeries(symbol, timeframe, bars), layout, skipped);
+        if (options.SourceTimeZone is { } stated && parser.FirstTimestampHadOffset)
+            throw new BarDataException(path, 0, $"the time zone given is {stated.Id} but the file's timestamps carry their own offset (such as Z or +01:00), which always wins; drop --tz");
+
+        return new BarLoadResult(new BarSeries(symbol, timeframe, bars), layout, skipped) { SymbolRule = symbolRule };
+    }
+
+    /// <summary>The zone of timestamps written without an offset when none is given.</summary>
+    public static TimeZoneInfo DefaultZone(AssetClass assetClass) => assetClass == AssetClass.UsEquity ? NyseCalendar.TimeZone : TimeZoneInfo.Utc;
+
+    private static (Symbol Symbol, string Rule) ResolveSymbol(string path, BarCsvOptions options)
+    {
+        if (options.Symbol is { } given)
+            return (given, options.AssetClass is null ? "given" : "given, with the asset class given");
+        var name = Path.GetFileNameWithoutExtension(path);
+        var guess = SymbolForms.FromDataFileName(name, out var problem)
+            ?? throw new BarDataException(path, 0, $"cannot tell the symbol: {problem}; give it with --symbol");
+        if (options.AssetClass is not { } assetClass) return (new Symbol(guess.Ticker, guess.AssetClass), guess.Rule);
+        // The class is stated: the name gives only the ticker (an equity-like ticker for FX is written as a pair when it is two codes).
+        var ticker = assetClass is AssetClass.Crypto or AssetClass.Fx ? guess.Ticker : guess.Ticker.Replace("/", "", StringComparison.Ordinal);
+        if (assetClass == AssetClass.Crypto && !ticker.Contains('/'))
+            throw new BarDataException(path, 0, $"--asset-class crypto needs a pair like BTC/USD, but the file name gives '{ticker}'; give it with --symbol");
+        try { return (new Symbol(ticker, assetClass), "given (--asset-class); ticker from the file name"); }
+        catch (ArgumentException ex) { throw new BarDataException(path, 0, ex.Message + " Give it with --symbol."); }
     }
 }

@@ -85,7 +85,9 @@ internal sealed class CsvHeader
 
         if (missing.Count > 0)
         {
-            error = $"unrecognised header '{string.Join(',', names)}': missing {string.Join(", ", missing)}. {SupportedLayouts}";
+            var shown = string.Join(',', names);
+            if (shown.Length > 120) shown = shown[..120] + "…";
+            error = $"unrecognised header '{shown}': missing {string.Join(", ", missing)}. {SupportedLayouts}";
             return null;
         }
 

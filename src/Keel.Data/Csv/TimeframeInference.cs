@@ -10,6 +10,23 @@ internal static class TimeframeInference
 {
     private const int SampleSize = 100;
 
+    /// <summary>
+    /// Whether bars spaced as <paramref name="inferred"/> may still be <paramref name="stated"/> bars: the
+    /// same, or thin intraday data (bars missing where nothing traded) whose median gap is longer but where
+    /// some neighbours are exactly one stated bar apart. Bars closer than their stated length, or a daily
+    /// file called 1Min, are a contradiction.
+    /// </summary>
+    public static bool Agrees(ReadOnlySpan<Bar> bars, Timeframe inferred, Timeframe stated)
+    {
+        if (inferred == stated) return true;
+        if (!stated.IsIntraday || !inferred.IsIntraday || inferred.Duration < stated.Duration) return false;
+        var count = Math.Min(bars.Length, SampleSize * 10);
+        var exact = 0;
+        for (var i = 1; i < count; i++)
+            if (bars[i].Timestamp - bars[i - 1].Timestamp == stated.Duration) exact++;
+        return exact * 20 >= count - 1;
+    }
+
     public static bool TryInfer(ReadOnlySpan<Bar> bars, out Timeframe timeframe, out string error)
     {
         timeframe = default;

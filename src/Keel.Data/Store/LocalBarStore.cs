@@ -43,7 +43,7 @@ public sealed class LocalBarStore
     {
         var path = PathFor(symbol, timeframe);
         if (!File.Exists(path)) return null;
-        return BarCsvReader.Load(path, new BarCsvOptions { Symbol = symbol, Timeframe = timeframe }).Series;
+        return BarCsvReader.Load(path, new BarCsvOptions { Symbol = symbol, Timeframe = timeframe, CheckTimeframe = false }).Series;
     }
 
     /// <summary>The stored series.</summary>
@@ -66,6 +66,14 @@ public sealed class LocalBarStore
         return merged;
     }
 
+    /// <summary>How <paramref name="incoming"/> meets what the store holds for its symbol and timeframe (nothing written).</summary>
+    public BarOverlap Overlap(BarSeries incoming)
+    {
+        ArgumentNullException.ThrowIfNull(incoming);
+        var stored = TryLoad(incoming.Symbol, incoming.Timeframe);
+        return stored is null ? new BarOverlap(0, 0, null, null, 0) : BarOverlap.Between(stored.Span, incoming.Span);
+    }
+
     /// <summary>The open time of the last stored bar, or null when there is none: where an incremental download resumes.</summary>
     public DateTime? LastTimestamp(Symbol symbol, Timeframe timeframe)
     {
@@ -77,7 +85,7 @@ public sealed class LocalBarStore
     public IReadOnlyList<StoredSeries> List() =>
         [.. Files().Select(f =>
         {
-            var series = BarCsvReader.Load(f.Path, new BarCsvOptions { Symbol = f.Symbol, Timeframe = f.Timeframe }).Series;
+            var series = BarCsvReader.Load(f.Path, new BarCsvOptions { Symbol = f.Symbol, Timeframe = f.Timeframe, CheckTimeframe = false }).Series;
             return new StoredSeries(f.Symbol, f.Timeframe, series.Count, series[0].Timestamp, series[series.Count - 1].Timestamp, f.Path);
         })];
 
@@ -94,7 +102,7 @@ public sealed class LocalBarStore
             {
                 // The extension check also skips temporary files of interrupted writes.
                 if (Path.GetExtension(file) != ".csv") continue;
-                if (SymbolFileNames.FromFileSafeName(Path.GetFileNameWithoutExtension(file)) is { } symbol)
+                if (SymbolForms.FromFileSafeName(Path.GetFileNameWithoutExtension(file)) is { } symbol)
                     files.Add((symbol, timeframe, file));
             }
         }

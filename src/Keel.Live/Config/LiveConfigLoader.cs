@@ -196,6 +196,12 @@ public static class LiveConfigLoader
         var where = ex.LineNumber is { } line ? string.Create(CultureInfo.InvariantCulture, $"line {line + 1}: ") : "";
         var message = ex.Message;
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return where + (cut > 0 ? message[..cut] : message) + (ex.Path is { Length: > 1 } path ? $" (at {path})" : "");
+        message = cut > 0 ? message[..cut] : message;
+        // System.Text.Json names .NET types (LiveConfigFile+RiskSection); say it in the file's words.
+        if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) && ex.Path is { Length: > 1 } unknown)
+            message = $"'{unknown[(unknown.LastIndexOf('.') + 1)..]}' is not a known key here (a misspelling?); see examples/paper-sim.json for the keys";
+        else if (message.Contains("could not be converted to", StringComparison.Ordinal))
+            message = "this value has the wrong kind" + (message.Contains("number", StringComparison.OrdinalIgnoreCase) || message.Contains("Decimal", StringComparison.Ordinal) || message.Contains("Int32", StringComparison.Ordinal) ? ": expected a number" : message.Contains("Boolean", StringComparison.Ordinal) ? ": expected true or false" : "");
+        return where + message + (ex.Path is { Length: > 1 } path ? $" (at {path})" : "");
     }
 }

@@ -21,7 +21,7 @@ public class BacktestPropertyTests
         var fills = result.OrderEvents.Where(e => e.Status == OrderStatus.Filled).ToList();
         var fillTimes = fills.Select(f => f.Time).ToHashSet();
 
-        // Independent ledger: cash and quantity from the filled events' notes (price, commission).
+        // Independent ledger: cash and quantity from the filled events' fills (quantity, price, commission).
         decimal cash = result.Settings.StartingCash, quantity = 0;
         var next = 0;
         EquityPoint? previous = null;
@@ -29,8 +29,9 @@ public class BacktestPropertyTests
         {
             for (; next < fills.Count && fills[next].Time <= point.Time; next++)
             {
-                var (q, price, commission) = ParseFill(fills[next].Reason);
-                var buy = fills[next].Order.Side == OrderSide.Buy;
+                var fill = fills[next].Fill ?? throw new InvalidOperationException("A Filled event without its fill.");
+                var (q, price, commission) = (fill.Quantity, fill.Price, fill.Commission);
+                var buy = fill.Side == OrderSide.Buy;
                 cash += buy ? -(q * price) - commission : q * price - commission;
                 quantity += buy ? q : -q;
             }
@@ -75,15 +76,6 @@ public class BacktestPropertyTests
     private static HashSet<int> Sells(BacktestResult r) => Signals(r, Keel.Core.Strategies.SignalAction.Sell);
     private static HashSet<int> Signals(BacktestResult r, Keel.Core.Strategies.SignalAction action) =>
         r.Decisions.Where(d => d.Signal.Action == action).Select(d => (int)(d.Time - Bars.Day0).TotalDays).ToHashSet();
-
-    private static (decimal Quantity, decimal Price, decimal Commission) ParseFill(string note)
-    {
-        // "filled {q} at {price}, commission {c}, slippage {s}"
-        var parts = note.Replace(",", "").Split(' ');
-        return (decimal.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture),
-            decimal.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture),
-            decimal.Parse(parts[5], System.Globalization.CultureInfo.InvariantCulture));
-    }
 
     private static (BarSeries, BacktestResult) RandomRun(int seed)
     {

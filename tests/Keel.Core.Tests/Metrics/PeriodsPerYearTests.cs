@@ -21,9 +21,24 @@ public class PeriodsPerYearTests
     [InlineData("1Day", AssetClass.Crypto, 365)]
     [InlineData("1Week", AssetClass.Crypto, 52)]
     [InlineData("1Month", AssetClass.Crypto, 12)]
+    [InlineData("1Day", AssetClass.Fx, 260)]             // 24 h, 5 days a week
+    [InlineData("1Hour", AssetClass.Fx, 6_240)]
+    [InlineData("1Day", AssetClass.Future, 252)]
+    [InlineData("1Hour", AssetClass.Future, 5_796)]      // 252 × 23
     public void Bars_per_year(string timeframe, AssetClass assetClass, double expected)
     {
         PeriodsPerYear.For(Timeframe.Parse(timeframe), assetClass).ShouldBe(expected, 1e-9);
+    }
+
+    [Fact]
+    public void A_mix_of_classes_uses_the_shortest_year_and_says_so()
+    {
+        var (single, why) = PeriodsPerYear.ClassFor([new Symbol("EUR/USD", AssetClass.Fx)]);
+        single.ShouldBe(AssetClass.Fx);
+        why.ShouldBe("the symbols' asset class");
+        var (mixed, rule) = PeriodsPerYear.ClassFor([Symbol.Parse("BTC/USD"), Symbol.Parse("SPY")]);
+        mixed.ShouldBe(AssetClass.UsEquity);
+        rule.ShouldContain("mixed asset classes (crypto, equity)");
     }
 
     [Fact]

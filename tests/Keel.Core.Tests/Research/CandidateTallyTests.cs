@@ -28,12 +28,33 @@ public class CandidateTallyTests
         tallies.Select(t => t.MeanSharpe).ShouldBe([0.6, 0.65, 0.35, 1.0, 1.0], tolerance: 1e-12);
     }
 
+    [Fact]
+    public void A_candidate_with_too_few_trades_beats_nothing()
+    {
+        // Before: an ensemble that made 1 trade with a lucky Sharpe of 3 "beat" every member.
+        const CandidateKind member = CandidateKind.Member, choice = CandidateKind.InSampleChoice, ensemble = CandidateKind.Ensemble;
+        var spy = new EnsembleComparisonResult(Symbol.Parse("SPY"), [],
+        [
+            new ComparedStrategy("a", member, Metrics(1.0), [], [], [], []),
+            new ComparedStrategy("chosen", choice, Metrics(0.5), [], [], [], []),
+            new ComparedStrategy("lucky", ensemble, Metrics(3.0, trades: 1), [], [], [], []),
+            new ComparedStrategy("idle", ensemble, Metrics(double.NaN, trades: 0), [], [], [], []),
+            new ComparedStrategy("enough", ensemble, Metrics(1.5, trades: 5), [], [], [], []),
+        ]);
+        spy.Beats(spy.Candidates[2]).ShouldBeFalse();
+        spy.BeatsInSampleChoice(spy.Candidates[2]).ShouldBe(false);
+        EnsembleComparisonResult.TooFewTrades(spy.Candidates[2]).ShouldBeTrue();
+        spy.Beats(spy.Candidates[3]).ShouldBeFalse();
+        spy.Beats(spy.Candidates[4]).ShouldBeTrue();
+        CandidateTally.Of([spy]).Single(t => t.Name == "lucky").Wins.ShouldBe(0);
+    }
+
     private static EnsembleComparisonResult Result(string ticker, params (string Name, CandidateKind Kind, double Sharpe)[] candidates) =>
         new(Symbol.Parse(ticker), [], candidates.Select(c => new ComparedStrategy(c.Name, c.Kind, Metrics(c.Sharpe), [], [], [], [])).ToList());
 
-    private static PerformanceMetrics Metrics(double sharpe) => new()
+    private static PerformanceMetrics Metrics(double sharpe, int trades = 20) => new()
     {
-        StartingEquity = 100_000m, EndingEquity = 100_000m, TotalReturnPct = 0, CagrPct = 0, Trades = 0, WinRatePct = 0,
+        StartingEquity = 100_000m, EndingEquity = 100_000m, TotalReturnPct = 0, CagrPct = 0, Trades = trades, WinRatePct = 0,
         AverageWin = 0, AverageLoss = 0, ProfitFactor = 0, Expectancy = 0, MaxDrawdownPct = 0, MaxDrawdownDuration = TimeSpan.Zero,
         Sharpe = sharpe, Sortino = 0, Calmar = 0, ExposurePct = 0, TotalCommissions = 0, TotalSlippage = 0, PeriodsPerYear = 252,
     };

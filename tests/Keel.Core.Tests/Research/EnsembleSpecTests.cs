@@ -13,16 +13,16 @@ public class EnsembleSpecTests
 
     [Theory]
     [InlineData("ensemble(method=consensus,min=2)[sma-crossover:fast=10,slow=30|rsi|macd]",
-        "ensemble(method=consensus,min=2,conflict=skip)[sma-crossover:fast=10,slow=30|rsi:period=14,oversold=30,overbought=70|macd:fast=12,slow=26,signal=9]")]
+        "ensemble(method=consensus,min=2,conflict=skip,votes=stances)[sma-crossover:fast=10,slow=30|rsi:period=14,oversold=30,overbought=70|macd:fast=12,slow=26,signal=9]")]
     [InlineData("ensemble[rsi|macd]",
-        "ensemble(method=consensus,min=2,conflict=skip)[rsi:period=14,oversold=30,overbought=70|macd:fast=12,slow=26,signal=9]")]
+        "ensemble(method=consensus,min=2,conflict=skip,votes=stances)[rsi:period=14,oversold=30,overbought=70|macd:fast=12,slow=26,signal=9]")]
     [InlineData(" Ensemble( METHOD = weighted , threshold=0.6, entry=0.7, conflict=reduce ) [ rsi:period=7 | macd ] ",
-        "ensemble(method=weighted,threshold=0.6,entry=0.7,conflict=reduce,window=20)[rsi:period=7,oversold=30,overbought=70|macd:fast=12,slow=26,signal=9]")]
+        "ensemble(method=weighted,threshold=0.6,entry=0.7,conflict=reduce,votes=stances,window=20)[rsi:period=7,oversold=30,overbought=70|macd:fast=12,slow=26,signal=9]")]
     [InlineData("ensemble(method=confidence-scored,window=30,min=1)[rsi|macd]", null)]
     [InlineData("ensemble(method=confidence,window=30)[rsi|macd]",
-        "ensemble(method=confidence,threshold=0.5,conflict=skip,window=30)[rsi:period=14,oversold=30,overbought=70|macd:fast=12,slow=26,signal=9]")]
+        "ensemble(method=confidence,threshold=0.5,conflict=skip,votes=stances,window=30)[rsi:period=14,oversold=30,overbought=70|macd:fast=12,slow=26,signal=9]")]
     [InlineData("ensemble(min=1,entry=3)[rsi|macd|mean-reversion]",
-        "ensemble(method=consensus,min=1,entry=3,conflict=skip)[rsi:period=14,oversold=30,overbought=70|macd:fast=12,slow=26,signal=9|mean-reversion:period=20,entry=2,exit=0]")]
+        "ensemble(method=consensus,min=1,entry=3,conflict=skip,votes=stances)[rsi:period=14,oversold=30,overbought=70|macd:fast=12,slow=26,signal=9|mean-reversion:period=20,entry=2,exit=0]")]
     public void Text_parses_to_a_canonical_spec(string text, string? canonical)
     {
         if (canonical is null)
@@ -59,9 +59,9 @@ public class EnsembleSpecTests
 
     [Theory]
     [InlineData("method=weighted,threshold=0.6,votes=stances,entry=0.7", "method=weighted,threshold=0.6,entry=0.7,conflict=skip,votes=stances,window=20", "ensemble(method=weighted,threshold=0.6,entry=0.7,conflict=skip,votes=stances,window=20)")]
-    [InlineData("method=consensus", "method=consensus,min=2,conflict=skip", "ensemble(consensus)")]
+    [InlineData("method=consensus", "method=consensus,min=2,conflict=skip,votes=stances", "ensemble(consensus, stances)")]
     [InlineData("method=weighted,votes=stances", "method=weighted,threshold=0.5,conflict=skip,votes=stances,window=20", "ensemble(weighted, stances)")]
-    [InlineData("method=confidence,conflict=reduce", "method=confidence,threshold=0.5,conflict=reduce", "ensemble(method=confidence,threshold=0.5,conflict=reduce)")]
+    [InlineData("method=confidence,conflict=reduce,votes=stances", "method=confidence,threshold=0.5,conflict=reduce,votes=stances", "ensemble(method=confidence,threshold=0.5,conflict=reduce,votes=stances)")]
     public void Options_alone_parse_to_the_same_canonical_text_and_a_comparison_label(string text, string canonical, string label)
     {
         var options = EnsembleOptions.Parse(text);

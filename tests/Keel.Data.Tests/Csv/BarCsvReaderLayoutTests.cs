@@ -236,6 +236,77 @@ public class BarCsvReaderLayoutTests : IDisposable
     [InlineData("eth_usd.csv", "ETH/USD")]
     public void The_symbol_is_inferred_from_the_file_name(string fileName, string expected)
     {
-        SymbolFileNames.InferFromPath("/data/" + fileName).ShouldBe(Symbol.Parse(expected));
+        var guess = SymbolForms.FromDataFileName(Path.GetFileNameWithoutExtension(fileName), out _)!;
+        new Symbol(guess.Ticker, guess.AssetClass).ShouldBe(Symbol.Parse(expected));
+    }
+
+    [Theory]
+    [InlineData("EURUSD.csv", "EUR/USD")]
+    [InlineData("gbp_jpy_hourly.csv", "GBP/JPY")]
+    public void Two_currency_codes_are_an_fx_pair_not_crypto(string fileName, string expected)
+    {
+        // Before: EURUSD ended in USD, so it was crypto EUR/USD annualised over 365 days.
+        var path = _dir.File(fileName, "Date,Open,High,Low,Close,Volume\n2024-01-02,1,1,1,1,1\n2024-01-03,1,1,1,1,1\n");
+        var loaded = BarCsvReader.Load(path);
+        loaded.Series.Symbol.ShouldBe(new Symbol(expected, AssetClass.Fx));
+        loaded.SymbolRule.ShouldContain("name rule");
+    }
+
+    [Fact]
+    public void A_name_that_is_not_a_ticker_is_refused_with_a_way_out()
+    {
+        // Before: 2006-min-005.txt became the equity "2006".
+        var path = _dir.File("2006-min-005.txt", "Date,Open,High,Low,Close,Volume\n2024-01-02,1,1,1,1,1\n2024-01-03,1,1,1,1,1\n");
+        var error = Should.Throw<BarDataException>(() => BarCsvReader.Load(path));
+        error.Message.ShouldContain("--symbol");
+        BarCsvReader.Load(path, new BarCsvOptions { Symbol = new Symbol("ES", AssetClass.Future) }).Series.Symbol.AssetClass.ShouldBe(AssetClass.Future);
+    }
+
+    [Fact]
+    public void A_stated_asset_class_takes_only_the_ticker_from_the_name()
+    {
+        var path = _dir.File("EURUSD.csv", "Date,Open,High,Low,Close,Volume\n2024-01-02,1,1,1,1,1\n2024-01-03,1,1,1,1,1\n");
+        BarCsvReader.Load(path, new BarCsvOptions { AssetClass = AssetClass.Crypto }).Series.Symbol.ShouldBe(new Symbol("EUR/USD", AssetClass.Crypto));
+        BarCsvReader.Load(path, new BarCsvOptions { AssetClass = AssetClass.UsEquity }).Series.Symbol.ShouldBe(new Symbol("EURUSD", AssetClass.UsEquity));
+    }
+
+    [Fact]
+    public void A_stated_timeframe_the_bars_contradict_is_refused()
+    {
+        // Before: --timeframe 1Min on a daily file was obeyed, annualising by 98,280 bars a year.
+        var path = _dir.File("spy.csv", "Date,Open,High,Low,Close,Volume\n2024-01-02,1,1,1,1,1\n2024-01-03,1,1,1,1,1\n2024-01-04,1,1,1,1,1\n");
+        var error = Should.Throw<BarDataException>(() => BarCsvReader.Load(path, new BarCsvOptions { Timeframe = Timeframe.OneMinute }));
+        error.Message.ShouldContain("the file holds 1Day bars");
+        BarCsvReader.Load(path, new BarCsvOptions { Timeframe = Timeframe.OneDay }).Series.Timeframe.ShouldBe(Timeframe.OneDay);
+    }
+
+    [Fact]
+    public void Thin_minute_data_may_still_be_called_minute_bars()
+    {
+        // Minutes without trades are missing: the median gap is 2 minutes, but many neighbours are 1 minute apart.
+        var rows = string.Concat(Enumerable.Range(0, 60).Select(i => $"2024-01-02T{14 + (i * 3 / 2) / 60:00}:{(i * 3 / 2) % 60:00}:00Z,1,1,1,1,1\n"));
+        var path = _dir.File("thin.csv", "timestamp,open,high,low,close,volume\n" + rows);
+        BarCsvReader.Load(path, new BarCsvOptions { Timeframe = Timeframe.OneMinute }).Series.Timeframe.ShouldBe(Timeframe.OneMinute);
+    }
+
+    [Fact]
+    public void A_stated_zone_the_timestamps_contradict_is_refused()
+    {
+        var path = _dir.File("spy.csv", "timestamp,open,high,low,close,volume\n2024-01-02T14:30:00Z,1,1,1,1,1\n2024-01-02T14:31:00Z,1,1,1,1,1\n");
+        var error = Should.Throw<BarDataException>(() => BarCsvReader.Load(path, new BarCsvOptions { SourceTimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin") }));
+        error.Message.ShouldContain("carry their own offset");
+    }
+
+    [Fact]
+    public void A_folder_a_binary_file_and_a_semicolon_file_are_named_for_what_they_are()
+    {
+        Should.Throw<BarDataException>(() => BarCsvReader.Load(_dir.Path)).Message.ShouldContain("is a folder");
+        var binary = Path.Combine(_dir.Path, "blob.csv");
+        File.WriteAllBytes(binary, [.. Enumerable.Range(0, 5000).Select(i => (byte)(i * 7 % 256))]);
+        var message = Should.Throw<BarDataException>(() => BarCsvReader.Load(binary)).Message;
+        message.ShouldContain("not a text file");
+        message.Length.ShouldBeLessThan(200);
+        var semicolons = _dir.File("eu.csv", "Date;Open;High;Low;Close;Volume\n2024-01-02;1,5;1,6;1,4;1,5;100\n");
+        Should.Throw<BarDataException>(() => BarCsvReader.Load(semicolons)).Message.ShouldContain("separated by ';'");
     }
 }

@@ -21,15 +21,22 @@ public class RealDataTests(ITestOutputHelper output)
         foreach (var file in files)
         {
             var name = Path.GetRelativePath(SharedDataFactAttribute.Root, file);
+            // backtrader's files are named by date (2006-min-005.txt): no ticker in the name, so the symbol must be given.
+            BarCsvOptions? options = null;
+            if (char.IsAsciiDigit(Path.GetFileName(file)[0]))
+            {
+                Should.Throw<BarDataException>(() => BarCsvReader.Load(file)).Message.ShouldContain("give it with --symbol");
+                options = new BarCsvOptions { Symbol = new Symbol("TEST", AssetClass.UsEquity) };
+            }
             if (Path.GetFileName(file) == MalformedFile)
             {
-                var ex = Should.Throw<BarDataException>(() => BarCsvReader.Load(file));
+                var ex = Should.Throw<BarDataException>(() => BarCsvReader.Load(file, options));
                 ex.LineNumber.ShouldBe(2);
                 ex.Reason.ShouldContain("the header may be missing a Time column");
                 output.WriteLine($"FAIL {name}: {ex.Message}");
                 continue;
             }
-            var result = BarCsvReader.Load(file);
+            var result = BarCsvReader.Load(file, options);
             var series = result.Series;
             series.Count.ShouldBeGreaterThan(0, name);
             result.SkippedRows.ShouldBeEmpty();

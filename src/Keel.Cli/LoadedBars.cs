@@ -1,0 +1,14 @@
+using Keel.Core.Domain;
+
+namespace Keel.Cli;
+
+/// <summary>
+/// The series a command runs on and how they were chosen: each symbol's asset class and why (flag,
+/// store or name rule), and the date range asked for (UTC, inclusive), whose bars before
+/// <see cref="From"/> are kept to warm strategies up.
+/// </summary>
+internal sealed record LoadedBars(IReadOnlyList<BarSeries> Series, IReadOnlyDictionary<Symbol, string> AssetClassRules, DateTime? From, DateTime? To)
+{
+    /// <summary>Why each asset class, once per distinct reason.</summary>
+    public string AssetClassSource => string.Join("; ", Series.Select(s => $"{s.Symbol}: {AssetClassRules[s.Symbol]}").Distinct());
+}
