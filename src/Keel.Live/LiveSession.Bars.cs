@@ -19,6 +19,7 @@ public sealed partial class LiveSession
     {
         var kernel = Kernel;
         var fills = _store.Fills();
+        var unserved = new List<string>();
         foreach (var symbol in _settings.Symbols)
         {
             IReadOnlyList<Bar> history;
@@ -29,7 +30,15 @@ public sealed partial class LiveSession
             }
             else
             {
-                var all = await CompletedBarsAsync(symbol, now - WarmUpSpan(symbol), now, now, ct).ConfigureAwait(false);
+                var from = now - WarmUpSpan(symbol);
+                var all = await CompletedBarsAsync(symbol, from, now, now, ct).ConfigureAwait(false);
+                // Warm-up asked for history and none came: the data source does not serve this symbol at this
+                // timeframe (e.g. 7Min on a sim with only 1Min and 1Day files). No cursor is saved for it.
+                if (_settings.WarmUpBars > 0 && all.Count == 0)
+                {
+                    unserved.Add(FormattableString.Invariant($"{symbol.Ticker} (0 bars from {from:yyyy-MM-dd HH:mm}Z to {now:yyyy-MM-dd HH:mm}Z)"));
+                    continue;
+                }
                 history = all.Count > _settings.WarmUpBars ? all.Skip(all.Count - _settings.WarmUpBars).ToList() : all;
                 // Saved at once, so a crash before the first live bar is done still knows where the session began.
                 var last = history.Count > 0 ? history[^1].Timestamp : now - _settings.Timeframe.Duration;
@@ -41,6 +50,10 @@ public sealed partial class LiveSession
             foreach (var bar in history) kernel.WarmUp(symbol, bar, slot => held.At(slot.Strategy.Name, bar.Timestamp));
             LogWarmUp(_logger, symbol.Ticker, history.Count, _cursors.TryGetValue(symbol, out var c) ? c.LastBar : null);
         }
+        if (unserved.Count > 0)
+            throw new LiveStartRefusedException(
+                $"the data source returned no {_settings.Timeframe} bars for {string.Join(", ", unserved)}; " +
+                "check the config's timeframe and symbols against what the data source serves (keel sim serves only the timeframes it has files for)");
     }
 
     /// <summary>Bars of every symbol that completed after its cursor, oldest first.</summary>

@@ -37,6 +37,12 @@ internal sealed partial class TradingService(LiveSession session, LiveSettings s
         {
             session.RecordStop("stop requested");
         }
+        catch (LiveStartRefusedException ex)
+        {
+            LogRefused(logger, ex.Message);
+            Environment.ExitCode = 2;
+            lifetime.StopApplication();
+        }
         catch (Exception ex)
         {
             LogFatal(logger, ex);
@@ -48,6 +54,9 @@ internal sealed partial class TradingService(LiveSession session, LiveSettings s
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "broker unreachable this cycle, trying again: {Message}")]
     private static partial void LogBrokerUnreachable(ILogger logger, string message);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "the trading session refused to start: {Message}")]
+    private static partial void LogRefused(ILogger logger, string message);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "the trading session stopped")]
     private static partial void LogFatal(ILogger logger, Exception ex);

@@ -63,7 +63,15 @@ internal sealed class PaperHarness : IAsyncDisposable
             LogDirectory = Path.Combine(folder, "logs"),
         };
         var harness = new PaperHarness(folder, sim, bars, configure?.Invoke(settings) ?? settings);
-        await harness.OpenAsync();
+        try
+        {
+            await harness.OpenAsync();
+        }
+        catch
+        {
+            await harness.DisposeAsync(); // a session that refuses to start leaves no sim running
+            throw;
+        }
         return harness;
     }
 
