@@ -1,5 +1,6 @@
 using Keel.Core.Calendars;
 using Keel.Core.Domain;
+using Keel.Data.Columnar;
 
 namespace Keel.Data.Csv;
 
@@ -20,23 +21,42 @@ public static class BarCsvReader
 {
     /// <exception cref="BarDataException">The file is empty, has an unknown header or a bad row.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public static BarLoadResult Load(string path, BarCsvOptions? options = null)
+    public static BarLoadResult Load(string path, BarCsvOptions? options = null) => Load(path, options ?? BarCsvOptions.Default, cache: null);
+
+    /// <summary>Loads through <paramref name="cache"/> when given: a hit reads columns instead of text, a clean parse is kept.</summary>
+    internal static BarLoadResult Load(string path, BarCsvOptions options, ColumnarBarCache? cache)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        using var file = new MappedFile(path);
-        return Parse(file.Span, path, options ?? BarCsvOptions.Default);
+        var (symbol, zone) = SymbolAndZone(path, options);
+        if (cache?.TryRead(path, zone, options.UseAdjustedClose) is { } cached)
+            return Result(path, options, symbol, cached.Bars, cached.Layout, []);
+
+        Bar[] bars;
+        CsvLayout layout;
+        IReadOnlyList<BadRow> skipped;
+        using (var file = new MappedFile(path))
+            (bars, layout, skipped) = new BarCsvParser(path, options, zone).Parse(file.Span);
+        if (skipped.Count == 0) cache?.TryWrite(path, zone, options.UseAdjustedClose, bars, layout);
+        return Result(path, options, symbol, bars, layout, skipped);
     }
 
     /// <summary>Parses file contents already in memory; <paramref name="path"/> names the source in messages and may supply the symbol.</summary>
     internal static BarLoadResult Parse(ReadOnlySpan<byte> data, string path, BarCsvOptions options)
     {
+        var (symbol, zone) = SymbolAndZone(path, options);
+        var (bars, layout, skipped) = new BarCsvParser(path, options, zone).Parse(data);
+        return Result(path, options, symbol, bars, layout, skipped);
+    }
+
+    private static (Symbol Symbol, TimeZoneInfo Zone) SymbolAndZone(string path, BarCsvOptions options)
+    {
         var symbol = options.Symbol ?? SymbolFileNames.InferFromPath(path)
             ?? throw new BarDataException(path, 0, $"cannot infer a symbol from the file name '{Path.GetFileName(path)}'; set BarCsvOptions.Symbol");
-        var zone = options.SourceTimeZone ?? (symbol.IsCrypto ? TimeZoneInfo.Utc : NyseCalendar.TimeZone);
+        return (symbol, options.SourceTimeZone ?? (symbol.IsCrypto ? TimeZoneInfo.Utc : NyseCalendar.TimeZone));
+    }
 
-        var parser = new BarCsvParser(path, options, zone);
-        var (bars, layout, skipped) = parser.Parse(data);
-
+    private static BarLoadResult Result(string path, BarCsvOptions options, Symbol symbol, Bar[] bars, CsvLayout layout, IReadOnlyList<BadRow> skipped)
+    {
         Timeframe timeframe;
         if (options.Timeframe is { } given) timeframe = given;
         else if (!TimeframeInference.TryInfer(bars, out timeframe, out var error)) throw new BarDataException(path, 0, error);
