@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Keel.Core.Domain;
+using Keel.Data;
 using Keel.Data.Csv;
 using Keel.Data.Store;
 
@@ -10,7 +11,7 @@ internal sealed class DataOptions
 {
     public const string DefaultStore = "data/bars";
 
-    public Option<string[]> Data { get; } = new("--data") { Description = "CSV file(s) of bars (Yahoo, Date+Time, unnamed datetime column, lean or Keel canonical layouts).", AllowMultipleArgumentsPerToken = true };
+    public Option<string[]> Data { get; } = new("--data") { Description = "Bar file(s): CSV (Yahoo, Date+Time, unnamed datetime column, lean or Keel canonical layouts) or Parquet.", AllowMultipleArgumentsPerToken = true };
     public Option<string?> Symbol { get; } = new("--symbol", "--symbols") { Description = "Symbol(s) from the local bar store, comma-separated (SPY,BTC/USD). With --data: the symbol of the file." };
     public Option<string> Store { get; } = new("--store") { Description = "Local bar store folder.", DefaultValueFactory = _ => DefaultStore };
     public Option<string?> Timeframe { get; } = new("--timeframe") { Description = "Bar timeframe (1Min, 5Min, 1Hour, 1Day). Store default 1Day; files: inferred." };
@@ -36,7 +37,7 @@ internal sealed class DataOptions
             var zoneName = result.GetValue(TimeZone);
             return files.Select((file, i) =>
             {
-                var loaded = BarCsvReader.Load(file, new BarCsvOptions
+                var loaded = BarFiles.Load(file, new BarCsvOptions
                 {
                     Symbol = symbols.Length == 0 ? null : Core.Domain.Symbol.Parse(symbols[Math.Min(i, symbols.Length - 1)]),
                     Timeframe = timeframe,
@@ -59,7 +60,7 @@ internal sealed class DataOptions
         return symbols.Select(s => store.Load(Core.Domain.Symbol.Parse(s), tf)).ToList();
     }
 
-    private static TimeZoneInfo FindZone(string name)
+    internal static TimeZoneInfo FindZone(string name)
     {
         try { return TimeZoneInfo.FindSystemTimeZoneById(name); }
         catch (TimeZoneNotFoundException) { throw new UsageException($"--tz '{name}' is not a known time zone (use IANA names like America/New_York or UTC)."); }
