@@ -9,8 +9,8 @@ namespace Keel.Data.Columnar;
 /// <summary>
 /// Bars in Apache Parquet, the columnar format freqtrade, NautilusTrader and pandas exchange. Keel writes
 /// six required columns: <c>timestamp</c> (TIMESTAMP in nanoseconds, UTC, so every tick of a
-/// <see cref="DateTime"/> survives) and <c>open, high, low, close, volume</c> (DOUBLE), one row group per
-/// million bars. It reads any file with a timestamp column named timestamp, date, datetime or time and the
+/// <see cref="DateTime"/> survives) and <c>open, high, low, close, volume</c> (DOUBLE), Snappy-compressed,
+/// in row groups of 65,536 bars. It reads any file with a timestamp column named timestamp, date, datetime or time and the
 /// five price and volume columns in any numeric type (names in any case, other columns ignored);
 /// timestamps not marked as UTC are read in the source zone, like CSV timestamps without an offset.
 /// </summary>
@@ -20,7 +20,12 @@ namespace Keel.Data.Columnar;
 /// </remarks>
 public static class ParquetBars
 {
-    private const int RowGroupSize = 1 << 20;
+    /// <summary>
+    /// Rows per row group. Parquet.Net reads a column chunk (a row group's column) whole, with its compressed
+    /// page and pooled buffers beside it: with a million rows per group a 1M-bar file peaked at 285 MB in a
+    /// backtest; with 65,536 each chunk is half a megabyte.
+    /// </summary>
+    private const int RowGroupSize = 1 << 16;
     private static readonly byte[] Magic = "PAR1"u8.ToArray(); // at the start and the end of every Parquet file
     private static readonly string[] TimeNames = ["timestamp", "date", "datetime", "time"];
     private static readonly string[] ValueNames = ["open", "high", "low", "close", "volume"];

@@ -33,7 +33,7 @@ public class ParquetBarsTests : IDisposable
     [Fact]
     public void A_round_trip_gives_bit_identical_bars()
     {
-        var series = Awkward(5_000);
+        var series = Awkward(70_000); // more than one row group
         var path = _dir.Combine("BTC-USD.parquet");
 
         ParquetBars.Write(path, series);
