@@ -14,6 +14,7 @@ using Keel.Data.Csv;
 //   dotnet run -c Release --project bench/Keel.Benchmarks -- trial FILE SPEC [--runs N]   one sweep trial (cached indicators, no journal, no curve), best of N
 //   dotnet run -c Release --project bench/Keel.Benchmarks -- trials FILE GRID [--every K]   every K-th sma-crossover trial of GRID, one thread: fastest-of-5 ms per trial and a checksum
 //   dotnet run -c Release --project bench/Keel.Benchmarks -- dashboard FOLDER [--runs N]   dashboard pages over 100,000 fills and a year of minute snapshots
+//   dotnet run -c Release --project bench/Keel.Benchmarks -- csv FILE [--runs N]   Keel's CSV parser against Sep, and the Parquet and cached columnar forms, fastest of N
 //   dotnet run -c Release --project bench/Keel.Benchmarks -- [BenchmarkDotNet args]
 if (args is ["dashboard", var benchFolder, ..])
     return await DashboardBench.RunAsync(benchFolder, args is [.., "--runs", var r] ? int.Parse(r, System.Globalization.CultureInfo.InvariantCulture) : 20);
@@ -23,6 +24,8 @@ if (args is ["make-data", var path])
     Console.WriteLine($"wrote {KernelLoopBenchmark.BarCount:N0} one-minute bars to {path}");
     return 0;
 }
+if (args is ["csv", var csvFile, ..])
+    return CsvParserComparison.Run(csvFile, args is [.., "--runs", var r] ? int.Parse(r, System.Globalization.CultureInfo.InvariantCulture) : 5);
 if (args is ["quick", ..])
 {
     var bars = GbmBars.Generate(KernelLoopBenchmark.BarCount);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Keel.Core.Domain;
+using Keel.Data;
 using Keel.Data.Csv;
 using Keel.Data.Store;
 
@@ -15,7 +16,7 @@ internal sealed class DataOptions
 {
     public const string DefaultStore = "data/bars";
 
-    public Option<string[]> Data { get; } = new("--data") { Description = "CSV file(s) of bars (Yahoo, Date+Time, unnamed datetime column, lean or Keel canonical layouts).", AllowMultipleArgumentsPerToken = true };
+    public Option<string[]> Data { get; } = new("--data") { Description = "Bar file(s): CSV (Yahoo, Date+Time, unnamed datetime column, lean or Keel canonical layouts) or Parquet.", AllowMultipleArgumentsPerToken = true };
     public Option<string?> Symbol { get; } = new("--symbol", "--symbols") { Description = "Symbol(s) from the local bar store, comma-separated (SPY,BTC/USD). With --data: the symbol of each file (default: from the file name)." };
     public Option<string?> AssetClass { get; } = new("--asset-class") { Description = "With --data: equity, crypto, fx or future (default: from the symbol's form or the file name; the result says which rule decided)." };
     public Option<string> Store { get; } = new("--store") { Description = "Local bar store folder.", DefaultValueFactory = _ => DefaultStore };
@@ -91,7 +92,7 @@ internal sealed class DataOptions
                 var symbolText = symbols.Length == 0 ? null : symbols[Math.Min(i, symbols.Length - 1)];
                 var symbol = symbolText is null ? null
                     : assetClass is { } given ? new Core.Domain.Symbol(symbolText, given) : Core.Domain.Symbol.Parse(symbolText);
-                var loaded = BarCsvReader.Load(file, new BarCsvOptions
+                var loaded = BarFiles.Load(file, new BarCsvOptions
                 {
                     Symbol = symbol,
                     AssetClass = assetClass,
@@ -124,7 +125,7 @@ internal sealed class DataOptions
         return (wanted.Select(s => store.Load(s, tf)).ToList(), rules);
     }
 
-    private static TimeZoneInfo FindZone(string name)
+    internal static TimeZoneInfo FindZone(string name)
     {
         try { return TimeZoneInfo.FindSystemTimeZoneById(name); }
         catch (TimeZoneNotFoundException) { throw new UsageException($"--tz '{name}' is not a known time zone (use IANA names like America/New_York or UTC)."); }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Keel.Core.Domain;
 using Symbol = Keel.Core.Domain.Symbol;
+using Keel.Data;
 using Keel.Data.Csv;
 using Keel.Data.Store;
 using Spectre.Console;
@@ -13,10 +14,11 @@ internal static class DataCommand
 {
     public static Command Create()
     {
-        var command = new Command("data", "Manage the local bar store (import CSV files, download from Alpaca, list what is stored).");
+        var command = new Command("data", "Manage the local bar store (import CSV files, download from Alpaca, list what is stored) and convert bar files (CSV, Parquet).");
         command.Subcommands.Add(Import());
         command.Subcommands.Add(List());
         command.Subcommands.Add(DataDownloadCommand.Create());
+        command.Subcommands.Add(DataConvertCommand.Create());
         return command;
     }
 
@@ -39,7 +41,7 @@ internal static class DataCommand
             {
                 var cls = parse.GetValue(assetClass) is { } c ? AssetClassText.Parse(c) : (AssetClass?)null;
                 if (cls is AssetClass.Fx or AssetClass.Future) throw new UsageException("the bar store keeps equity and crypto bars; backtest FX and futures files with --data FILE --asset-class.");
-                var loaded = BarCsvReader.Load(file, new BarCsvOptions
+                var loaded = BarFiles.Load(file, new BarCsvOptions
                 {
                     Symbol = parse.GetValue(symbol) is { } s ? (cls is { } given ? new Symbol(s, given) : Symbol.Parse(s)) : null,
                     AssetClass = cls,

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Keel.Core.Indicators;
-using Keel.Data.Csv;
+using Keel.Data;
 
 namespace Keel.Cli.Commands;
 
@@ -14,14 +14,14 @@ internal static class IndicatorsCommand
 {
     public static Command Create()
     {
-        var data = new Option<string>("--data") { Description = "CSV file of bars.", Required = true };
+        var data = new Option<string>("--data") { Description = "Bar file (CSV or Parquet).", Required = true };
         var indicators = new Option<string>("--indicators") { Description = "e.g. sma:20,ema:20,rsi:14,macd:12:26:9,bbands:20:2,atr:14", Required = true };
         var output = new Option<string?>("--out") { Description = "Output CSV (default: stdout)." };
         var command = new Command("indicators", "Compute indicators over a bar file and write them as CSV.") { data, indicators, output };
         command.SetAction(parse =>
         {
             var list = IndicatorSpec.ParseList(parse.GetValue(indicators)!);
-            var series = BarCsvReader.Load(parse.GetValue(data)!).Series;
+            var series = BarFiles.Load(parse.GetValue(data)!).Series;
             var path = parse.GetValue(output);
             using var writer = path is null ? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) : new StreamWriter(path, false, new UTF8Encoding(false));
             writer.NewLine = "\n";

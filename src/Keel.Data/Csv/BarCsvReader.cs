@@ -1,5 +1,6 @@
 using Keel.Core.Calendars;
 using Keel.Core.Domain;
+using Keel.Data.Columnar;
 
 namespace Keel.Data.Csv;
 
@@ -21,25 +22,48 @@ public static class BarCsvReader
 {
     /// <exception cref="BarDataException">The path is a folder, the file is empty, not text, has an unknown header or a bad row, or contradicts what the options state.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public static BarLoadResult Load(string path, BarCsvOptions? options = null)
+    public static BarLoadResult Load(string path, BarCsvOptions? options = null) => Load(path, options ?? BarCsvOptions.Default, cache: null);
+
+    /// <summary>Loads through <paramref name="cache"/> when given: a hit reads columns instead of text, a clean parse is kept.</summary>
+    internal static BarLoadResult Load(string path, BarCsvOptions options, ColumnarBarCache? cache)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (Directory.Exists(path)) throw new BarDataException(path, 0, "is a folder; expected a CSV file of bars");
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such file", path);
+        var (symbol, symbolRule) = ResolveSymbol(path, options);
+        // A stated zone must be checked against the file's own offsets, which only a parse sees: then no cache.
+        if (options.SourceTimeZone is not null) cache = null;
+        var zone = options.SourceTimeZone ?? DefaultZone(symbol.AssetClass);
+        if (cache?.TryRead(path, zone, options.UseAdjustedClose) is { } cached)
+            return Finish(path, options, symbol, symbolRule, cached.Bars, cached.Layout, []);
+
         using var file = new MappedFile(path);
-        return Parse(file.Span, path, options ?? BarCsvOptions.Default);
+        return Parse(file.Span, path, options, symbol, symbolRule, cache);
     }
 
     /// <summary>Parses file contents already in memory; <paramref name="path"/> names the source in messages and may supply the symbol.</summary>
     internal static BarLoadResult Parse(ReadOnlySpan<byte> data, string path, BarCsvOptions options)
     {
-        TextCheck.ThrowIfNotCommaSeparatedText(data, path);
         var (symbol, symbolRule) = ResolveSymbol(path, options);
-        var zone = options.SourceTimeZone ?? DefaultZone(symbol.AssetClass);
+        return Parse(data, path, options, symbol, symbolRule, cache: null);
+    }
 
+    private static BarLoadResult Parse(ReadOnlySpan<byte> data, string path, BarCsvOptions options, Symbol symbol, string symbolRule, ColumnarBarCache? cache)
+    {
+        TextCheck.ThrowIfNotCommaSeparatedText(data, path);
+        var zone = options.SourceTimeZone ?? DefaultZone(symbol.AssetClass);
         var parser = new BarCsvParser(path, options, zone);
         var (bars, layout, skipped) = parser.Parse(data);
+        if (options.SourceTimeZone is { } stated && parser.FirstTimestampHadOffset)
+            throw new BarDataException(path, 0, $"the time zone given is {stated.Id} but the file's timestamps carry their own offset (such as Z or +01:00), which always wins; drop --tz");
+        var result = Finish(path, options, symbol, symbolRule, bars, layout, skipped);
+        if (skipped.Count == 0) cache?.TryWrite(path, zone, options.UseAdjustedClose, bars, layout);
+        return result;
+    }
 
+    /// <summary>The series with its timeframe: inferred from the bars' spacing, or the one stated if the bars agree with it.</summary>
+    internal static BarLoadResult Finish(string path, BarCsvOptions options, Symbol symbol, string symbolRule, Bar[] bars, CsvLayout layout, IReadOnlyList<BadRow> skipped)
+    {
         var inferred = TimeframeInference.TryInfer(bars, out var spacing, out var error);
         Timeframe timeframe;
         if (options.Timeframe is { } given)
@@ -51,17 +75,13 @@ public static class BarCsvReader
         }
         else if (inferred) timeframe = spacing;
         else throw new BarDataException(path, 0, error);
-
-        if (options.SourceTimeZone is { } stated && parser.FirstTimestampHadOffset)
-            throw new BarDataException(path, 0, $"the time zone given is {stated.Id} but the file's timestamps carry their own offset (such as Z or +01:00), which always wins; drop --tz");
-
         return new BarLoadResult(new BarSeries(symbol, timeframe, bars), layout, skipped) { SymbolRule = symbolRule };
     }
 
     /// <summary>The zone of timestamps written without an offset when none is given.</summary>
     public static TimeZoneInfo DefaultZone(AssetClass assetClass) => assetClass == AssetClass.UsEquity ? NyseCalendar.TimeZone : TimeZoneInfo.Utc;
 
-    private static (Symbol Symbol, string Rule) ResolveSymbol(string path, BarCsvOptions options)
+    internal static (Symbol Symbol, string Rule) ResolveSymbol(string path, BarCsvOptions options)
     {
         if (options.Symbol is { } given)
             return (given, options.AssetClass is null ? "given" : "given, with the asset class given");

@@ -21,4 +21,7 @@ public enum CsvLayout
 
     /// <summary>One timestamp column then OHLCV: <c>Date,Open,High,Low,Close,Volume</c>; extra columns are ignored.</summary>
     Generic,
+
+    /// <summary>Not CSV: a Parquet bar file (see <see cref="Columnar.ParquetBars"/>), loaded by <see cref="BarFiles"/>.</summary>
+    Parquet,
 }

@@ -1,11 +1,14 @@
 using Keel.Core.Domain;
+using Keel.Data.Columnar;
 using Keel.Data.Csv;
 
 namespace Keel.Data.Store;
 
 /// <summary>
 /// Bars kept on disk as one Keel canonical CSV per symbol and timeframe:
-/// <c>{root}/{timeframe}/{symbol file-safe name}.csv</c>, e.g. <c>bars/1Day/BTC-USD.csv</c>.
+/// <c>{root}/{timeframe}/{symbol file-safe name}.csv</c>, e.g. <c>bars/1Day/BTC-USD.csv</c>, or as Parquet
+/// in the same place with <c>.parquet</c> (put there by <c>keel data convert</c>; a series kept as Parquet is
+/// saved as Parquet). Loads go through <see cref="BarFiles"/>, so large CSVs are read from the columnar cache.
 /// Every write replaces the file atomically (temporary file, then rename), so a crash never leaves
 /// half a file. Meant for one writer at a time; concurrent writers to the same series would each
 /// replace the other's file whole.
@@ -20,7 +23,7 @@ public sealed class LocalBarStore
 
     public string Root { get; }
 
-    /// <summary>Where the series for <paramref name="symbol"/> and <paramref name="timeframe"/> lives, whether or not it exists yet.</summary>
+    /// <summary>Where the series for <paramref name="symbol"/> and <paramref name="timeframe"/> lives as CSV, whether or not it exists yet.</summary>
     public string PathFor(Symbol symbol, Timeframe timeframe)
     {
         ArgumentNullException.ThrowIfNull(symbol);
@@ -34,17 +37,35 @@ public sealed class LocalBarStore
         ArgumentNullException.ThrowIfNull(series);
         if (series.Count == 0)
             throw new ArgumentException($"{series.Symbol} {series.Timeframe}: a series with no bars is not saved.", nameof(series));
-        BarCsvWriter.Write(PathFor(series.Symbol, series.Timeframe), series);
+        if (StoredPath(series.Symbol, series.Timeframe) is { } stored && IsParquet(stored)) ParquetBars.Write(stored, series);
+        else BarCsvWriter.Write(PathFor(series.Symbol, series.Timeframe), series);
     }
 
     /// <summary>The stored series, or null when the store has none for this symbol and timeframe.</summary>
     /// <exception cref="BarDataException">The file exists but is not a valid bar file.</exception>
     public BarSeries? TryLoad(Symbol symbol, Timeframe timeframe)
     {
-        var path = PathFor(symbol, timeframe);
-        if (!File.Exists(path)) return null;
-        return BarCsvReader.Load(path, new BarCsvOptions { Symbol = symbol, Timeframe = timeframe, CheckTimeframe = false }).Series;
+        var path = StoredPath(symbol, timeframe);
+        if (path is null) return null;
+        return BarFiles.Load(path, new BarCsvOptions { Symbol = symbol, Timeframe = timeframe, CheckTimeframe = false }).Series;
     }
+
+    /// <summary>The file holding the series (CSV or Parquet), or null when there is none.</summary>
+    /// <exception cref="BarDataException">Both a CSV and a Parquet file hold it: which is right cannot be guessed.</exception>
+    private string? StoredPath(Symbol symbol, Timeframe timeframe)
+    {
+        var csv = PathFor(symbol, timeframe);
+        var parquet = Path.ChangeExtension(csv, ".parquet");
+        return (File.Exists(csv), File.Exists(parquet)) switch
+        {
+            (true, true) => throw new BarDataException(parquet, 0, $"the store holds {symbol} {timeframe} twice, also as {csv}; remove one"),
+            (true, false) => csv,
+            (false, true) => parquet,
+            _ => null,
+        };
+    }
+
+    private static bool IsParquet(string path) => Path.GetExtension(path) == ".parquet";
 
     /// <summary>The stored series.</summary>
     /// <exception cref="FileNotFoundException">The store has no such series; the message lists what it has.</exception>
@@ -85,7 +106,7 @@ public sealed class LocalBarStore
     public IReadOnlyList<StoredSeries> List() =>
         [.. Files().Select(f =>
         {
-            var series = BarCsvReader.Load(f.Path, new BarCsvOptions { Symbol = f.Symbol, Timeframe = f.Timeframe, CheckTimeframe = false }).Series;
+            var series = BarFiles.Load(f.Path, new BarCsvOptions { Symbol = f.Symbol, Timeframe = f.Timeframe, CheckTimeframe = false }).Series;
             return new StoredSeries(f.Symbol, f.Timeframe, series.Count, series[0].Timestamp, series[series.Count - 1].Timestamp, f.Path);
         })];
 
@@ -98,10 +119,10 @@ public sealed class LocalBarStore
         {
             var folderName = Path.GetFileName(folder);
             if (!Timeframe.TryParse(folderName, out var timeframe, out _) || timeframe.ToString() != folderName) continue;
-            foreach (var file in Directory.EnumerateFiles(folder, "*.csv"))
+            foreach (var file in Directory.EnumerateFiles(folder))
             {
                 // The extension check also skips temporary files of interrupted writes.
-                if (Path.GetExtension(file) != ".csv") continue;
+                if (Path.GetExtension(file) is not (".csv" or ".parquet")) continue;
                 if (SymbolForms.FromFileSafeName(Path.GetFileNameWithoutExtension(file)) is { } symbol)
                     files.Add((symbol, timeframe, file));
             }

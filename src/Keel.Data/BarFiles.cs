@@ -1,0 +1,47 @@
+using Keel.Data.Columnar;
+using Keel.Data.Csv;
+
+namespace Keel.Data;
+
+/// <summary>
+/// The one way to load a bar file: Parquet when it is Parquet (by its <c>.parquet</c> name or its first
+/// bytes), CSV otherwise, a large CSV through the user's <see cref="ColumnarBarCache"/> so that a second
+/// run reads columns instead of parsing text. Every command that takes <c>--data</c> and the bar store load
+/// here, so a Parquet file works wherever a CSV does.
+/// </summary>
+public static class BarFiles
+{
+    private static readonly byte[] ParquetMagic = "PAR1"u8.ToArray();
+
+    /// <exception cref="BarDataException">The file is not a valid bar file; the message names it (and the line or row).</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static BarLoadResult Load(string path, BarCsvOptions? options = null) => Load(path, options, ColumnarBarCache.FromEnvironment());
+
+    /// <summary>Loads with an explicit cache, or none.</summary>
+    public static BarLoadResult Load(string path, BarCsvOptions? options, ColumnarBarCache? cache)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        options ??= BarCsvOptions.Default;
+        return IsParquet(path) ? ParquetBars.Read(path, options) : BarCsvReader.Load(path, options, cache);
+    }
+
+    /// <summary>
+    /// True when the file is to be read as Parquet: it ends in <c>.parquet</c> (then a file that is not
+    /// Parquet is an error, not a CSV) or starts with the Parquet marker. Only the marker is checked here, so
+    /// commands that never meet a Parquet file never load Parquet.Net.
+    /// </summary>
+    public static bool IsParquet(string path)
+    {
+        if (path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase)) return true;
+        Span<byte> start = stackalloc byte[4];
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
+            return file.ReadAtLeast(start, start.Length, throwOnEndOfStream: false) == start.Length && start.SequenceEqual(ParquetMagic);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false; // the CSV reader says what is wrong with the path
+        }
+    }
+}

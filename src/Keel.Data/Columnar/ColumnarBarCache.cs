@@ -1,0 +1,190 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using Keel.Core.Domain;
+using Keel.Data.Csv;
+
+namespace Keel.Data.Columnar;
+
+/// <summary>
+/// Parsed bars of large CSV files kept as raw columns (UTC ticks, then open, high, low, close, volume as
+/// doubles) in one file per source, read back through a memory map: a second run of the same CSV copies
+/// columns instead of parsing text. What the parse depends on names the entry (the file's full path, the
+/// source time zone, the adjusted-close switch); the file's size and last-write time, kept in the entry,
+/// say whether it still holds: any change to the file is a miss, the file is parsed again and the entry
+/// replaced.
+/// </summary>
+/// <remarks>
+/// Why size and last-write time rather than a hash of the contents: hashing means reading every byte of
+/// the text on every run, which for a file not in the page cache costs as much as the disk read the cache
+/// exists to avoid; a stat costs nothing. What it cannot see is an edit that keeps both the size and the
+/// time stamp. Time stamps are coarse (a few milliseconds on Linux), so a file written twice within one
+/// tick could look unchanged; as git does for its index ("racy clean"), an entry is only written for a file
+/// last modified more than <see cref="SettleTime"/> before, so no entry can describe a file still being written.
+/// Only clean files are kept (no skipped rows): an entry never has to repeat a report.
+/// </remarks>
+public sealed class ColumnarBarCache
+{
+    /// <summary>Smaller files parse faster than the cache could be checked and read.</summary>
+    public const long DefaultMinimumBytes = 1 << 20;
+
+    private static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(2);
+    private static readonly long Magic = BitConverter.ToInt64("KEELBAR1"u8);
+    private const int FormatVersion = 1;
+    private const int HeaderBytes = 64;
+
+    private readonly long _minimumBytes;
+    private readonly TimeProvider _time;
+
+    public ColumnarBarCache(string directory, long minimumBytes = DefaultMinimumBytes, TimeProvider? time = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        Directory = directory;
+        _minimumBytes = minimumBytes;
+        _time = time ?? TimeProvider.System;
+    }
+
+    public string Directory { get; }
+
+    /// <summary>
+    /// The user's cache: <c>$KEEL_CACHE_DIR</c>, else <c>$XDG_CACHE_HOME/keel/bars</c>, else
+    /// <c>~/.cache/keel/bars</c>; null (no cache) when <c>KEEL_CACHE_DIR=off</c> or there is no home.
+    /// </summary>
+    public static ColumnarBarCache? FromEnvironment()
+    {
+        var configured = Environment.GetEnvironmentVariable("KEEL_CACHE_DIR");
+        if (string.Equals(configured, "off", StringComparison.OrdinalIgnoreCase)) return null;
+        if (!string.IsNullOrWhiteSpace(configured)) return new ColumnarBarCache(configured);
+        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        if (!string.IsNullOrWhiteSpace(xdg)) return new ColumnarBarCache(Path.Combine(xdg, "keel", "bars"));
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        return string.IsNullOrWhiteSpace(home) ? null : new ColumnarBarCache(Path.Combine(home, ".cache", "keel", "bars"));
+    }
+
+    /// <summary>The bars and layout cached for this source, or null when there is no valid entry.</summary>
+    internal (Bar[] Bars, CsvLayout Layout)? TryRead(string sourcePath, TimeZoneInfo zone, bool adjustedClose)
+    {
+        var source = new FileInfo(sourcePath);
+        if (!source.Exists || source.Length < _minimumBytes) return null;
+        var entry = EntryPath(source.FullName, zone, adjustedClose);
+        if (!File.Exists(entry)) return null;
+        try
+        {
+            using var file = new MappedFile(entry);
+            return Decode(file.Span, Key(source.FullName, zone, adjustedClose), source.Length, source.LastWriteTimeUtc.Ticks);
+        }
+        catch (IOException) { return null; } // replaced or removed under us: parse instead
+        catch (UnauthorizedAccessException) { return null; }
+    }
+
+    /// <summary>Keeps <paramref name="bars"/> for this source. A cache that cannot be written is skipped: it never fails a load.</summary>
+    internal void TryWrite(string sourcePath, TimeZoneInfo zone, bool adjustedClose, Bar[] bars, CsvLayout layout)
+    {
+        var source = new FileInfo(sourcePath);
+        if (!source.Exists || source.Length < _minimumBytes) return;
+        if (source.LastWriteTimeUtc > _time.GetUtcNow().UtcDateTime - SettleTime) return;
+        var entry = EntryPath(source.FullName, zone, adjustedClose);
+        var temporary = $"{entry}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            System.IO.Directory.CreateDirectory(Directory);
+            // Renamed into place whole, so a reader never maps half an entry; not flushed to disk (unlike the
+            // bar store's files): an entry lost or torn by a crash fails its checks and is simply rebuilt.
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
+                WriteEntry(stream, Key(source.FullName, zone, adjustedClose), source.Length, source.LastWriteTimeUtc.Ticks, bars, layout);
+            File.Move(temporary, entry, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            try { File.Delete(temporary); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    private string EntryPath(string fullPath, TimeZoneInfo zone, bool adjustedClose)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(Key(fullPath, zone, adjustedClose)));
+        return Path.Combine(Directory, Convert.ToHexStringLower(hash.AsSpan(0, 16)) + ".bars");
+    }
+
+    private static string Key(string fullPath, TimeZoneInfo zone, bool adjustedClose) => $"{fullPath}\n{zone.Id}\n{(adjustedClose ? "adjusted" : "raw")}";
+
+    // Layout: a 64-byte header (magic, version, layout, count, source size, source write time, key length),
+    // the key in UTF-8 padded to 8 bytes, then six columns of count 8-byte values. Written through a small
+    // buffer, column by column, so a cache miss does not hold a second copy of the bars.
+    private static void WriteEntry(Stream stream, string key, long sourceLength, long sourceWriteTicks, ReadOnlySpan<Bar> bars, CsvLayout layout)
+    {
+        var keyBytes = Encoding.UTF8.GetBytes(key);
+        Span<long> header = stackalloc long[HeaderBytes / sizeof(long)];
+        header.Clear();
+        header[0] = Magic;
+        header[1] = FormatVersion;
+        header[2] = (long)layout;
+        header[3] = bars.Length;
+        header[4] = sourceLength;
+        header[5] = sourceWriteTicks;
+        header[6] = keyBytes.Length;
+        stream.Write(MemoryMarshal.AsBytes(header));
+        stream.Write(keyBytes);
+        stream.Write(new byte[Align8(keyBytes.Length) - keyBytes.Length]);
+
+        var buffer = new long[8192];
+        for (var column = 0; column < 6; column++)
+        {
+            for (var start = 0; start < bars.Length; start += buffer.Length)
+            {
+                var chunk = bars.Slice(start, Math.Min(buffer.Length, bars.Length - start));
+                for (var i = 0; i < chunk.Length; i++) buffer[i] = ColumnValue(chunk[i], column);
+                stream.Write(MemoryMarshal.AsBytes(buffer.AsSpan(0, chunk.Length)));
+            }
+        }
+    }
+
+    private static long ColumnValue(in Bar bar, int column) => column switch
+    {
+        0 => bar.Timestamp.Ticks,
+        1 => BitConverter.DoubleToInt64Bits(bar.Open),
+        2 => BitConverter.DoubleToInt64Bits(bar.High),
+        3 => BitConverter.DoubleToInt64Bits(bar.Low),
+        4 => BitConverter.DoubleToInt64Bits(bar.Close),
+        _ => BitConverter.DoubleToInt64Bits(bar.Volume),
+    };
+
+    private static (Bar[] Bars, CsvLayout Layout)? Decode(ReadOnlySpan<byte> content, string key, long sourceLength, long sourceWriteTicks)
+    {
+        if (content.Length < HeaderBytes) return null;
+        var header = MemoryMarshal.Cast<byte, long>(content[..HeaderBytes]);
+        if (header[0] != Magic || header[1] != FormatVersion || header[4] != sourceLength || header[5] != sourceWriteTicks) return null;
+        var keyLength = header[6];
+        var count = header[3];
+        if (keyLength < 0 || keyLength > content.Length || count <= 0 || count > Array.MaxLength) return null;
+        var columnsStart = HeaderBytes + Align8((int)keyLength);
+        if (content.Length != columnsStart + count * 6 * sizeof(long)) return null;
+        if (!content.Slice(HeaderBytes, (int)keyLength).SequenceEqual(Encoding.UTF8.GetBytes(key))) return null;
+
+        var n = (int)count;
+        var columns = content[columnsStart..];
+        var ticks = MemoryMarshal.Cast<byte, long>(columns[..(n * 8)]);
+        var open = MemoryMarshal.Cast<byte, double>(columns.Slice(n * 8, n * 8));
+        var high = MemoryMarshal.Cast<byte, double>(columns.Slice(2 * n * 8, n * 8));
+        var low = MemoryMarshal.Cast<byte, double>(columns.Slice(3 * n * 8, n * 8));
+        var close = MemoryMarshal.Cast<byte, double>(columns.Slice(4 * n * 8, n * 8));
+        var volume = MemoryMarshal.Cast<byte, double>(columns.Slice(5 * n * 8, n * 8));
+        var bars = new Bar[n];
+        try
+        {
+            // Every bar is validated again (by its constructor): a damaged entry is a miss, never a bar the parser would have refused.
+            for (var i = 0; i < n; i++)
+            {
+                if (ticks[i] < 0 || ticks[i] > DateTime.MaxValue.Ticks || (i > 0 && ticks[i] <= ticks[i - 1])) return null;
+                bars[i] = new Bar(new DateTime(ticks[i], DateTimeKind.Utc), open[i], high[i], low[i], close[i], volume[i]);
+            }
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+        return (bars, (CsvLayout)header[2]);
+    }
+
+    private static int Align8(int length) => (length + 7) & ~7;
+}
