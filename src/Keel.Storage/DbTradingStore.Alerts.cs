@@ -101,9 +101,10 @@ public abstract partial class DbTradingStore
     public void ReleaseClaims(string ownerPrefix)
     {
         ArgumentNullException.ThrowIfNull(ownerPrefix);
+        // The length is cast: PostgreSQL has no substr(text, integer, bigint).
         Write((c, t) => c.Command(t, """
             UPDATE alert_deliveries SET claimed_by = NULL, claimed_until = NULL
-            WHERE delivered_at IS NULL AND claimed_by IS NOT NULL AND substr(claimed_by, 1, @length) = @prefix
+            WHERE delivered_at IS NULL AND claimed_by IS NOT NULL AND substr(claimed_by, 1, CAST(@length AS INTEGER)) = @prefix
             """)
             .With("@length", (long)ownerPrefix.Length).With("@prefix", ownerPrefix).Run());
     }
