@@ -54,6 +54,12 @@ public sealed partial class AlertSender
     /// <summary>Frees what an earlier process of the same kind (e.g. "service-") had claimed when it died.</summary>
     public void TakeOverFrom(string ownerPrefix) => _store.ReleaseClaims(ownerPrefix);
 
+    /// <summary>
+    /// Frees this sender's own claims once its loop has stopped: a send cancelled by the stop left its claim,
+    /// which would hold that delivery (often the "stopped" alert itself) until the lease ran out.
+    /// </summary>
+    public void ReleaseOwnClaims() => _store.ReleaseClaims(_owner);
+
     /// <summary>Sends everything due now; returns how many deliveries succeeded.</summary>
     public async Task<int> SendDueAsync(CancellationToken ct)
     {

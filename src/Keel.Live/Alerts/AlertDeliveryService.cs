@@ -24,6 +24,7 @@ internal sealed class AlertDeliveryService(AlertSender sender) : BackgroundServi
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        sender.ReleaseOwnClaims();
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bounded.CancelAfter(LastRound);
         try
