@@ -11,4 +11,13 @@ internal sealed record LoadedBars(IReadOnlyList<BarSeries> Series, IReadOnlyDict
 {
     /// <summary>Why each asset class, once per distinct reason.</summary>
     public string AssetClassSource => string.Join("; ", Series.Select(s => $"{s.Symbol}: {AssetClassRules[s.Symbol]}").Distinct());
+
+    /// <summary>How many of <paramref name="series"/>' bars come before <see cref="From"/>: read only to warm indicators up.</summary>
+    public int WarmUpBars(BarSeries series)
+    {
+        if (From is not { } from) return 0;
+        var count = 0;
+        while (count < series.Count && series[count].Timestamp < from) count++;
+        return count;
+    }
 }

@@ -82,7 +82,9 @@ public class ResearchCommandTests
         stdout.ShouldContain("beats best single?");
         stdout.ShouldContain("SPY: mean correlation of the members' daily returns");
         var csv = File.ReadAllLines(Path.Combine(temp.Path, "ensemble_comparison.csv"));
-        csv.Length.ShouldBe(1 + 3 + 6); // three members alone, three voting methods × {signals, stances}
+        csv.Length.ShouldBe(1 + 3 + 6 + 1); // three members alone, three voting methods × {signals, stances}, buy and hold
+        csv[^1].ShouldStartWith("buy-and-hold (benchmark),SPY");
+        stdout.ShouldContain("buy & hold (benchmark)");
         csv.Count(l => l.Contains("ensemble(")).ShouldBe(6);
         csv.Count(l => l.Contains("stances)")).ShouldBe(3);
         File.ReadAllText(Path.Combine(temp.Path, "ensemble_report.html")).ShouldContain("Does the ensemble beat the best single member?");
@@ -99,7 +101,7 @@ public class ResearchCommandTests
         stdout.ShouldContain("Ensembles vs members (out of sample, with costs)");
         stdout.ShouldContain("Tuned members as chosen in sample");
         var comparison = File.ReadAllLines(Path.Combine(temp.Path, "ensemble_comparison.csv"));
-        comparison.Length.ShouldBe(1 + 3 + 1 + 6); // members, the member chosen in sample, ensembles
+        comparison.Length.ShouldBe(1 + 3 + 1 + 6 + 1); // members, the member chosen in sample, ensembles, buy and hold
         comparison[1].ShouldStartWith("sma-crossover (tuned),SPY,\"out of sample, with costs\"");
         comparison[3].ShouldStartWith("\"macd:fast=12,slow=26,signal=9\",SPY");
         comparison[4].ShouldStartWith("member chosen in sample,SPY");
@@ -142,7 +144,7 @@ public class ResearchCommandTests
             "--methods", "method=consensus,min=3; method=weighted,threshold=0.3,conflict=reduce,votes=stances", "--out", temp.Path);
         code.ShouldBe(0, stderr);
         var strategies = File.ReadAllLines(Path.Combine(temp.Path, "ensemble_comparison.csv")).Skip(1).Select(l => l.Split(",SPY,")[0].Trim('"')).ToList();
-        strategies.Skip(3).ShouldBe(["ensemble(method=consensus,min=3,conflict=skip,votes=stances)", "ensemble(method=weighted,threshold=0.3,conflict=reduce,votes=stances,window=20)"]);
+        strategies.Skip(3).ShouldBe(["ensemble(method=consensus,min=3,conflict=skip,votes=stances)", "ensemble(method=weighted,threshold=0.3,conflict=reduce,votes=stances,window=20)", "buy-and-hold (benchmark)"]);
 
         var (badCode, _, badStderr) = KeelCli.Run(temp.Path, "ensemble", "compare", "--store", Samples, "--symbols", "SPY", "--members", "sma-crossover|rsi",
             "--methods", "method=consensus,min=3", "--out", temp.Path);

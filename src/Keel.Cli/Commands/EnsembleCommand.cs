@@ -62,20 +62,26 @@ internal static class EnsembleCommand
             if (correlationWindow < 2) throw new UsageException($"--correlation-window must be at least 2 days, got {correlationWindow}.");
             var folder = OutputFolder.Check(parse.GetValue(output)!);
             var settings = options.Settings(parse, CompareCommand.DefaultCostSlippage, CompareCommand.DefaultCostCommission);
-            var series = data.Load(parse, Console.Error, allStoreSymbolsByDefault: true);
-            var plans = series.Select(s => (Series: s, Windows: Windows(s, grids, parse.GetValue(inSample), parse.GetValue(outOfSample), parse.GetValue(anchored)))).ToList();
+            var loaded = data.LoadWithWarmUp(parse, Console.Error, allStoreSymbolsByDefault: true);
+            var series = loaded.Series;
+            // Bars before --from are read only so indicators are ready at --from; the windows start there.
+            var plans = series.Select(s => (Series: s, WarmUp: loaded.WarmUpBars(s), Windows: Windows(s, loaded.WarmUpBars(s), grids, parse.GetValue(inSample), parse.GetValue(outOfSample), parse.GetValue(anchored)))).ToList();
 
             var clock = Stopwatch.StartNew();
             var quiet = parse.GetValue(json);
             var results = new List<EnsembleComparisonResult>();
-            if (quiet) results.AddRange(plans.Select(p => EnsembleComparison.Run(settings, p.Series, grids, votingMethods, p.Windows, metricName)));
+            if (quiet) results.AddRange(plans.Select(p => EnsembleComparison.Run(settings, p.Series, grids, votingMethods, p.Windows, metricName, warmUp: p.WarmUp)));
             else AnsiConsole.Progress().AutoClear(true).Start(progress =>
             {
                 var task = progress.AddTask("out-of-sample runs", maxValue: plans.Sum(p => p.Windows.Count * (grids.Count + votingMethods.Count)));
-                foreach (var (s, windows) in plans)
-                    results.Add(EnsembleComparison.Run(settings, s, grids, votingMethods, windows, metricName, () => task.Increment(1)));
+                foreach (var (s, warmUp, windows) in plans)
+                    results.Add(EnsembleComparison.Run(settings, s, grids, votingMethods, windows, metricName, () => task.Increment(1), warmUp));
             });
             var elapsedMs = clock.Elapsed.TotalMilliseconds;
+            // Buy and hold of each symbol over the same out-of-sample bars (the earlier ones only warm up), same costs.
+            var benchmarks = plans.Select(p => Benchmark.BuyAndHold(settings with { TradeFrom = p.Series[p.Windows[0].OosStart].Timestamp },
+                [new BarSeries(p.Series.Symbol, p.Series.Timeframe, p.Series.Span[..p.Windows[^1].OosEnd].ToArray())])).ToList();
+            var warmUpBars = plans.Sum(p => p.WarmUp);
             // Console output goes nowhere with --json: stdout is the one JSON object.
             var console = quiet ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) }) : AnsiConsole.Console;
 
@@ -87,7 +93,9 @@ internal static class EnsembleCommand
                     ? "every bar, fixed parameters (out of sample only if they were not fitted to this data)"
                     : "the out-of-sample windows only, fixed parameters";
             var tallies = CandidateTally.Of(results);
-            console.Write(ResultTable(results));
+            console.Write(ResultTable(results, benchmarks));
+            console.MarkupLine(Markup.Escape($"Benchmark: {Benchmark.Describe(1)}, per symbol, over the same out-of-sample bars."));
+            if (loaded.From is not null) console.MarkupLine(Markup.Escape($"Range {DataOptions.Describe(loaded.From, loaded.To)}: {warmUpBars} bars before --from read only to warm indicators up."));
             if (results.Count > 1) console.Write(TallyTable(tallies, results.Count));
             console.MarkupLine(Markup.Escape($"Period: {period}."));
             if (tuned) console.Write(WindowTable(results, grids));
@@ -116,7 +124,8 @@ internal static class EnsembleCommand
             WriteCorrelationCsv(Path.Combine(folder, "ensemble_correlation.csv"), pairRows);
             WriteWindowsCsv(Path.Combine(folder, "ensemble_windows.csv"), results);
             ResultCsvWriter.WriteSummary(Path.Combine(folder, "ensemble_comparison.csv"),
-                results.SelectMany(r => r.Candidates.Select(c => new SummaryRow(c.Name, r.Symbol.Ticker, "out of sample, with costs", c.OutOfSample))).ToList());
+                results.SelectMany((r, i) => r.Candidates.Select(c => new SummaryRow(c.Name, r.Symbol.Ticker, "out of sample, with costs", c.OutOfSample))
+                    .Append(new SummaryRow(BenchmarkName, r.Symbol.Ticker, "out of sample, with costs", benchmarks[i].Metrics))).ToList());
             var report = Path.Combine(folder, "ensemble_report.html");
             HtmlReport.Write(report, new HtmlReportModel
             {
@@ -128,9 +137,12 @@ internal static class EnsembleCommand
                     new("period", period),
                     new("windows", string.Join("; ", plans.Select(p => $"{p.Series.Symbol}: {WindowText(p.Windows)}"))),
                     new("costs", settings.Broker.ToString()),
+                    new("range", loaded.From is null && loaded.To is null ? "every bar" : DataOptions.Describe(loaded.From, loaded.To) + $" ({warmUpBars} earlier bars only warmed indicators up)"),
+                    new("benchmark", Benchmark.Describe(1) + ", per symbol, over the same out-of-sample bars"),
                     new("verdict rule", "an ensemble beats the members when its post-cost, out-of-sample Sharpe is above the best single member's on the same symbol and period (the best member is picked after the fact); with in-sample windows it is also set against the member chosen in sample, window by window, by the tuning metric: the single strategy a trader would have picked without hindsight"),
                 ],
-                Runs = results.SelectMany(r => r.Candidates.Select(c => new ReportRun($"{c.Name} {r.Symbol}", c.Name, r.Symbol.Ticker, "out of sample, with costs", c.OutOfSample, c.Curve))).ToList(),
+                Runs = results.SelectMany((r, i) => r.Candidates.Select(c => new ReportRun($"{c.Name} {r.Symbol}", c.Name, r.Symbol.Ticker, "out of sample, with costs", c.OutOfSample, c.Curve))
+                    .Append(new ReportRun($"buy & hold {r.Symbol}", BenchmarkName, r.Symbol.Ticker, "out of sample, with costs", benchmarks[i].Metrics, benchmarks[i].EquityCurve))).ToList(),
                 Sections =
                 [
                     new ReportSection("Does the ensemble beat the best single member?", VerdictHtml(results)),
@@ -141,7 +153,7 @@ internal static class EnsembleCommand
             });
             console.MarkupLine($"CSV: [bold]{Markup.Escape(Path.GetFullPath(Path.Combine(folder, "ensemble_comparison.csv")))}[/]  correlations: [bold]{Markup.Escape(Path.GetFullPath(Path.Combine(folder, "ensemble_correlation.csv")))}[/]");
             console.MarkupLine($"HTML report: [bold]{Markup.Escape(Path.GetFullPath(report))}[/]");
-            if (quiet) WriteJson(results, tallies, period, elapsedMs);
+            if (quiet) WriteJson(results, benchmarks, tallies, period, elapsedMs, loaded, warmUpBars);
             return ExitCodes.Success;
         });
         return command;
@@ -179,21 +191,28 @@ internal static class EnsembleCommand
         return grids;
     }
 
-    private static IReadOnlyList<WalkForwardWindow> Windows(BarSeries series, IReadOnlyList<ParameterGrid> grids, int? inSample, int? outOfSample, bool anchored)
+    /// <summary>The benchmark's name in the CSV and the report.</summary>
+    private const string BenchmarkName = "buy-and-hold (benchmark)";
+
+    /// <summary>The windows over the bars from --from on, placed after the <paramref name="warmUp"/> bars before it.</summary>
+    private static IReadOnlyList<WalkForwardWindow> Windows(BarSeries series, int warmUp, IReadOnlyList<ParameterGrid> grids, int? inSample, int? outOfSample, bool anchored) =>
+        Windows(series.Symbol, series.Count - warmUp, grids, inSample, outOfSample, anchored).Select(w => w.After(warmUp)).ToList();
+
+    private static IReadOnlyList<WalkForwardWindow> Windows(Symbol symbol, int count, IReadOnlyList<ParameterGrid> grids, int? inSample, int? outOfSample, bool anchored)
     {
         if (inSample is null && outOfSample is not null) throw new UsageException("--out-of-sample needs --in-sample.");
-        if (inSample is null && !grids.Any(g => g.Count > 1)) return EnsembleComparison.WholePeriod(series.Count);
-        var isBars = inSample ?? series.Count / 2;
+        if (inSample is null && !grids.Any(g => g.Count > 1)) return EnsembleComparison.WholePeriod(count);
+        var isBars = inSample ?? count / 2;
         if (isBars < 2) throw new UsageException($"--in-sample must be at least 2 bars, got {isBars}.");
-        var oosBars = outOfSample ?? series.Count - isBars;
-        if (oosBars < 1) throw new UsageException($"{series.Symbol} has {series.Count} bars: none left out of sample after {isBars} in-sample bars.");
+        var oosBars = outOfSample ?? count - isBars;
+        if (oosBars < 1) throw new UsageException($"{symbol} has {count} bars: none left out of sample after {isBars} in-sample bars.");
         try
         {
-            return WalkForwardWindows.Create(series.Count, isBars, oosBars, anchored);
+            return WalkForwardWindows.Create(count, isBars, oosBars, anchored);
         }
         catch (ArgumentException e)
         {
-            throw new UsageException($"{series.Symbol}: {e.Message}");
+            throw new UsageException($"{symbol}: {e.Message}");
         }
     }
 
@@ -201,13 +220,13 @@ internal static class EnsembleCommand
         windows[0].IsLength == 0 ? "one window, every bar"
             : $"{windows.Count} × (in-sample {windows[0].IsLength} bars, out-of-sample {windows[0].OosLength} bars)";
 
-    private static Table ResultTable(IEnumerable<EnsembleComparisonResult> results)
+    private static Table ResultTable(IReadOnlyList<EnsembleComparisonResult> results, IReadOnlyList<BacktestResult> benchmarks)
     {
         var table = new Table().Border(TableBorder.Rounded).Title("[bold]Ensembles vs members (out of sample, with costs)[/]");
         var choosing = results.Any(r => r.InSampleChoice is not null);
         foreach (var c in new[] { "symbol", "strategy", "return", "max DD", "Sharpe", "win rate", "trades", "beats best single?" }.Concat(choosing ? ["beats in-sample choice?"] : []))
             table.AddColumn(c is "symbol" or "strategy" or "beats best single?" or "beats in-sample choice?" ? new TableColumn(c) : new TableColumn(c).RightAligned());
-        foreach (var r in results)
+        foreach (var (r, index) in results.Select((r, index) => (r, index)))
         {
             foreach (var c in r.Candidates)
             {
@@ -219,6 +238,10 @@ internal static class EnsembleCommand
                     SummaryTable.D(m.Sharpe), SummaryTable.Pct(m.WinRatePct), m.Trades.ToString(CultureInfo.InvariantCulture), verdict];
                 table.AddRow(choosing ? [.. row, YesNo(c.IsEnsemble ? r.BeatsInSampleChoice(c) : null)] : row);
             }
+            var b = benchmarks[index].Metrics;
+            string[] benchmarkRow = [Markup.Escape(r.Symbol.Ticker), "[grey]buy & hold (benchmark)[/]", SummaryTable.Pct(b.TotalReturnPct), SummaryTable.Pct(b.MaxDrawdownPct),
+                SummaryTable.D(b.Sharpe), SummaryTable.Pct(b.WinRatePct), b.Trades.ToString(CultureInfo.InvariantCulture), ""];
+            table.AddRow(choosing ? [.. benchmarkRow, ""] : benchmarkRow);
         }
         return table;
     }
@@ -285,13 +308,15 @@ internal static class EnsembleCommand
 
     private static string Quote(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    private static void WriteJson(IReadOnlyList<EnsembleComparisonResult> results, IReadOnlyList<CandidateTally> tallies, string period, double elapsedMs)
+    private static void WriteJson(IReadOnlyList<EnsembleComparisonResult> results, IReadOnlyList<BacktestResult> benchmarks, IReadOnlyList<CandidateTally> tallies,
+        string period, double elapsedMs, LoadedBars loaded, long warmUpBars)
     {
         JsonStdout.WriteObject(json =>
         {
             json.WriteString("period", period);
+            ResultJson.WriteRange(json, loaded, warmUpBars);
             json.WriteStartArray("symbols");
-            foreach (var r in results)
+            foreach (var (r, index) in results.Select((r, index) => (r, index)))
             {
                 json.WriteStartObject();
                 json.WriteString("symbol", r.Symbol.Ticker);
@@ -316,6 +341,7 @@ internal static class EnsembleCommand
                     json.WriteEndObject();
                 }
                 json.WriteEndArray();
+                ResultJson.WriteBenchmark(json, benchmarks[index]);
                 json.WriteEndObject();
             }
             json.WriteEndArray();

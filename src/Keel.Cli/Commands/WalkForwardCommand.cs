@@ -38,10 +38,13 @@ internal static class WalkForwardCommand
             var clock = Stopwatch.StartNew();
             var (definition, parameterGrid, metricName) = search.Read(parse);
             var settings = options.Settings(parse);
-            var series = data.Load(parse, Console.Error);
+            var loaded = data.LoadWithWarmUp(parse, Console.Error);
+            var series = loaded.Series;
             if (series.Count != 1) throw new UsageException("keel walkforward runs on one series; give one --data file or one --symbol.");
             if (parse.GetValue(inSample) < 2 || parse.GetValue(outOfSample) < 1) throw new UsageException("--in-sample must be at least 2 bars and --out-of-sample at least 1.");
-            var result = WalkForward.Run(settings, series[0], parameterGrid, parse.GetValue(inSample), parse.GetValue(outOfSample), parse.GetValue(anchored), metricName);
+            // Bars before --from are read only so the first window's indicators are ready at --from.
+            var warmUp = loaded.WarmUpBars(series[0]);
+            var result = WalkForward.Run(settings, series[0], parameterGrid, parse.GetValue(inSample), parse.GetValue(outOfSample), parse.GetValue(anchored), metricName, warmUp: warmUp);
             var elapsedMs = clock.Elapsed.TotalMilliseconds;
             // Buy and hold over the same out-of-sample bars (the earlier ones only warm up), same costs.
             var benchmark = Benchmark.BuyAndHold(settings with { TradeFrom = result.Steps.Count > 0 ? result.Steps[0].OosFrom : null }, series);
@@ -63,12 +66,13 @@ internal static class WalkForwardCommand
                     new("chosen by", metricName + " in sample"),
                     new("walk-forward efficiency", SummaryTable.D(result.Efficiency)),
                     new("costs", settings.Broker.ToString()),
+                    new("range", loaded.From is null && loaded.To is null ? "every bar" : DataOptions.Describe(loaded.From, loaded.To) + $" ({warmUp} earlier bars only warmed indicators up)"),
                     new("benchmark", $"{Benchmark.Describe(1)}, over the out-of-sample bars: return {SummaryTable.Pct(benchmark.Metrics.TotalReturnPct)}, max drawdown {SummaryTable.Pct(benchmark.Metrics.MaxDrawdownPct)}, Sharpe {SummaryTable.D(benchmark.Metrics.Sharpe)}"),
                 ],
                 Runs = [new ReportRun("out of sample, stitched", definition.Name, series[0].Symbol.Ticker, settings.Broker.ToString(), result.OutOfSample, result.OutOfSampleCurve)],
             });
 
-            if (parse.GetValue(json)) WriteJson(result, elapsedMs, benchmark);
+            if (parse.GetValue(json)) WriteJson(result, elapsedMs, benchmark, loaded, warmUp);
             else
             {
                 var table = new Table().Border(TableBorder.Rounded).Title($"[bold]Walk-forward[/] {Markup.Escape(definition.Name)} on {Markup.Escape(series[0].Symbol.Ticker)}");
@@ -80,6 +84,7 @@ internal static class WalkForwardCommand
                 AnsiConsole.Write(table);
                 var m = result.OutOfSample;
                 AnsiConsole.MarkupLine($"Out of sample, stitched: return {SummaryTable.Pct(m.TotalReturnPct)}, max DD {SummaryTable.Pct(m.MaxDrawdownPct)}, Sharpe {SummaryTable.D(m.Sharpe)}, {m.Trades} trades; walk-forward efficiency {SummaryTable.D(result.Efficiency)}");
+                if (loaded.From is not null) AnsiConsole.MarkupLine($"Range {Markup.Escape(DataOptions.Describe(loaded.From, loaded.To))}: {warmUp} bars before --from read only to warm indicators up");
                 AnsiConsole.MarkupLine($"Benchmark, buy and hold over the same out-of-sample bars: return {SummaryTable.Pct(benchmark.Metrics.TotalReturnPct)}, max DD {SummaryTable.Pct(benchmark.Metrics.MaxDrawdownPct)}, Sharpe {SummaryTable.D(benchmark.Metrics.Sharpe)}");
                 if (ResultWarnings.TooFewTrades(m.Trades)) AnsiConsole.MarkupLine($"[yellow]warning:[/] only {m.Trades} closed trades out of sample: too few to judge the strategy by");
                 AnsiConsole.MarkupLine($"CSV: [bold]{Markup.Escape(Path.GetFullPath(csvPath))}[/]  HTML: [bold]{Markup.Escape(Path.GetFullPath(report))}[/]");
@@ -89,10 +94,11 @@ internal static class WalkForwardCommand
         return command;
     }
 
-    private static void WriteJson(WalkForwardResult result, double elapsedMs, BacktestResult benchmark)
+    private static void WriteJson(WalkForwardResult result, double elapsedMs, BacktestResult benchmark, LoadedBars loaded, int warmUp)
     {
         JsonStdout.WriteObject(json =>
         {
+            ResultJson.WriteRange(json, loaded, warmUp);
             json.WriteNumber("windows", result.Steps.Count);
             json.WriteStartArray("steps");
             foreach (var s in result.Steps)

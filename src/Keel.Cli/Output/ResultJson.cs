@@ -19,9 +19,7 @@ internal static class ResultJson
         json.WriteString("asset_class", AssetClassText.Name(result.AssetClass));
         json.WriteString("asset_class_source", context.Data.AssetClassSource + (result.Symbols.Select(s => s.AssetClass).Distinct().Count() > 1 ? "; " + result.AssetClassRule : ""));
         json.WriteString("periods_per_year_rule", PeriodsPerYear.Describe(result.Timeframe, result.AssetClass));
-        if (context.Data.From is { } from) json.WriteString("from", Time(from));
-        if (context.Data.To is { } to) json.WriteString("to", Time(to));
-        if (context.Data.From is not null) json.WriteNumber("warm_up_bars", result.WarmUpBars);
+        WriteRange(json, context.Data, result.WarmUpBars);
         json.WriteString("fill", result.Settings.FillModel == FillModel.NextOpen ? "next-open" : "close");
         json.WriteBoolean("closed_at_end", result.Settings.CloseAtEnd);
         json.WriteString("costs", result.Settings.Broker.ToString());
@@ -69,6 +67,14 @@ internal static class ResultJson
         json.WriteStartObject("resized_by_reason");
         foreach (var (reason, count) in tally.ResizedByReason) json.WriteNumber(reason, count);
         json.WriteEndObject();
+    }
+
+    /// <summary><c>from</c>, <c>to</c> and <c>warm_up_bars</c> (bars before <c>--from</c> read only to warm indicators up), when a range was given.</summary>
+    public static void WriteRange(Utf8JsonWriter json, LoadedBars data, long warmUpBars)
+    {
+        if (data.From is { } from) json.WriteString("from", Time(from));
+        if (data.To is { } to) json.WriteString("to", Time(to));
+        if (data.From is not null) json.WriteNumber("warm_up_bars", warmUpBars);
     }
 
     /// <summary><c>benchmark</c>: buy and hold over the same bars with the same costs.</summary>

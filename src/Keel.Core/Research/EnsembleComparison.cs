@@ -27,7 +27,7 @@ public static class EnsembleComparison
     public static IReadOnlyList<WalkForwardWindow> WholePeriod(int barCount) => [new WalkForwardWindow(0, 0, 0, barCount)];
 
     public static EnsembleComparisonResult Run(BacktestSettings settings, BarSeries series, IReadOnlyList<ParameterGrid> members,
-        IReadOnlyList<EnsembleOptions> methods, IReadOnlyList<WalkForwardWindow> windows, string metric = "sharpe", Action? onRunDone = null)
+        IReadOnlyList<EnsembleOptions> methods, IReadOnlyList<WalkForwardWindow> windows, string metric = "sharpe", Action? onRunDone = null, int warmUp = 0)
     {
         if (members.Count < 2) throw new ArgumentException("An ensemble comparison needs at least 2 members.");
         if (windows.Count == 0) throw new ArgumentException("An ensemble comparison needs at least one window.");
@@ -48,14 +48,15 @@ public static class EnsembleComparison
         var steps = new List<EnsembleComparisonStep>();
         foreach (var w in windows)
         {
-            var isSeries = WalkForward.Slice(series, bars, w.IsStart, w.IsEnd);
-            var sweeps = members.Select(m => m.Count == 1 ? null : ParameterSweep.Run(settings, [isSeries], m, metric)).ToList();
+            var isSeries = WalkForward.Slice(series, bars, WalkForward.SliceStart(w, warmUp), w.IsEnd);
+            var isSettings = WalkForward.InSampleSettings(settings, bars, w, warmUp);
+            var sweeps = members.Select(m => m.Count == 1 ? null : ParameterSweep.Run(isSettings, [isSeries], m, metric)).ToList();
             var chosen = members.Select((m, i) => sweeps[i]?.Best.Spec ?? m.Specs[0]).ToList();
             var candidates = chosen.Cast<IStrategySpec>().Concat(methods.Select(o => new EnsembleSpec(chosen, o))).ToList();
             var runs = new BacktestResult[candidates.Count];
             Parallel.For(0, candidates.Count, i =>
             {
-                runs[i] = WalkForward.RunOutOfSample(settings, series, bars, w, candidates[i]);
+                runs[i] = WalkForward.RunOutOfSample(settings, series, bars, w, candidates[i], warmUp);
                 onRunDone?.Invoke();
             });
             var oosStart = bars[w.OosStart].Timestamp;
@@ -63,7 +64,7 @@ public static class EnsembleComparison
             int? pick = null;
             if (choice is not null)
             {
-                var inSample = chosen.Select((spec, i) => score(sweeps[i]?.Best.Metrics ?? InSampleMetrics(settings, isSeries, spec))).ToList();
+                var inSample = chosen.Select((spec, i) => score(sweeps[i]?.Best.Metrics ?? InSampleMetrics(isSettings, isSeries, spec))).ToList();
                 pick = Enumerable.Range(0, inSample.Count).MaxBy(i => inSample[i]); // as a sweep picks: the first on ties, NaN lowest
                 choicePerWindow.Add(choice.Add(runs[pick.Value], oosStart));
             }

@@ -10,5 +10,8 @@ public readonly record struct WalkForwardWindow(int IsStart, int IsEnd, int OosS
     public int IsLength => IsEnd - IsStart;
     public int OosLength => OosEnd - OosStart;
 
+    /// <summary>The same window with <paramref name="bars"/> bars (warm-up only) before it.</summary>
+    public WalkForwardWindow After(int bars) => new(IsStart + bars, IsEnd + bars, OosStart + bars, OosEnd + bars);
+
     public override string ToString() => $"IS [{IsStart}, {IsEnd}) → OOS [{OosStart}, {OosEnd})";
 }
