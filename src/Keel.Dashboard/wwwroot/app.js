@@ -359,7 +359,11 @@ async function start() {
   const live = document.getElementById('live');
   const events = new EventSource('/api/events');
   events.addEventListener('ready', () => { live.textContent = 'live'; });
+  // Every kind of change seen since the page opened (the label shows only the latest, which a heartbeat soon replaces).
+  const seen = new Set();
   events.addEventListener('change', e => {
+    e.data.split(/[\s,]+/).forEach(kind => kind && seen.add(kind));
+    live.dataset.seen = [...seen].join(' ');
     live.textContent = `live · updated ${new Date().toISOString().slice(11, 19)} UTC (${e.data})`;
     // The journal keeps its filters; every page redraws from fresh JSON.
     render();
