@@ -25,11 +25,14 @@ internal sealed class AlertDeliveryService(AlertSender sender) : BackgroundServi
     {
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
         sender.ReleaseOwnClaims();
-        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        bounded.CancelAfter(LastRound);
+        // Its own bound, not the host's stop token: a slow stop of the trading service may have used that up
+        // already, and the last round is what sends the "stopped" alert. Rounds until nothing is left to send.
+        using var bounded = new CancellationTokenSource(LastRound);
         try
         {
-            await sender.SendDueAsync(bounded.Token).ConfigureAwait(false);
+            while (await sender.SendDueAsync(bounded.Token).ConfigureAwait(false) > 0)
+            {
+            }
         }
         catch (OperationCanceledException)
         {
