@@ -38,21 +38,8 @@ public sealed class SmsSink(SmsSinkSettings settings, HttpClient http) : IAlertS
                 Content = new FormUrlEncodedContent([new("To", to), new("From", settings.From), new("Body", body)]),
             };
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", auth);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(settings.Timeout);
-            try
-            {
-                using var response = await http.SendAsync(request, timeout.Token).ConfigureAwait(false);
-                if (!response.IsSuccessStatusCode)
-                {
-                    var reply = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
-                    throw new AlertDeliveryException(Scrub($"Twilio {settings.BaseUrl.Authority} to {to}: HTTP {(int)response.StatusCode} {AlertText.Cut(reply, 200)}", auth));
-                }
-            }
-            catch (Exception ex) when (ex is not AlertDeliveryException && !(ex is OperationCanceledException && ct.IsCancellationRequested))
-            {
-                throw new AlertDeliveryException(Scrub($"Twilio {settings.BaseUrl.Authority}: {(ex is TaskCanceledException ? "no answer in time" : ex.Message)}", auth));
-            }
+            await AlertPost.SendAsync(http, request, settings.Timeout, $"Twilio {settings.BaseUrl.Authority} to {to}", $"Twilio {settings.BaseUrl.Authority}",
+                "no answer in time", text => Scrub(text, auth), ct).ConfigureAwait(false);
         }
     }
 

@@ -44,21 +44,9 @@ public sealed class WebhookSink(WebhookSinkSettings settings, HttpClient http) :
         // Receivers that deduplicate can: the same alert always carries the same key.
         request.Headers.TryAddWithoutValidation("Idempotency-Key", $"keel-alert-{alert.Id}");
         request.Headers.UserAgent.Add(new ProductInfoHeaderValue("keel", "1"));
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(settings.Timeout);
-        try
-        {
-            using var response = await http.SendAsync(request, timeout.Token).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                var reply = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
-                throw new AlertDeliveryException(Scrub($"webhook {settings.Url.Authority}: HTTP {(int)response.StatusCode} {AlertText.Cut(reply, 200)}"));
-            }
-        }
-        catch (Exception ex) when (ex is not AlertDeliveryException && !(ex is OperationCanceledException && ct.IsCancellationRequested))
-        {
-            throw new AlertDeliveryException(Scrub($"webhook {settings.Url.Authority}: {(ex is TaskCanceledException ? $"no answer within {settings.Timeout.TotalSeconds:0} s" : ex.Message)}"));
-        }
+        var target = $"webhook {settings.Url.Authority}";
+        await AlertPost.SendAsync(http, request, settings.Timeout, target, target, $"no answer within {settings.Timeout.TotalSeconds:0} s", Scrub, ct)
+            .ConfigureAwait(false);
     }
 
     /// <summary>The request body for <paramref name="alert"/> in the configured format.</summary>
