@@ -52,8 +52,8 @@ public static class Backtester
         var equity = new EquityRecorder((double)settings.StartingCash, settings.KeepEquityCurve, data.Max(d => d.Count) + 1);
         var from = settings.TradeFrom ?? DateTime.MinValue;
         long warmUp = 0;
-        foreach (var series in data) warmUp += FirstAtOrAfter(series, from);
-        var bars = data.Count == 1 ? ReplaySingle(data[0], broker, kernel, equity, from) : ReplayMerged(data, broker, kernel, equity, from);
+        foreach (var series in data) warmUp += FastReplay.FirstAtOrAfter(series, from);
+        var bars = data.Count == 1 ? FastReplay.Run(data[0], broker, kernel, equity, from) : MergedReplay.Run(data, broker, kernel, equity, from);
 
         var lastTime = equity.Count > 0 ? equity.Last.Time : DateTime.MinValue;
         broker.CancelAll("the backtest ended before this order could fill", lastTime);
@@ -92,85 +92,5 @@ public static class Backtester
             FinalCash = portfolio.Cash,
             OpenQuantity = open,
         };
-    }
-
-    /// <summary>The index of the first bar at or after <paramref name="time"/> (the count of bars before it).</summary>
-    private static int FirstAtOrAfter(BarSeries series, DateTime time)
-    {
-        int lo = 0, hi = series.Count;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) / 2;
-            if (series[mid].Timestamp < time) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
-    }
-
-    private static long ReplaySingle(BarSeries series, SimulatedBroker broker, TradingKernel kernel, EquityRecorder equity, DateTime from)
-    {
-        var symbol = series.Symbol;
-        var bars = series.Span;
-        var start = FirstAtOrAfter(series, from);
-        for (var i = 0; i < start; i++) kernel.WarmUp(symbol, bars[i]);
-        var mayBeQuiet = true;
-        for (var i = start; i < bars.Length; i++)
-        {
-            ref readonly var bar = ref bars[i];
-            broker.OnBar(symbol, bar);
-
-            // Fast-forward through bars on which no order can fill and every strategy holds: they only move the
-            // mark. Such a stretch may start at this very bar once the broker has filled what came due at its
-            // open (a round trip's fill bars are mostly quiet). The last bar is always replayed in full
-            // (end-of-run orders are priced from it), and so is the bar that ended a stretch.
-            var quiet = mayBeQuiet && !broker.HasWorkingOrders ? kernel.QuietBarsAhead(symbol, bars.Length - 1 - i) : 0;
-            if (quiet == 0)
-            {
-                kernel.OnBar(symbol, bar);
-                equity.Record(kernel.Valuation(bar.Timestamp));
-                mayBeQuiet = true;
-                continue;
-            }
-            kernel.FastForward(symbol, quiet);
-            var stretch = bars.Slice(i, quiet);
-            equity.RecordQuiet(stretch, kernel.Portfolio, kernel.Portfolio.IndexOf(symbol));
-            kernel.Mark(symbol, stretch[^1]);
-            i += quiet - 1;
-            mayBeQuiet = false;
-        }
-        return bars.Length - start;
-    }
-
-    /// <summary>A k-way merge by timestamp; symbols with a bar at the same time go in the order given.</summary>
-    private static long ReplayMerged(IReadOnlyList<BarSeries> data, SimulatedBroker broker, TradingKernel kernel, EquityRecorder equity, DateTime from)
-    {
-        var next = new int[data.Count];
-        long count = 0;
-        while (true)
-        {
-            var time = DateTime.MaxValue;
-            for (var s = 0; s < data.Count; s++)
-            {
-                if (next[s] < data[s].Count && data[s][next[s]].Timestamp < time) time = data[s][next[s]].Timestamp;
-            }
-            if (time == DateTime.MaxValue) return count;
-            if (time < from)
-            {
-                for (var s = 0; s < data.Count; s++)
-                {
-                    if (next[s] < data[s].Count && data[s][next[s]].Timestamp == time) kernel.WarmUp(data[s].Symbol, data[s][next[s]++]);
-                }
-                continue;
-            }
-            for (var s = 0; s < data.Count; s++)
-            {
-                if (next[s] >= data[s].Count || data[s][next[s]].Timestamp != time) continue;
-                ref readonly var bar = ref data[s][next[s]++];
-                broker.OnBar(data[s].Symbol, bar);
-                kernel.OnBar(data[s].Symbol, bar);
-                count++;
-            }
-            equity.Record(kernel.Valuation(time));
-        }
     }
 }
