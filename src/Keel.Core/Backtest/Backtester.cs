@@ -1,5 +1,6 @@
 using Keel.Core.Domain;
 using Keel.Core.Kernel;
+using Keel.Core.MarketData;
 using Keel.Core.Metrics;
 using Keel.Core.Strategies;
 using Keel.Core.Trading;
@@ -28,32 +29,56 @@ public static class Backtester
     {
         if (data.Count == 0) throw new ArgumentException("A backtest needs at least one bar series.");
         if (strategyFactories.Count == 0) throw new ArgumentException("A backtest needs at least one strategy.");
+        return Execute(settings, data.Select(d => d.Symbol).ToList(), data[0].Timeframe, data.Max(d => d.Count) + 1,
+            i => strategyFactories.Select(f => f(data[i])),
+            (broker, kernel, equity, from) =>
+            {
+                if (data.Count > 1) return MergedReplay.Run(data.Select(d => (IBarStream)new BarSeriesStream(d)).ToList(), broker, kernel, equity, from);
+                var warmUp = FastReplay.FirstAtOrAfter(data[0], from);
+                return (FastReplay.Run(data[0], broker, kernel, equity, from), warmUp);
+            });
+    }
 
+    /// <summary>
+    /// A portfolio backtest over streams (e.g. long series read from disk a stretch at a time): merged by time,
+    /// one bar per symbol in memory, so memory grows with the number of symbols, not with the bars. The same
+    /// result, bar for bar, as the in-memory overloads over the same bars (no fast-forward: it needs cached indicators).
+    /// </summary>
+    public static BacktestResult RunStreaming(BacktestSettings settings, IReadOnlyList<IBarStream> streams, IReadOnlyList<IStrategySpec> strategies)
+    {
+        if (streams.Count == 0) throw new ArgumentException("A backtest needs at least one bar stream.");
+        if (strategies.Count == 0) throw new ArgumentException("A backtest needs at least one strategy.");
+        return Execute(settings, streams.Select(d => d.Symbol).ToList(), streams[0].Timeframe, 1 << 16,
+            _ => strategies.Select(s => s.Create()),
+            (broker, kernel, equity, from) => MergedReplay.Run(streams, broker, kernel, equity, from));
+    }
+
+    private delegate (long Bars, long WarmUp) Replay(SimulatedBroker broker, TradingKernel kernel, EquityRecorder equity, DateTime from);
+
+    private static BacktestResult Execute(BacktestSettings settings, IReadOnlyList<Symbol> symbols, Timeframe timeframe, int expectedPoints,
+        Func<int, IEnumerable<IStrategy>> strategiesFor, Replay replay)
+    {
         var portfolio = new Portfolio(settings.StartingCash);
         using var broker = new SimulatedBroker(settings.Broker, settings.FillModel, portfolio);
         var journal = new InMemoryJournal(tradesOnly: !settings.KeepJournal, keepTrades: settings.KeepTrades);
-        var zone = settings.TradingDayZone ?? TradingDayClock.ZoneFor(data.Select(d => d.Symbol));
+        var zone = settings.TradingDayZone ?? TradingDayClock.ZoneFor(symbols);
         var kernel = new TradingKernel(portfolio, broker, journal, settings.Risk, zone)
         {
-            OrderGate = settings.RegularHoursOnly ? Calendars.RegularHoursGate.Nyse(data[0].Timeframe) : null,
+            OrderGate = settings.RegularHoursOnly ? Calendars.RegularHoursGate.Nyse(timeframe) : null,
         };
         broker.Attach(kernel);
         var names = new List<string>();
-        foreach (var series in data)
+        for (var i = 0; i < symbols.Count; i++)
         {
-            foreach (var factory in strategyFactories)
+            foreach (var strategy in strategiesFor(i))
             {
-                var strategy = factory(series);
-                kernel.AddStrategy(strategy, series.Symbol);
+                kernel.AddStrategy(strategy, symbols[i]);
                 if (!names.Contains(strategy.Name)) names.Add(strategy.Name);
             }
         }
 
-        var equity = new EquityRecorder((double)settings.StartingCash, settings.KeepEquityCurve, data.Max(d => d.Count) + 1);
-        var from = settings.TradeFrom ?? DateTime.MinValue;
-        long warmUp = 0;
-        foreach (var series in data) warmUp += FastReplay.FirstAtOrAfter(series, from);
-        var bars = data.Count == 1 ? FastReplay.Run(data[0], broker, kernel, equity, from) : MergedReplay.Run(data, broker, kernel, equity, from);
+        var equity = new EquityRecorder((double)settings.StartingCash, settings.KeepEquityCurve, expectedPoints);
+        var (bars, warmUp) = replay(broker, kernel, equity, settings.TradeFrom ?? DateTime.MinValue);
 
         var lastTime = equity.Count > 0 ? equity.Last.Time : DateTime.MinValue;
         broker.CancelAll("the backtest ended before this order could fill", lastTime);
@@ -63,20 +88,19 @@ public static class Backtester
             equity.ReplaceLast(kernel.Valuation(lastTime));
         }
 
-        var first = data[0];
-        var (assetClass, assetClassRule) = PeriodsPerYear.ClassFor(data.Select(d => d.Symbol));
+        var (assetClass, assetClassRule) = PeriodsPerYear.ClassFor(symbols);
         var finalEquity = portfolio.ExactEquity();
         var (curveStatistics, dailyReturns) = equity.Finish();
         var metrics = PerformanceCalculator.Compute(curveStatistics, journal.TradeStatistics, settings.StartingCash, finalEquity,
-            PeriodsPerYear.For(first.Timeframe, assetClass), portfolio.TotalCommissions, portfolio.TotalSlippage);
+            PeriodsPerYear.For(timeframe, assetClass), portfolio.TotalCommissions, portfolio.TotalSlippage);
         var open = 0m;
         foreach (var s in portfolio.Symbols) open += portfolio.PositionQuantity(s);
         return new BacktestResult
         {
             Settings = settings,
             Strategies = names,
-            Symbols = data.Select(d => d.Symbol).ToList(),
-            Timeframe = first.Timeframe,
+            Symbols = symbols,
+            Timeframe = timeframe,
             AssetClass = assetClass,
             AssetClassRule = assetClassRule,
             Bars = bars,

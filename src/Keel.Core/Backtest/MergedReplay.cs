@@ -1,44 +1,63 @@
 using Keel.Core.Domain;
 using Keel.Core.Kernel;
+using Keel.Core.MarketData;
 
 namespace Keel.Core.Backtest;
 
 /// <summary>
-/// Several series replayed as one stream of time: at each timestamp, each symbol's bar goes to the broker and
-/// then the kernel, in the order the series were given; then equity is recorded once.
+/// Several symbols replayed as one stream of time: at each timestamp, each symbol's bar goes to the broker and
+/// then the kernel, in the order the streams were given; then equity is recorded once. Holds one bar per
+/// symbol, never a series.
 /// </summary>
 internal static class MergedReplay
 {
-    /// <summary>A k-way merge by timestamp; symbols with a bar at the same time go in the order given.</summary>
-    public static long Run(IReadOnlyList<BarSeries> data, SimulatedBroker broker, TradingKernel kernel, EquityRecorder equity, DateTime from)
+    /// <returns>The bars traded on and the warm-up bars before <paramref name="from"/> (all symbols).</returns>
+    public static (long Bars, long WarmUp) Run(IReadOnlyList<IBarStream> streams, SimulatedBroker broker, TradingKernel kernel, EquityRecorder equity, DateTime from)
     {
-        var next = new int[data.Count];
-        long count = 0;
+        var heads = new Bar[streams.Count];
+        var live = new bool[streams.Count];
+        var symbols = new Symbol[streams.Count];
+        for (var s = 0; s < streams.Count; s++)
+        {
+            symbols[s] = streams[s].Symbol;
+            if (live[s] = streams[s].MoveNext()) heads[s] = streams[s].Current;
+        }
+        long count = 0, warmUp = 0;
         while (true)
         {
             var time = DateTime.MaxValue;
-            for (var s = 0; s < data.Count; s++)
+            var any = false;
+            for (var s = 0; s < heads.Length; s++)
             {
-                if (next[s] < data[s].Count && data[s][next[s]].Timestamp < time) time = data[s][next[s]].Timestamp;
-            }
-            if (time == DateTime.MaxValue) return count;
-            if (time < from)
-            {
-                for (var s = 0; s < data.Count; s++)
+                if (live[s] && heads[s].Timestamp <= time)
                 {
-                    if (next[s] < data[s].Count && data[s][next[s]].Timestamp == time) kernel.WarmUp(data[s].Symbol, data[s][next[s]++]);
+                    time = heads[s].Timestamp;
+                    any = true;
                 }
-                continue;
             }
-            for (var s = 0; s < data.Count; s++)
+            if (!any) return (count, warmUp);
+            var warming = time < from;
+            for (var s = 0; s < heads.Length; s++)
             {
-                if (next[s] >= data[s].Count || data[s][next[s]].Timestamp != time) continue;
-                ref readonly var bar = ref data[s][next[s]++];
-                broker.OnBar(data[s].Symbol, bar);
-                kernel.OnBar(data[s].Symbol, bar);
-                count++;
+                if (!live[s] || heads[s].Timestamp != time) continue;
+                if (warming)
+                {
+                    kernel.WarmUp(symbols[s], heads[s]);
+                    warmUp++;
+                }
+                else
+                {
+                    broker.OnBar(symbols[s], heads[s]);
+                    kernel.OnBar(symbols[s], heads[s]);
+                    count++;
+                }
+                if (live[s] = streams[s].MoveNext())
+                {
+                    heads[s] = streams[s].Current;
+                    if (heads[s].Timestamp <= time) throw new InvalidOperationException($"{symbols[s]}: bars out of time order at {heads[s].Timestamp:O}.");
+                }
             }
-            equity.Record(kernel.Valuation(time));
+            if (!warming) equity.Record(kernel.Valuation(time));
         }
     }
 }
