@@ -7,29 +7,37 @@ namespace Keel.Data.Columnar;
 
 /// <summary>
 /// A Parquet bar file read forward one row group at a time (65,536 bars in Keel's files), for portfolio
-/// backtests over many long series (<c>Backtester.RunStreaming</c>): a symbol costs one row group of memory,
-/// whatever the length of its file. Bars are validated as <see cref="ParquetBars.Read"/> validates them.
+/// backtests over many long series (<c>Backtester.RunStreaming</c>): a symbol costs one row group's columns of
+/// memory, whatever the length of its file, and each bar is made (and validated as <see cref="ParquetBars.Read"/>
+/// validates it) only when the merge reaches it.
 /// </summary>
 public sealed class ParquetBarStream : IBarStream, IDisposable
 {
     private readonly ParquetReader _reader;
     private readonly ParquetBars.BarColumns _columns;
     private readonly ParquetBars.GroupBuffers _buffers = new();
-    private Bar[] _group = [];
+    private DateTime[] _times = [];
+    private double[][] _values = [];
+    private int _groupRows;
     private int _groupIndex = -1;
     private int _next = -1;
     private int _rowsBefore;
+    private Bar _current;
 
     private ParquetBarStream(ParquetReader reader, ParquetBars.BarColumns columns, Symbol symbol)
     {
         _reader = reader;
         _columns = columns;
         Symbol = symbol;
-        LoadGroup(0);
-        if (_group.Length == 0) throw new BarDataException(columns.Path, 0, "the file has no bars");
-        Timeframe = TimeframeInference.TryInfer(_group, out var timeframe, out var error)
-            ? timeframe
-            : throw new BarDataException(columns.Path, 0, error);
+        if (reader.RowGroupCount == 0 || reader.RowGroups.Sum(g => g.RowCount) == 0) throw new BarDataException(columns.Path, 0, "the file has no bars");
+        using (var first = reader.OpenRowGroupReader(0))
+        {
+            var sample = new Bar[first.RowCount];
+            ParquetBars.ReadGroup(first, columns, sample, 0, DateTime.MinValue).GetAwaiter().GetResult();
+            Timeframe = TimeframeInference.TryInfer(sample, out var timeframe, out var error)
+                ? timeframe
+                : throw new BarDataException(columns.Path, 0, error);
+        }
     }
 
     /// <summary>Opens <paramref name="path"/>; timestamps without a zone are read in <paramref name="zone"/> (UTC when null).</summary>
@@ -54,27 +62,26 @@ public sealed class ParquetBarStream : IBarStream, IDisposable
 
     public bool MoveNext()
     {
-        if (++_next < _group.Length) return true;
-        while (_groupIndex + 1 < _reader.RowGroupCount)
+        while (++_next >= _groupRows)
         {
+            if (_groupIndex + 1 >= _reader.RowGroupCount) return false;
             LoadGroup(_groupIndex + 1);
-            _next = 0;
-            if (_group.Length > 0) return true;
         }
-        return false;
+        var previous = _current.Timestamp;
+        _current = ParquetBars.ToBar(_columns, _times, _values, _next, _rowsBefore + _next, previous);
+        return true;
     }
 
-    public ref readonly Bar Current => ref _group[_next];
+    public ref readonly Bar Current => ref _current;
 
     private void LoadGroup(int index)
     {
-        var previous = _group.Length > 0 ? _group[^1].Timestamp : DateTime.MinValue;
-        _rowsBefore += _group.Length;
+        _rowsBefore += _groupRows;
         _groupIndex = index;
         using var group = _reader.OpenRowGroupReader(index);
-        var bars = _group.Length == group.RowCount ? _group : new Bar[group.RowCount]; // reuse: every full group has the same size
-        ParquetBars.ReadGroup(group, _columns, bars, _rowsBefore, previous, _buffers).GetAwaiter().GetResult();
-        _group = bars;
+        _groupRows = (int)group.RowCount;
+        (_times, _values) = ParquetBars.ReadColumns(group, _columns, _groupRows, _rowsBefore, _buffers).GetAwaiter().GetResult();
+        _next = -1; // MoveNext's loop steps onto the group's first row
     }
 
     public void Dispose() => _reader.DisposeAsync().AsTask().GetAwaiter().GetResult();

@@ -131,6 +131,8 @@ public static class ParquetBars
         public DateTime[] Times(int count) => _times.Length == count ? _times : _times = new DateTime[count];
 
         public double[] Values(int column, int count) => _values[column].Length == count ? _values[column] : _values[column] = new double[count];
+
+        public double[][] AllValues => _values;
     }
 
     /// <summary>Which columns hold the bars, checked once per file.</summary>
@@ -160,26 +162,32 @@ public static class ParquetBars
     /// Reads one row group into <paramref name="into"/> (its length is the group's row count), each bar validated
     /// and after <paramref name="previous"/>; errors name the file's row (<paramref name="firstRow"/> + 1 is the group's first).
     /// </summary>
-    internal static async Task ReadGroup(ParquetRowGroupReader group, BarColumns columns, Memory<Bar> into, int firstRow, DateTime previous, GroupBuffers? reuse = null)
+    internal static async Task ReadGroup(ParquetRowGroupReader group, BarColumns columns, Memory<Bar> into, int firstRow, DateTime previous)
     {
-        var count = into.Length;
-        var path = columns.Path;
-        var times = await ReadTimes(group, columns.Time, count, path, firstRow, reuse?.Times(count));
-        var values = new double[columns.Values.Length][];
-        for (var c = 0; c < values.Length; c++) values[c] = await ReadNumbers(group, columns.Values[c], count, path, firstRow, reuse?.Values(c, count));
+        var (times, values) = await ReadColumns(group, columns, into.Length, firstRow, reuse: null);
         var bars = into.Span;
-        for (var i = 0; i < count; i++)
-        {
-            var row = firstRow + i;
-            var ticks = columns.Utc ? times[i].Ticks : columns.Clock.ToUtcTicks(WallClock(times[i]));
-            var timestamp = new DateTime(ticks, DateTimeKind.Utc);
-            var error = Bar.Validate(timestamp, values[0][i], values[1][i], values[2][i], values[3][i], values[4][i]);
-            if (error is not null) throw new BarDataException(path, 0, $"row {row + 1}: {error}");
-            if (row > 0 && timestamp <= previous)
-                throw new BarDataException(path, 0, $"row {row + 1}: {timestamp:yyyy-MM-dd'T'HH:mm:ss'Z'} does not come after row {row}'s {previous:yyyy-MM-dd'T'HH:mm:ss'Z'}; rows must be in increasing time order");
-            bars[i] = new Bar(timestamp, values[0][i], values[1][i], values[2][i], values[3][i], values[4][i]);
-            previous = timestamp;
-        }
+        for (var i = 0; i < bars.Length; i++) previous = (bars[i] = ToBar(columns, times, values, i, firstRow + i, previous)).Timestamp;
+    }
+
+    /// <summary>One row group's columns as read, not yet checked as bars (<see cref="ToBar"/> does that, row by row).</summary>
+    internal static async Task<(DateTime[] Times, double[][] Values)> ReadColumns(ParquetRowGroupReader group, BarColumns columns, int count, int firstRow, GroupBuffers? reuse)
+    {
+        var times = await ReadTimes(group, columns.Time, count, columns.Path, firstRow, reuse?.Times(count));
+        var values = reuse?.AllValues ?? new double[columns.Values.Length][];
+        for (var c = 0; c < values.Length; c++) values[c] = await ReadNumbers(group, columns.Values[c], count, columns.Path, firstRow, reuse?.Values(c, count));
+        return (times, values);
+    }
+
+    /// <summary>Row <paramref name="i"/> of a group's columns as a bar, validated and after <paramref name="previous"/>; <paramref name="row"/> is its place in the file.</summary>
+    internal static Bar ToBar(BarColumns columns, DateTime[] times, double[][] values, int i, int row, DateTime previous)
+    {
+        var ticks = columns.Utc ? times[i].Ticks : columns.Clock.ToUtcTicks(WallClock(times[i]));
+        var timestamp = new DateTime(ticks, DateTimeKind.Utc);
+        var error = Bar.Validate(timestamp, values[0][i], values[1][i], values[2][i], values[3][i], values[4][i]);
+        if (error is not null) throw new BarDataException(columns.Path, 0, $"row {row + 1}: {error}");
+        if (row > 0 && timestamp <= previous)
+            throw new BarDataException(columns.Path, 0, $"row {row + 1}: {timestamp:yyyy-MM-dd'T'HH:mm:ss'Z'} does not come after row {row}'s {previous:yyyy-MM-dd'T'HH:mm:ss'Z'}; rows must be in increasing time order");
+        return new Bar(timestamp, values[0][i], values[1][i], values[2][i], values[3][i], values[4][i]);
     }
 
     /// <summary>A wall-clock time as the CSV parser hands it to <see cref="SourceClock"/>: a date and a time of day, no offset.</summary>
