@@ -35,7 +35,7 @@ public sealed partial class LiveSession
 
     private void SendReport(DueReport due)
     {
-        var report = ServiceReport.Build(_store, due.Kind, due.Day, DayZone);
+        var report = ServiceReport.Build(_store, due.Kind, due.Day, DayZone, Gates.LiveVersion.Of(_settings), _settings.Alerts.Degradation);
         var html = ServiceReportText.Html(report);
         var text = ServiceReportText.Plain(report);
         if (_alerts.ReportSinks.Count == 0)
