@@ -1,3 +1,4 @@
+using Keel.Core.Capital;
 using Keel.Core.Costs;
 using Keel.Core.Risk;
 
@@ -52,4 +53,7 @@ public sealed record BacktestSettings
     /// every statistic start at the first bar at or after it.
     /// </summary>
     public DateTime? TradeFrom { get; init; }
+
+    /// <summary>A capital stage's cap on total exposure, as live trading applies it (the drift replay of a live period); null: no cap.</summary>
+    public CapitalLimit? Capital { get; init; }
 }

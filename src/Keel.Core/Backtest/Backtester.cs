@@ -37,6 +37,7 @@ public static class Backtester
         {
             OrderGate = settings.RegularHoursOnly ? Calendars.RegularHoursGate.Nyse(data[0].Timeframe) : null,
         };
+        kernel.Risk.Capital = settings.Capital;
         broker.Attach(kernel);
         var names = new List<string>();
         foreach (var series in data)

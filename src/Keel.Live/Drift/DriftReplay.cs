@@ -15,7 +15,7 @@ namespace Keel.Live.Drift;
 /// <summary>
 /// <c>keel drift</c>: replays the bars the service processed (from its cursors, fetched again from the
 /// broker's data) through the backtester with the same strategies, risk settings and starting equity,
-/// and compares with what the store recorded. The strategies warm up on the bars before the period and
+/// and compares with what the store recorded. A live period is replayed under the capital stage in force. The strategies warm up on the bars before the period and
 /// trade only inside it, as the service did.
 /// </summary>
 public static class DriftReplay
@@ -56,6 +56,7 @@ public static class DriftReplay
             Risk = settings.Risk,
             CloseAtEnd = false,
             RegularHoursOnly = true,
+            Capital = CapitalStage(settings, store),
         };
         var strategies = settings.Strategies.Select(spec => (Func<IStrategy>)(() => new GatedStrategy(spec.Create(), start))).ToList();
         var replay = Backtester.Run(replaySettings, bars, strategies);
@@ -79,6 +80,12 @@ public static class DriftReplay
         newestAtStart = new DateTime(newestAtStart.Ticks - newestAtStart.Ticks % frame.Ticks, DateTimeKind.Utc);
         return newestAtStart > firstBar ? newestAtStart : firstBar;
     }
+
+    /// <summary>Live: the cap of the capital stage in force, as the kernel applied it; paper trades uncapped.</summary>
+    private static Core.Capital.CapitalLimit? CapitalStage(LiveSettings settings, ITradingStore store) =>
+        settings.Mode == TradingMode.Live && store is IGateStore gates && gates.CapitalChanges().LastOrDefault() is { } last
+            ? settings.Capital.Limit(Math.Clamp(last.Stage, 1, settings.Capital.Stages.Count))
+            : null;
 
     /// <summary>The store's equity snapshots in the period (one per cycle that processed bars).</summary>
     private static List<EquityPoint> EquityCurve(ITradingStore store, DateTime from, DateTime to)
