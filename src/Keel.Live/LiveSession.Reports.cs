@@ -28,6 +28,8 @@ public sealed partial class LiveSession
         {
             var key = due.Kind + " " + due.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             if (due.EndUtc <= firstBar || _reportsDone.Contains(key)) continue;
+            // The night's drift run comes after the daily report and before the weekly review, which shows it.
+            if (due.Kind == "weekly") await RunNightlyDriftAsync(now, ct).ConfigureAwait(false);
             SendReport(due);
             _reportsDone.Add(key);
         }

@@ -40,9 +40,8 @@ public abstract partial class DbTradingStore : IDegradationStore
             .With("@version", version)
             .Rows(r => new BacktestExpectation(r.Text("version"), r.Text("strategy"), r.Time("time"), r.Time("live_from"), r.Time("history_from"),
                 r.Time("history_to"), ReadReturns(r.Text("trade_returns")))));
-        if (rows.Count == 0) return rows;
-        var latest = rows.Max(e => e.Time);
-        return [.. rows.Where(e => e.Time == latest)];
+        // The latest row of each strategy, in the order the strategies were first written.
+        return [.. rows.GroupBy(e => e.Strategy, StringComparer.Ordinal).Select(g => g.Last())];
     }
 
     public bool RecordDriftRun(DriftRun run)

@@ -12,7 +12,7 @@ public interface IDegradationStore
     /// <summary>Stores the expectations of one version (all its strategies in one write).</summary>
     void RecordExpectations(IReadOnlyList<BacktestExpectation> expectations);
 
-    /// <summary>The expectations stored for <paramref name="version"/> (the latest write), or empty.</summary>
+    /// <summary>The expectations stored for <paramref name="version"/> (the latest of each strategy), or empty.</summary>
     IReadOnlyList<BacktestExpectation> Expectations(string version);
 
     /// <summary>Stores a nightly drift run; false when the run of that day is stored already.</summary>
