@@ -56,4 +56,7 @@ public sealed record BacktestSettings
 
     /// <summary>A capital stage's cap on total exposure, as live trading applies it (the drift replay of a live period); null: no cap.</summary>
     public CapitalLimit? Capital { get; init; }
+
+    /// <summary>Positions held at the start (<see cref="StartingCash"/> is then the cash beside them, at their <see cref="StartingPosition.Mark"/>); a position of a strategy or symbol not in the run is an error.</summary>
+    public IReadOnlyList<StartingPosition> StartingPositions { get; init; } = [];
 }

@@ -50,7 +50,12 @@ public static class Backtester
             }
         }
 
-        var equity = new EquityRecorder((double)settings.StartingCash, settings.KeepEquityCurve, data.Max(d => d.Count) + 1);
+        foreach (var p in settings.StartingPositions)
+            kernel.RestorePosition(p.Strategy, p.Symbol, p.Quantity, p.AveragePrice, p.EntryTime, entryOrderId: null, (double)(p.Mark ?? p.AveragePrice));
+
+        // Held positions count at their mark: the equity the run starts from.
+        var startingEquity = settings.StartingCash + settings.StartingPositions.Sum(p => p.Value);
+        var equity = new EquityRecorder((double)startingEquity, settings.KeepEquityCurve, data.Max(d => d.Count) + 1);
         var from = settings.TradeFrom ?? DateTime.MinValue;
         long warmUp = 0;
         foreach (var series in data) warmUp += FirstAtOrAfter(series, from);
@@ -68,7 +73,7 @@ public static class Backtester
         var (assetClass, assetClassRule) = PeriodsPerYear.ClassFor(data.Select(d => d.Symbol));
         var finalEquity = portfolio.ExactEquity();
         var (curveStatistics, dailyReturns) = equity.Finish();
-        var metrics = PerformanceCalculator.Compute(curveStatistics, journal.TradeStatistics, settings.StartingCash, finalEquity,
+        var metrics = PerformanceCalculator.Compute(curveStatistics, journal.TradeStatistics, startingEquity, finalEquity,
             PeriodsPerYear.For(first.Timeframe, assetClass), portfolio.TotalCommissions, portfolio.TotalSlippage);
         var open = 0m;
         foreach (var s in portfolio.Symbols) open += portfolio.PositionQuantity(s);
