@@ -59,7 +59,7 @@ public sealed class DriftAndGateTests
         var fills = paper.Store.Fills().Select(f => (paper.Store.FindOrder(f.Fill.ClientOrderId)!.Order, f.Fill)).ToList();
         // The first bar time of the session with a stock position open and a sell of it still to come.
         var from = Enumerable.Range(0, 28).Select(i => new DateTime(2024, 12, 16, 14, 30, 0, DateTimeKind.Utc).AddMinutes(15 * i))
-            .First(t => StartingPosition.Before(fills, t).Any(p => p.Symbol.AssetClass == Core.Domain.AssetClass.Equity
+            .First(t => StartingPosition.Before(fills, t).Any(p => p.Symbol.AssetClass == Core.Domain.AssetClass.UsEquity
                 && fills.Any(f => f.Order.CreatedAt >= t && f.Fill.Strategy == p.Strategy && f.Fill.Symbol == p.Symbol && f.Fill.Side == OrderSide.Sell)));
         var held = StartingPosition.Before(fills, from);
 

@@ -51,7 +51,8 @@ public static class DriftReplay
             .Where(x => x.Order is not null).Select(x => (x.Order!, x.Fill)).ToList();
         // The replay starts where paper stood at the start: the positions its earlier orders left open, and the
         // equity then (the last snapshot before the start, else that day's start-of-day equity).
-        var held = StartingPosition.Before(paperFills, start).Where(p => settings.Symbols.Contains(p.Symbol))
+        var names = settings.Strategies.Select(spec => spec.Create().Name).ToHashSet(StringComparer.Ordinal);
+        var held = StartingPosition.Before(paperFills, start).Where(p => bars.Any(b => b.Symbol == p.Symbol) && names.Contains(p.Strategy))
             .Select(p => p with { Mark = LastCloseBefore(bars, p.Symbol, start) }).ToList();
         var startingEquity = EquityBefore(store, start)
             ?? store.DailyPnls().FirstOrDefault(d => d.Day >= DateOnly.FromDateTime(start))?.StartEquity
