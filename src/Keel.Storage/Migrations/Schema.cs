@@ -283,6 +283,12 @@ internal static class Schema
             )
             """,
         ]),
+        // A trade names the code that made it: the strategy's source hash recorded when its session started
+        // (strategy_sources), copied onto the row so the trade still says so after the file changes again.
+        new(6, "trades record their strategy's code hash",
+        [
+            "ALTER TABLE trades ADD COLUMN code_sha256 TEXT NULL",
+        ]),
         new(7, "live against backtest: expectations per version and strategy, nightly drift runs",
         [
             // One row per strategy of a version, written once when the version first runs: its backtest trades' net returns (JSON array of percents).
