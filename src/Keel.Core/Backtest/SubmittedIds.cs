@@ -10,9 +10,17 @@ namespace Keel.Core.Backtest;
 /// hash set. A sweep trial adds two ids per round trip: a hash set of them was a quarter of a busy trial's
 /// time, and tens of thousands of id strings kept alive pushed every trial's garbage into older GC
 /// generations, whose collections stopped every thread.
+/// Ids in Keel's own form (<see cref="Trading.ClientOrderIds"/>: a prefix per strategy and symbol, then
+/// <c>yyMMddHHmmss-P</c>) are kept per prefix as one 8-byte number each (<see cref="KeelIdTimes"/>), where they
+/// grow even when a portfolio interleaves a hundred symbols: 3.9 M orders of a 100-symbol run are 31 MB, not
+/// 3.9 M strings in the hash set.
 /// </summary>
 internal sealed class SubmittedIds : IDisposable
 {
+    private readonly Dictionary<string, KeelIdTimes> _byPrefix = new(StringComparer.Ordinal);
+    private string? _lastPrefix;       // most orders come from the prefix of the one before (a single series)
+    private KeelIdTimes? _lastTimes;
+
     // Both arrays come from the shared pool and go back to it: a sweep makes one of these per trial, and
     // growing fresh arrays for every trial allocated a third as much again as the trials themselves.
     private char[] _chars = ArrayPool<char>.Shared.Rent(1024); // the growing ids, back to back
@@ -23,12 +31,28 @@ internal sealed class SubmittedIds : IDisposable
     /// <summary>Remembers <paramref name="id"/>; false when it was given before.</summary>
     public bool Add(string id)
     {
+        if (KeelIdTimes.TrySplit(id, out var prefixLength, out var key)) return TimesOf(id, prefixLength).Add(key);
         if (_count == 0 || id.AsSpan().SequenceCompareTo(Growing(_count - 1)) > 0)
         {
             Append(id); // above every earlier id, in either collection
             return true;
         }
         return !IsGrowing(id) && _others.Add(id);
+    }
+
+    private KeelIdTimes TimesOf(string id, int prefixLength)
+    {
+        var prefix = id.AsSpan(0, prefixLength);
+        if (_lastTimes is not null && prefix.SequenceEqual(_lastPrefix)) return _lastTimes;
+        if (!_byPrefix.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(prefix, out var known, out var times))
+        {
+            known = prefix.ToString();
+            times = new KeelIdTimes();
+            _byPrefix.Add(known, times);
+        }
+        _lastPrefix = known;
+        _lastTimes = times;
+        return times;
     }
 
     private ReadOnlySpan<char> Growing(int index)
@@ -71,6 +95,9 @@ internal sealed class SubmittedIds : IDisposable
 
     public void Dispose()
     {
+        foreach (var times in _byPrefix.Values) times.Dispose();
+        _byPrefix.Clear();
+        _lastTimes = null;
         if (_chars.Length == 0) return; // given back already
         ArrayPool<char>.Shared.Return(_chars);
         ArrayPool<int>.Shared.Return(_ends);

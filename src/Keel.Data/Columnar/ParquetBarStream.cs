@@ -14,6 +14,7 @@ public sealed class ParquetBarStream : IBarStream, IDisposable
 {
     private readonly ParquetReader _reader;
     private readonly ParquetBars.BarColumns _columns;
+    private readonly ParquetBars.GroupBuffers _buffers = new();
     private Bar[] _group = [];
     private int _groupIndex = -1;
     private int _next = -1;
@@ -72,7 +73,7 @@ public sealed class ParquetBarStream : IBarStream, IDisposable
         _groupIndex = index;
         using var group = _reader.OpenRowGroupReader(index);
         var bars = _group.Length == group.RowCount ? _group : new Bar[group.RowCount]; // reuse: every full group has the same size
-        ParquetBars.ReadGroup(group, _columns, bars, _rowsBefore, previous).GetAwaiter().GetResult();
+        ParquetBars.ReadGroup(group, _columns, bars, _rowsBefore, previous, _buffers).GetAwaiter().GetResult();
         _group = bars;
     }
 

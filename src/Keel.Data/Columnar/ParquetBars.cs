@@ -119,6 +119,20 @@ public static class ParquetBars
         return bars;
     }
 
+    /// <summary>
+    /// A stream's column arrays, reused from one row group to the next: fresh half-megabyte arrays per group would
+    /// land on the large object heap, which only a full collection frees, and pile up over a hundred streams.
+    /// </summary>
+    internal sealed class GroupBuffers
+    {
+        private DateTime[] _times = [];
+        private readonly double[][] _values = [[], [], [], [], []];
+
+        public DateTime[] Times(int count) => _times.Length == count ? _times : _times = new DateTime[count];
+
+        public double[] Values(int column, int count) => _values[column].Length == count ? _values[column] : _values[column] = new double[count];
+    }
+
     /// <summary>Which columns hold the bars, checked once per file.</summary>
     internal sealed record BarColumns(string Path, DataField Time, DataField[] Values, bool Utc, SourceClock Clock);
 
@@ -146,13 +160,13 @@ public static class ParquetBars
     /// Reads one row group into <paramref name="into"/> (its length is the group's row count), each bar validated
     /// and after <paramref name="previous"/>; errors name the file's row (<paramref name="firstRow"/> + 1 is the group's first).
     /// </summary>
-    internal static async Task ReadGroup(ParquetRowGroupReader group, BarColumns columns, Memory<Bar> into, int firstRow, DateTime previous)
+    internal static async Task ReadGroup(ParquetRowGroupReader group, BarColumns columns, Memory<Bar> into, int firstRow, DateTime previous, GroupBuffers? reuse = null)
     {
         var count = into.Length;
         var path = columns.Path;
-        var times = await ReadTimes(group, columns.Time, count, path, firstRow);
+        var times = await ReadTimes(group, columns.Time, count, path, firstRow, reuse?.Times(count));
         var values = new double[columns.Values.Length][];
-        for (var c = 0; c < values.Length; c++) values[c] = await ReadNumbers(group, columns.Values[c], count, path, firstRow);
+        for (var c = 0; c < values.Length; c++) values[c] = await ReadNumbers(group, columns.Values[c], count, path, firstRow, reuse?.Values(c, count));
         var bars = into.Span;
         for (var i = 0; i < count; i++)
         {
@@ -177,11 +191,11 @@ public static class ParquetBars
     private static bool IsNumber(Type type) =>
         type == typeof(double) || type == typeof(float) || type == typeof(long) || type == typeof(int) || type == typeof(decimal);
 
-    private static async Task<DateTime[]> ReadTimes(ParquetRowGroupReader group, DataField field, int count, string path, int firstRow)
+    private static async Task<DateTime[]> ReadTimes(ParquetRowGroupReader group, DataField field, int count, string path, int firstRow, DateTime[]? reuse = null)
     {
         if (!field.IsNullable)
         {
-            var values = new DateTime[count];
+            var values = reuse ?? new DateTime[count];
             await group.ReadAsync<DateTime>(field, values);
             return values;
         }
@@ -190,11 +204,11 @@ public static class ParquetBars
         return NoNulls(nullable, field, path, firstRow);
     }
 
-    private static async Task<double[]> ReadNumbers(ParquetRowGroupReader group, DataField field, int count, string path, int firstRow)
+    private static async Task<double[]> ReadNumbers(ParquetRowGroupReader group, DataField field, int count, string path, int firstRow, double[]? reuse = null)
     {
         if (field.ClrType == typeof(double) && !field.IsNullable)
         {
-            var values = new double[count];
+            var values = reuse ?? new double[count];
             await group.ReadAsync<double>(field, values);
             return values;
         }

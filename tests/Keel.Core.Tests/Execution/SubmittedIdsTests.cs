@@ -27,6 +27,29 @@ public class SubmittedIdsTests
         foreach (var id in ids) submitted.Add(id).ShouldBe(reference.Add(id), id);
     }
 
+    [Property(MaxTest = 200)]
+    public void Keel_ids_of_interleaved_symbols_answer_as_a_set_does(int seed)
+    {
+        var random = new Random(seed);
+        var prefixes = new[] { "k0a1b2c3d-SPY-", "k0a1b2c3d-AAPL-", "kffee0011-SPY-" };
+        var start = new DateTime(2024, 1, 2, 14, 30, 0, DateTimeKind.Utc);
+        var ids = new List<string>();
+        for (var i = 0; i < 400; i++)
+        {
+            var prefix = prefixes[random.Next(prefixes.Length)];
+            ids.Add(random.Next(8) switch
+            {
+                0 when ids.Count > 0 => ids[random.Next(ids.Count)],
+                1 => Keel.Core.Trading.ClientOrderIds.For(prefix, start.AddMinutes(random.Next(400)), Keel.Core.Trading.OrderPurpose.Exit), // not growing
+                2 => prefix + "not-a-time-X", // Keel's prefix, another tail: the general path
+                _ => Keel.Core.Trading.ClientOrderIds.For(prefix, start.AddMinutes(i), (Keel.Core.Trading.OrderPurpose)random.Next(3)),
+            });
+        }
+        using var submitted = new SubmittedIds();
+        var reference = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in ids) submitted.Add(id).ShouldBe(reference.Add(id), id);
+    }
+
     [Fact]
     public void Many_growing_ids_outgrow_the_first_pooled_arrays()
     {
