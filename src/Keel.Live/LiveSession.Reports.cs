@@ -28,6 +28,8 @@ public sealed partial class LiveSession
         {
             var key = due.Kind + " " + due.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             if (due.EndUtc <= firstBar || _reportsDone.Contains(key)) continue;
+            // The night's drift run comes after the daily report and before the weekly review, which shows it.
+            if (due.Kind == "weekly") await RunNightlyDriftAsync(now, ct).ConfigureAwait(false);
             SendReport(due);
             _reportsDone.Add(key);
         }
@@ -35,7 +37,7 @@ public sealed partial class LiveSession
 
     private void SendReport(DueReport due)
     {
-        var report = ServiceReport.Build(_store, due.Kind, due.Day, DayZone);
+        var report = ServiceReport.Build(_store, due.Kind, due.Day, DayZone, Gates.LiveVersion.Of(_settings), _settings.Alerts.Degradation);
         var html = ServiceReportText.Html(report);
         var text = ServiceReportText.Plain(report);
         if (_alerts.ReportSinks.Count == 0)

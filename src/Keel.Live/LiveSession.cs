@@ -147,6 +147,7 @@ public sealed partial class LiveSession
         if (processed > 0) await SnapshotAsync(now, ct).ConfigureAwait(false);
         EvaluateAlertRules(now);
         await SendDueReportsAsync(now, ct).ConfigureAwait(false);
+        await WatchAgainstBacktestAsync(now, ct).ConfigureAwait(false);
         _store.SaveHeartbeat(new Heartbeat(now, _time.GetUtcNow().UtcDateTime, _settings.Mode.ToString().ToLowerInvariant(), Environment.ProcessId));
         if (processed > 0 || !_cycleLogged) LogCycle(_logger, now, processed, _port.WorkingCount);
         _cycleLogged = true;

@@ -1,4 +1,5 @@
 using Keel.Alpaca;
+using Keel.Core.Backtest;
 using Keel.Core.Drift;
 using Keel.Core.Gates;
 using Keel.Core.Persistence;
@@ -47,6 +48,31 @@ public sealed class DriftAndGateTests
         (slipped.MeanSellDifferenceBps - report.MeanSellDifferenceBps).ShouldBeInRange(48, 51);
         slipped.Summary.Mispriced.ShouldBe(s.Matched, "50 bps is past the 0.1% tolerance");
         slipped.CostModel.ShouldContain("0.5");
+    }
+
+    [Fact]
+    public async Task A_drift_from_the_middle_of_the_day_starts_from_the_positions_paper_held_then()
+    {
+        await using var paper = await PaperHarness.StartAsync(days: 1);
+        await paper.RunUntilAsync(MondayEvening);
+        using var client = SimClient(paper);
+        var fills = paper.Store.Fills().Select(f => (paper.Store.FindOrder(f.Fill.ClientOrderId)!.Order, f.Fill)).ToList();
+        // The first bar time of the session with a stock position open and a sell of it still to come.
+        var from = Enumerable.Range(0, 28).Select(i => new DateTime(2024, 12, 16, 14, 30, 0, DateTimeKind.Utc).AddMinutes(15 * i))
+            .First(t => StartingPosition.Before(fills, t).Any(p => p.Symbol.AssetClass == Core.Domain.AssetClass.UsEquity
+                && fills.Any(f => f.Order.CreatedAt >= t && f.Fill.Strategy == p.Strategy && f.Fill.Symbol == p.Symbol && f.Fill.Side == OrderSide.Sell)));
+        var held = StartingPosition.Before(fills, from);
+
+        var report = await DriftReplay.RunAsync(paper.Settings, new AlpacaMarketData(client), paper.Store, from: from);
+        report.Summary.Missed.ShouldBe(0);
+        report.Summary.Extra.ShouldBe(0, "the sells of the positions held at the start are the replay's too");
+        foreach (var p in held)
+        {
+            var sells = report.Trades.Where(t => t.Strategy == p.Strategy && t.Symbol == p.Symbol && t.Side == OrderSide.Sell).ToList();
+            if (sells.Count > 0) sells[0].Match.ShouldBe(DriftMatch.Matched);
+        }
+        report.Trades.ShouldContain(t => t.Side == OrderSide.Sell && held.Any(p => p.Strategy == t.Strategy && p.Symbol == t.Symbol));
+        Math.Abs(report.Summary.ReturnDifferencePct).ShouldBeLessThan(0.1, "the replay starts from paper's equity and positions at that time");
     }
 
     [Fact]

@@ -60,6 +60,21 @@ public sealed class GateCommandTests
         status.GetProperty("gate").GetProperty("status").GetString().ShouldBe("FAIL");
         status.GetProperty("capital").GetProperty("stage").ValueKind.ShouldBe(JsonValueKind.Null, "paper has no capital stage");
 
+        // The service's own drift run after Monday's close, stored: keel drift --latest and keel status show it without a replay.
+        var latest = Run("drift", "--config", paperConfig, "--latest", "--json");
+        latest.ExitCode.ShouldBe(0, latest.Stderr);
+        var l = JsonDocument.Parse(latest.Stdout).RootElement;
+        l.GetProperty("night").GetString().ShouldBe("2024-12-16");
+        l.GetProperty("matched").GetInt32().ShouldBeGreaterThan(10);
+        l.GetProperty("missed").GetInt32().ShouldBe(0);
+        l.GetProperty("return_difference_pct").ValueKind.ShouldBe(JsonValueKind.Number);
+        status.GetProperty("drift").GetProperty("night").GetString().ShouldBe("2024-12-16");
+        var text = Run("drift", "--config", paperConfig, "--latest");
+        text.Stdout.ShouldContain("Drift (night of 2024-12-16");
+        var mixed = Run("drift", "--config", paperConfig, "--latest", "--out", outDir);
+        mixed.ExitCode.ShouldBe(2);
+        mixed.Stderr.ShouldContain("--latest");
+
         var bad = Run("drift", "--config", paperConfig, "--from", "16/12/2024");
         bad.ExitCode.ShouldBe(2);
         bad.Stderr.ShouldContain("yyyy-MM-dd");

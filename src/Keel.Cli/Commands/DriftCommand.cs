@@ -3,6 +3,7 @@ using System.Globalization;
 using Keel.Alpaca;
 using Keel.Cli.Output;
 using Keel.Core.Drift;
+using Keel.Core.Persistence;
 using Keel.Live.Drift;
 using Keel.Reporting.Gates;
 using Keel.Storage;
@@ -25,10 +26,49 @@ internal static class DriftCommand
         var outDir = new Option<string?>("--out") { Description = "Write drift.html (summary, overlaid equity curves, every order) and drift.json into this folder." };
         var slippage = new Option<string>("--slippage") { Description = "The replay's slippage model: none (default; paper pays the quote's spread), percent:0.05 or per-share:0.01.", DefaultValueFactory = _ => "none" };
         var tolerance = new Option<decimal>("--tolerance") { Description = "A matched order is mispriced when its fill prices differ by more than this percent.", DefaultValueFactory = _ => 0.1m };
+        var latest = new Option<bool>("--latest") { Description = "Show the service's latest nightly drift run from the store instead of replaying (no broker needed)." };
         var command = new Command("drift", "Compare the paper period with a backtest replay of the same bars: trades matched/missed/extra, fill prices, fees, equity.")
-            { config, from, to, json, outDir, slippage, tolerance };
-        command.SetAction(parse => Run(parse.GetValue(config)!, parse.GetValue(from), parse.GetValue(to), parse.GetValue(json), parse.GetValue(outDir), parse.GetValue(slippage)!, parse.GetValue(tolerance)));
+            { config, from, to, json, outDir, slippage, tolerance, latest };
+        command.SetAction(parse => parse.GetValue(latest)
+            ? Latest(parse.GetValue(config)!, parse.GetValue(json), parse.GetValue(from) is not null || parse.GetValue(to) is not null || parse.GetValue(outDir) is not null)
+            : Run(parse.GetValue(config)!, parse.GetValue(from), parse.GetValue(to), parse.GetValue(json), parse.GetValue(outDir), parse.GetValue(slippage)!, parse.GetValue(tolerance)));
         return command;
+    }
+
+    /// <summary>One line on the latest nightly run (also in <c>keel status</c>).</summary>
+    public static string Describe(DriftRun? run) => run is null
+        ? "Drift: no nightly run yet (the service replays the period after each close)."
+        : string.Create(CultureInfo.InvariantCulture,
+            $"Drift (night of {run.Day}, {run.From:yyyy-MM-dd HH:mm} – {run.To:yyyy-MM-dd HH:mm}): {run.Summary.Matched} matched, {run.Summary.Missed} missed, {run.Summary.Extra} extra, {run.Summary.Mispriced} mispriced; "
+            + $"paper {run.Summary.PaperReturnPct:0.000}% vs replay {run.Summary.ReplayReturnPct:0.000}% ({run.Summary.ReturnDifferencePct:+0.000;-0.000;0.000} points): {(run.WithinTolerance ? "within tolerance" : "BEYOND tolerance")}");
+
+    private static int Latest(string configPath, bool asJson, bool replayOptions)
+    {
+        if (replayOptions) throw new UsageException("--latest shows the stored nightly run; --from, --to and --out are for a replay: use one or the other.");
+        var settings = ServiceConfigOption.Load(configPath);
+        if (settings.PostgresConnectionString is null && !File.Exists(settings.SqlitePath))
+            throw new UsageException($"There is no store at {settings.SqlitePath} yet: run keel paper first.");
+        using var store = TradingStores.Open(settings.SqlitePath, settings.PostgresConnectionString);
+        var run = store is IDegradationStore runs ? runs.LatestDriftRun() : null;
+        if (!asJson)
+        {
+            Console.WriteLine(Describe(run));
+            return ExitCodes.Success;
+        }
+        if (run is null) JsonStdout.WriteObject(w => w.WriteNull("night"));
+        else
+        {
+            // The stored report is keel drift --json's object; the night and when it ran go in front.
+            using var stored = System.Text.Json.JsonDocument.Parse(run.Json);
+            JsonStdout.WriteObject(w =>
+            {
+                w.WriteString("night", run.Day);
+                w.WriteString("ran_at", run.Time);
+                w.WriteBoolean("within_tolerance", run.WithinTolerance);
+                foreach (var property in stored.RootElement.EnumerateObject()) property.WriteTo(w);
+            });
+        }
+        return ExitCodes.Success;
     }
 
     private static int Run(string configPath, string? fromText, string? toText, bool asJson, string? outDir, string slippage, decimal tolerance)

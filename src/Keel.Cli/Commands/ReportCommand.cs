@@ -48,7 +48,7 @@ internal static class ReportCommand
             throw new UsageException($"There is no store at {settings.SqlitePath} yet: keel paper (or live) creates it on its first start.");
         using var store = TradingStores.Open(settings.SqlitePath, settings.PostgresConnectionString);
 
-        var report = ServiceReport.Build(store, kind, day, zone);
+        var report = ServiceReport.Build(store, kind, day, zone, Keel.Live.Gates.LiveVersion.Of(settings), settings.Alerts.Degradation);
         var html = ServiceReportText.Html(report);
         var text = ServiceReportText.Plain(report);
         var htmlPath = outFile is not null ? Path.GetFullPath(outFile)

@@ -39,6 +39,19 @@ internal static class StatusGates
         else { w.WriteString("status", GateJson.Status(gate.Status)); w.WriteString("time", gate.Time); }
         w.WriteNumber("overrides", gates.GateOverrides().Count);
         w.WriteEndObject();
+        if (store is not IDegradationStore runs) return;
+        w.WriteStartObject("drift");
+        if (runs.LatestDriftRun() is { } run)
+        {
+            w.WriteString("night", run.Day);
+            w.WriteBoolean("within_tolerance", run.WithinTolerance);
+            w.WriteNumber("matched", run.Summary.Matched);
+            w.WriteNumber("missed", run.Summary.Missed);
+            w.WriteNumber("extra", run.Summary.Extra);
+            w.WriteNumber("return_difference_pct", Math.Round(run.Summary.ReturnDifferencePct, 6));
+        }
+        else w.WriteNull("night");
+        w.WriteEndObject();
     }
 
     public static void WriteText(ITradingStore store, LiveSettings settings)
@@ -53,5 +66,6 @@ internal static class StatusGates
         var gate = gates.LatestGateResult(version);
         AnsiConsole.MarkupLine(gate is null ? $"Gate: none for version {version} (keel gate)" : $"Gate of version {version}: {GateJson.Status(gate.Status)} at {gate.Time:u}");
         foreach (var o in gates.GateOverrides().TakeLast(3)) AnsiConsole.MarkupLine($"[red]gates overridden[/] {o.Time:u} by {Markup.Escape(o.Actor)}: {Markup.Escape(o.Reason)}");
+        if (store is IDegradationStore runs) AnsiConsole.MarkupLine(Markup.Escape(DriftCommand.Describe(runs.LatestDriftRun())));
     }
 }

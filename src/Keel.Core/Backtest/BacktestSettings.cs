@@ -1,3 +1,4 @@
+using Keel.Core.Capital;
 using Keel.Core.Costs;
 using Keel.Core.Risk;
 
@@ -52,4 +53,10 @@ public sealed record BacktestSettings
     /// every statistic start at the first bar at or after it.
     /// </summary>
     public DateTime? TradeFrom { get; init; }
+
+    /// <summary>A capital stage's cap on total exposure, as live trading applies it (the drift replay of a live period); null: no cap.</summary>
+    public CapitalLimit? Capital { get; init; }
+
+    /// <summary>Positions held at the start (<see cref="StartingCash"/> is then the cash beside them, at their <see cref="StartingPosition.Mark"/>); a position of a strategy or symbol not in the run is an error.</summary>
+    public IReadOnlyList<StartingPosition> StartingPositions { get; init; } = [];
 }

@@ -66,6 +66,7 @@ public static class Backtester
         {
             OrderGate = settings.RegularHoursOnly ? Calendars.RegularHoursGate.Nyse(timeframe) : null,
         };
+        kernel.Risk.Capital = settings.Capital;
         broker.Attach(kernel);
         var names = new List<string>();
         for (var i = 0; i < symbols.Count; i++)
@@ -77,7 +78,12 @@ public static class Backtester
             }
         }
 
-        var equity = new EquityRecorder((double)settings.StartingCash, settings.KeepEquityCurve, expectedPoints);
+        foreach (var p in settings.StartingPositions)
+            kernel.RestorePosition(p.Strategy, p.Symbol, p.Quantity, p.AveragePrice, p.EntryTime, entryOrderId: null, (double)(p.Mark ?? p.AveragePrice));
+
+        // Held positions count at their mark: the equity the run starts from.
+        var startingEquity = settings.StartingCash + settings.StartingPositions.Sum(p => p.Value);
+        var equity = new EquityRecorder((double)startingEquity, settings.KeepEquityCurve, expectedPoints);
         var (bars, warmUp) = replay(broker, kernel, equity, settings.TradeFrom ?? DateTime.MinValue);
 
         var lastTime = equity.Count > 0 ? equity.Last.Time : DateTime.MinValue;
@@ -91,7 +97,7 @@ public static class Backtester
         var (assetClass, assetClassRule) = PeriodsPerYear.ClassFor(symbols);
         var finalEquity = portfolio.ExactEquity();
         var (curveStatistics, dailyReturns) = equity.Finish();
-        var metrics = PerformanceCalculator.Compute(curveStatistics, journal.TradeStatistics, settings.StartingCash, finalEquity,
+        var metrics = PerformanceCalculator.Compute(curveStatistics, journal.TradeStatistics, startingEquity, finalEquity,
             PeriodsPerYear.For(timeframe, assetClass), portfolio.TotalCommissions, portfolio.TotalSlippage);
         var open = 0m;
         foreach (var s in portfolio.Symbols) open += portfolio.PositionQuantity(s);

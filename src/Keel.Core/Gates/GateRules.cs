@@ -123,7 +123,7 @@ public static class GateRules
         yield return p.Drift is not { } d
             ? new("paper_matches_backtest", paper, GateStatus.Fail, "no drift replay of the paper period (keel drift) available")
             : new("paper_matches_backtest", paper,
-                d.Missed == 0 && d.Extra == 0 && Math.Abs(d.ReturnDifferencePct) <= Math.Max(t.MaxPaperDriftPercent / 100 * Math.Abs(d.ReplayReturnPct), t.MaxPaperDriftPercent / 100) ? GateStatus.Pass : GateStatus.Fail,
+                d.WithinTolerance(t.MaxPaperDriftPercent) ? GateStatus.Pass : GateStatus.Fail,
                 F($"paper return {d.PaperReturnPct:0.000}% vs replay {d.ReplayReturnPct:0.000}% (difference {d.ReturnDifferencePct:0.000} points, allowed {t.MaxPaperDriftPercent}% of the replay's); {d.Matched} trades matched, {d.Missed} missed, {d.Extra} extra, {d.Mispriced} mispriced"));
         yield return new("every_trade_explained", paper, p.Unexplained.Count == 0 ? GateStatus.Pass : GateStatus.Fail,
             p.Unexplained.Count == 0 ? F($"all {p.FilledOrders} filled orders of the period have a reason and, for strategy orders, a decision at their bar")

@@ -7,6 +7,8 @@ public static class AlertKinds
     public const string DailyLoss = "daily-loss";
     public const string DailyLossHalt = "daily-loss-halt";
     public const string StaleData = "stale-data";
+    public const string Degradation = "degradation";
+    public const string Drift = "drift";
     public const string OrderRejected = "order-rejected";
     public const string OrderHung = "order-hung";
     public const string OrderPartial = "order-partial";

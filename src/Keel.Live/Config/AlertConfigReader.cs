@@ -46,6 +46,8 @@ internal static class AlertConfigReader
             Sinks = sinks,
             HeartbeatUrl = heartbeat,
             ReportsDirectory = Path.GetFullPath(section.Reports ?? "reports", baseDirectory),
+            Degradation = DegradationConfigReader.Read(section.Degradation, problems),
+            NightlyDrift = section.NightlyDrift ?? true,
         };
     }
 

@@ -1,4 +1,5 @@
 using Keel.Alerts;
+using Keel.Core.Degradation;
 
 namespace Keel.Live.Config;
 
@@ -23,6 +24,12 @@ public sealed record AlertSettings
 
     /// <summary>Where daily and weekly reports are written; null: "reports" next to the config.</summary>
     public string? ReportsDirectory { get; init; }
+
+    /// <summary>The degradation rule: a strategy's recent live trades against its backtest expectation.</summary>
+    public DegradationSettings Degradation { get; init; } = new();
+
+    /// <summary>Whether the service replays the period after each close (<c>keel drift</c>) and alerts on drift.</summary>
+    public bool NightlyDrift { get; init; } = true;
 
     public override string ToString() => $"alerts: drawdown {DrawdownPercent}%, daily loss {DailyLossPercent}%, stale {Stale.TotalMinutes} min, {Sinks.Count} sinks";
 }

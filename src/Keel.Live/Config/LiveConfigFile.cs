@@ -69,6 +69,10 @@ internal sealed partial class LiveConfigFile
         /// <summary>Folder of the daily and weekly reports; "reports" next to the config when absent.</summary>
         public string? Reports { get; set; }
         public List<SinkSection>? Sinks { get; set; }
+        /// <summary>The degradation rule (live trades against the backtest expectation); defaults when absent.</summary>
+        public DegradationSection? Degradation { get; set; }
+        /// <summary>Replay the paper/live period through the backtester after each close and alert on drift; true when absent.</summary>
+        public bool? NightlyDrift { get; set; }
     }
 
     /// <summary>One sink; which keys apply depends on its type (email, webhook, sms).</summary>

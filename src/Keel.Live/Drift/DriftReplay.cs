@@ -15,7 +15,8 @@ namespace Keel.Live.Drift;
 /// <summary>
 /// <c>keel drift</c>: replays the bars the service processed (from its cursors, fetched again from the
 /// broker's data) through the backtester with the same strategies, risk settings and starting equity,
-/// and compares with what the store recorded. The strategies warm up on the bars before the period and
+/// and compares with what the store recorded. The replay starts from the positions paper held at the period's start, and
+/// a live period is replayed under the capital stage in force. The strategies warm up on the bars before the period and
 /// trade only inside it, as the service did.
 /// </summary>
 public static class DriftReplay
@@ -45,24 +46,32 @@ public static class DriftReplay
             if (kept.Length > 0) bars.Add(new BarSeries(symbol, settings.Timeframe, kept));
         }
 
-        var startingEquity = store.DailyPnls().FirstOrDefault(d => d.Day >= DateOnly.FromDateTime(start))?.StartEquity
+        var paperFills = store.Fills().Select(f => f.Fill)
+            .Select(f => (Order: store.FindOrder(f.ClientOrderId)?.Order, Fill: f))
+            .Where(x => x.Order is not null).Select(x => (x.Order!, x.Fill)).ToList();
+        // The replay starts where paper stood at the start: the positions its earlier orders left open, and the
+        // equity then (the last snapshot before the start, else that day's start-of-day equity).
+        var names = settings.Strategies.Select(spec => spec.Create().Name).ToHashSet(StringComparer.Ordinal);
+        var held = StartingPosition.Before(paperFills, start).Where(p => bars.Any(b => b.Symbol == p.Symbol) && names.Contains(p.Strategy))
+            .Select(p => p with { Mark = LastCloseBefore(bars, p.Symbol, start) }).ToList();
+        var startingEquity = EquityBefore(store, start)
+            ?? store.DailyPnls().FirstOrDefault(d => d.Day >= DateOnly.FromDateTime(start))?.StartEquity
             ?? store.LatestEquity()?.Equity ?? 100_000m;
         var broker = new BrokerModel(CostModelText.ParseSlippage(slippage), new AlpacaCommission(0.25m), settings.CryptoMinimumNotional);
         var replaySettings = new BacktestSettings
         {
-            StartingCash = startingEquity,
+            StartingCash = startingEquity - held.Sum(p => p.Value),
+            StartingPositions = held,
             FillModel = FillModel.Close,
             Broker = broker,
             Risk = settings.Risk,
             CloseAtEnd = false,
             RegularHoursOnly = true,
+            Capital = CapitalStage(settings, store),
         };
         var strategies = settings.Strategies.Select(spec => (Func<IStrategy>)(() => new GatedStrategy(spec.Create(), start))).ToList();
         var replay = Backtester.Run(replaySettings, bars, strategies);
 
-        var paperFills = store.Fills().Select(f => f.Fill)
-            .Select(f => (Order: store.FindOrder(f.ClientOrderId)?.Order, Fill: f))
-            .Where(x => x.Order is not null).Select(x => (x.Order!, x.Fill)).ToList();
         var paperCurve = EquityCurve(store, start, end + frame);
         return DriftComparison.Compare(start, end, startingEquity, broker.ToString(), tolerancePercent, paperFills, replay.OrderEvents,
             paperCurve, replay.EquityCurve, replay.FinalEquity);
@@ -79,6 +88,29 @@ public static class DriftReplay
         newestAtStart = new DateTime(newestAtStart.Ticks - newestAtStart.Ticks % frame.Ticks, DateTimeKind.Utc);
         return newestAtStart > firstBar ? newestAtStart : firstBar;
     }
+
+    /// <summary>Live: the cap of the capital stage in force, as the kernel applied it; paper trades uncapped.</summary>
+    private static Core.Capital.CapitalLimit? CapitalStage(LiveSettings settings, ITradingStore store) =>
+        settings.Mode == TradingMode.Live && store is IGateStore gates && gates.CapitalChanges().LastOrDefault() is { } last
+            ? settings.Capital.Limit(Math.Clamp(last.Stage, 1, settings.Capital.Stages.Count))
+            : null;
+
+    private static decimal? LastCloseBefore(List<BarSeries> bars, Symbol symbol, DateTime start)
+    {
+        var series = bars.FirstOrDefault(b => b.Symbol == symbol);
+        if (series is null) return null;
+        decimal? close = null;
+        foreach (var bar in series.Span)
+        {
+            if (bar.Timestamp >= start) break;
+            close = (decimal)bar.Close;
+        }
+        return close;
+    }
+
+    /// <summary>The equity of the last snapshot up to <paramref name="start"/> (its cycle processed the bars before it), if the store keeps the history.</summary>
+    private static decimal? EquityBefore(ITradingStore store, DateTime start) =>
+        store is IEquityHistory history && history.EquityHistory().LastOrDefault(e => e.Time <= start) is { } last ? last.Equity : null;
 
     /// <summary>The store's equity snapshots in the period (one per cycle that processed bars).</summary>
     private static List<EquityPoint> EquityCurve(ITradingStore store, DateTime from, DateTime to)

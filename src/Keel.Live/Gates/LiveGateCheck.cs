@@ -1,7 +1,10 @@
 using System.Globalization;
+using Keel.Core.Capital;
 using Keel.Core.Gates;
 using Keel.Core.Persistence;
+using Keel.Live.Alerts;
 using Keel.Live.Config;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Keel.Live.Gates;
 
@@ -31,7 +34,9 @@ public static class LiveGateCheck
     {
         var version = LiveVersion.Of(settings);
         gates.RecordGateOverride(new GateOverride(now, version, actor, reason, refusal));
-        // Raised through the alert outbox once issue 15's alerting lands; recorded as a critical alert now.
-        store.RecordAlert(new StoredAlert(now, "gates-override", "critical", $"{actor} started live trading of version {version} past its gates: {reason} (gates: {refusal})"));
+        // Through the outbox, so every sink that takes critical alerts carries it (the service's sender delivers it).
+        var sinks = new AlertCenter(store, settings.Alerts.Sinks, TimeProvider.System, NullLogger.Instance).SinksFor(AlertSeverity.Critical);
+        store.RaiseAlert(new NewAlert(now, CriticalAlertResponse.OverrideKind, AlertSeverity.Critical,
+            $"{actor} started live trading of version {version} past its gates: {reason} (gates: {refusal})"), sinks);
     }
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Keel.Core.Degradation;
+using Keel.Core.Drift;
 using Keel.Core.Persistence;
 using Keel.Core.Trading;
 
@@ -13,7 +15,9 @@ public sealed record ServiceReport(string Kind, string Period, DateOnly From, Da
     IReadOnlyList<Trade> Trades, IReadOnlyList<StoredPosition> Positions, IReadOnlyList<AlertRecord> Alerts)
 {
     /// <summary>The report for the day (daily) or the Monday-to-Sunday week (weekly) holding <paramref name="date"/>; days in <paramref name="zone"/>.</summary>
-    public static ServiceReport Build(ITradingStore store, string kind, DateOnly date, TimeZoneInfo zone)
+    /// <param name="version">The running version (strategies, symbols, timeframe, risk): a weekly review of it holds each
+    /// strategy's live record against that version's stored backtest expectation, and the latest nightly drift run.</param>
+    public static ServiceReport Build(ITradingStore store, string kind, DateOnly date, TimeZoneInfo zone, string? version = null, DegradationSettings? degradation = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         var weekly = kind == "weekly";
@@ -22,12 +26,30 @@ public sealed record ServiceReport(string Kind, string Period, DateOnly From, Da
         DateOnly Day(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, zone));
         var period = weekly ? string.Create(CultureInfo.InvariantCulture, $"{ISOWeek.GetYear(from.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(from.ToDateTime(TimeOnly.MinValue)):00}")
             : date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return new ServiceReport(kind, period, from, to,
+        var trades = store.Trades();
+        var report = new ServiceReport(kind, period, from, to,
             [.. store.DailyPnls().Where(d => d.Day >= from && d.Day <= to)],
-            [.. store.Trades().Where(t => Day(t.ExitTime) >= from && Day(t.ExitTime) <= to)],
+            [.. trades.Where(t => Day(t.ExitTime) >= from && Day(t.ExitTime) <= to)],
             [.. store.Positions().Where(p => p.Quantity != 0)],
             [.. store.AllAlerts().Where(a => Day(a.Time) >= from && Day(a.Time) <= to && !a.Kind.StartsWith("report", StringComparison.Ordinal))]);
+        if (!weekly || version is null || store is not IDegradationStore expectations) return report;
+        var until = TimeZoneInfo.ConvertTimeToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
+        return report with
+        {
+            VersusBacktest = StrategyVersusBacktest.For(expectations, version, trades, until, degradation ?? new DegradationSettings()),
+            LatestDrift = expectations.LatestDriftRun() is { } run && run.To < until ? run : null,
+            ComparedWithBacktest = true,
+        };
     }
+
+    /// <summary>Weekly: each strategy's live record since its version went live against the backtest expectation (empty: none stored).</summary>
+    public IReadOnlyList<StrategyVersusBacktest> VersusBacktest { get; init; } = [];
+
+    /// <summary>Weekly: the latest nightly drift run up to the period's end, if any.</summary>
+    public DriftRun? LatestDrift { get; init; }
+
+    /// <summary>Whether this report has the live-against-backtest section (weekly, with a version).</summary>
+    public bool ComparedWithBacktest { get; init; }
 
     public decimal TotalPnl => Days.Sum(d => d.Pnl);
 

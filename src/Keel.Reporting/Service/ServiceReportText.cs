@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Keel.Core.Degradation;
+using Keel.Core.Drift;
 using Keel.Core.Persistence;
 
 namespace Keel.Reporting.Service;
@@ -27,6 +29,7 @@ public static class ServiceReportText
         foreach (var p in r.Positions) b.AppendLine(string.Create(Invariant, $"  {p.Strategy} {p.Symbol} {p.Quantity} @ {p.AveragePrice}"));
         if (r.Alerts.Count > 0) b.AppendLine("alerts:");
         foreach (var a in r.Alerts) b.AppendLine(string.Create(Invariant, $"  {a.Time:yyyy-MM-dd HH:mm} {a.Summary}"));
+        if (r.ComparedWithBacktest) VersusBacktestPlain(r, b);
         return b.ToString();
     }
 
@@ -50,9 +53,56 @@ public static class ServiceReportText
         b.Append("</table><h2>Alerts</h2><table class=\"alerts\"><tr><th>time</th><th>severity</th><th>kind</th><th>message</th></tr>");
         foreach (var a in r.Alerts)
             b.Append(Invariant, $"<tr><td>{a.Time:yyyy-MM-dd HH:mm}</td><td>{AlertSeverities.Name(a.Severity)}</td><td>{E(a.Kind)}</td><td>{E(a.Message)}</td></tr>");
-        b.Append("</table></body></html>");
+        b.Append("</table>");
+        if (r.ComparedWithBacktest) VersusBacktestHtml(r, b);
+        b.Append("</body></html>");
         return b.ToString();
     }
+
+    /// <summary>The weekly review's live-against-backtest section: per strategy, each figure of the live record against the backtest's band over as many trades.</summary>
+    private static void VersusBacktestPlain(ServiceReport r, StringBuilder b)
+    {
+        b.AppendLine("live vs backtest:");
+        if (r.VersusBacktest.Count == 0) b.AppendLine("  no backtest expectation stored for this version yet (the service records one when it starts)");
+        foreach (var row in r.VersusBacktest)
+        {
+            b.AppendLine(string.Create(Invariant, $"  {row.Strategy}: {row.LiveTrades} live trades since {row.Expectation.LiveFrom:yyyy-MM-dd}; {Yardstick(row.Expectation)}"));
+            foreach (var f in row.Live?.Figures ?? [])
+                b.AppendLine(string.Create(Invariant, $"    {TradeFigures.Name(f.Figure)} {f.Live:0.00}% vs band [{f.Band.Lower:0.00}%, {f.Band.Upper:0.00}%] (median {f.Band.Expected:0.00}%): {Verdict(f)}"));
+        }
+        b.AppendLine(Drift(r.LatestDrift));
+    }
+
+    private static void VersusBacktestHtml(ServiceReport r, StringBuilder b)
+    {
+        static string E(string s) => WebUtility.HtmlEncode(s);
+        b.Append("<h2>Live vs backtest</h2>");
+        if (r.VersusBacktest.Count == 0) b.Append("<p>No backtest expectation stored for this version yet (the service records one when it starts).</p>");
+        b.Append("<table class=\"versus-backtest\"><tr><th>strategy</th><th>live trades</th><th>figure</th><th>live</th><th>backtest band</th><th>median</th><th>verdict</th></tr>");
+        foreach (var row in r.VersusBacktest)
+        {
+            if (row.Live is null)
+            {
+                b.Append(Invariant, $"<tr><td>{E(row.Strategy)}</td><td>{row.LiveTrades}</td><td colspan=\"5\">{E(Yardstick(row.Expectation))}</td></tr>");
+                continue;
+            }
+            foreach (var f in row.Live.Figures)
+                b.Append(Invariant, $"<tr><td>{E(row.Strategy)}</td><td>{row.LiveTrades}</td><td>{TradeFigures.Name(f.Figure)}</td><td class=\"{(f.Below ? "neg" : "pos")}\">{f.Live:0.00}%</td><td>[{f.Band.Lower:0.00}%, {f.Band.Upper:0.00}%] at {f.Band.ConfidencePercent:0.#}%</td><td>{f.Band.Expected:0.00}%</td><td>{Verdict(f)}</td></tr>");
+        }
+        b.Append("</table>");
+        b.Append(Invariant, $"<p class=\"drift\">{E(Drift(r.LatestDrift))}</p>");
+    }
+
+    private static string Yardstick(BacktestExpectation e) => e.Trades == 0
+        ? string.Create(Invariant, $"the backtest {e.HistoryFrom:yyyy-MM-dd} to {e.HistoryTo:yyyy-MM-dd} made no trades: nothing to compare with")
+        : string.Create(Invariant, $"backtest {e.HistoryFrom:yyyy-MM-dd} to {e.HistoryTo:yyyy-MM-dd}: {e.Trades} trades, win rate {TradeFigures.Of(TradeFigure.WinRate, e.TradeReturnsPct):0.0}%, average trade {TradeFigures.Of(TradeFigure.AverageTrade, e.TradeReturnsPct):0.000}%");
+
+    private static string Verdict(FigureCheck f) =>
+        f.Critical ? "far below the backtest" : f.Below ? "below the backtest" : f.Live > f.Band.Upper ? "above the backtest" : "within";
+
+    private static string Drift(DriftRun? run) => run is null
+        ? "drift: no nightly drift run yet"
+        : string.Create(Invariant, $"drift (night of {run.Day}): paper {run.Summary.PaperReturnPct:0.000}% vs replay {run.Summary.ReplayReturnPct:0.000}%, difference {run.Summary.ReturnDifferencePct:0.000} points; {run.Summary.Matched} matched, {run.Summary.Missed} missed, {run.Summary.Extra} extra; {(run.WithinTolerance ? "within tolerance" : "BEYOND tolerance")}");
 
     /// <summary>End-of-day equity as an inline SVG polyline (one point per day, start of the period first): no script, no network.</summary>
     private static string EquitySvg(ServiceReport r)

@@ -289,5 +289,40 @@ internal static class Schema
         [
             "ALTER TABLE trades ADD COLUMN code_sha256 TEXT NULL",
         ]),
+        new(7, "live against backtest: expectations per version and strategy, nightly drift runs",
+        [
+            // One row per strategy of a version, written once when the version first runs: its backtest trades' net returns (JSON array of percents).
+            """
+            CREATE TABLE backtest_expectations (
+                id {id},
+                time TEXT NOT NULL,
+                version TEXT NOT NULL,
+                strategy TEXT NOT NULL,
+                live_from TEXT NOT NULL,
+                history_from TEXT NOT NULL,
+                history_to TEXT NOT NULL,
+                trade_returns TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX backtest_expectations_version ON backtest_expectations (version, time)",
+            // One nightly drift run per trading day; report is the keel drift --json object.
+            """
+            CREATE TABLE drift_runs (
+                day TEXT PRIMARY KEY,
+                time TEXT NOT NULL,
+                period_from TEXT NOT NULL,
+                period_to TEXT NOT NULL,
+                matched BIGINT NOT NULL,
+                missed BIGINT NOT NULL,
+                extra BIGINT NOT NULL,
+                mispriced BIGINT NOT NULL,
+                paper_return TEXT NOT NULL,
+                replay_return TEXT NOT NULL,
+                correlation TEXT NOT NULL,
+                within_tolerance BIGINT NOT NULL,
+                report TEXT NOT NULL
+            )
+            """,
+        ]),
     ];
 }

@@ -99,4 +99,18 @@ public sealed class AlertConfigTests : IDisposable
         var error = Should.Throw<LiveConfigException>(() => Load("""{ "sinks": [ { "type": "email", "hots": "x" } ] }"""));
         error.Message.ShouldContain("hots");
     }
+
+    [Fact]
+    public void The_degradation_rule_and_the_nightly_drift_read_with_defaults_and_contradictions_named()
+    {
+        var defaults = Load("""{ "drawdownPercent": 10 }""").Alerts;
+        (defaults.Degradation.Window, defaults.Degradation.MinTrades, defaults.Degradation.ConfidencePercent, defaults.NightlyDrift).ShouldBe((30, 10, 95.0, true));
+
+        var set = Load("""{ "degradation": { "window": 50, "minTrades": 20, "confidencePercent": 90, "criticalConfidencePercent": 99.5 }, "nightlyDrift": false }""").Alerts;
+        (set.Degradation.Window, set.Degradation.MinTrades, set.Degradation.ConfidencePercent, set.Degradation.CriticalConfidencePercent, set.NightlyDrift)
+            .ShouldBe((50, 20, 90.0, 99.5, false));
+
+        var error = Should.Throw<LiveConfigException>(() => Load("""{ "degradation": { "window": 5, "minTrades": 10 } }"""));
+        error.Message.ShouldContain("alerts.degradation.window must be at least minTrades");
+    }
 }
