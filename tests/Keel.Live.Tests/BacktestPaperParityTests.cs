@@ -26,23 +26,8 @@ public sealed class BacktestPaperParityTests
     public async Task Backtest_and_paper_session_agree_on_decisions_orders_and_exits()
     {
         var risk = PaperHarness.DefaultRisk with { StopLossPercent = 2m, TakeProfitPercent = 3m, TrailingStopPercent = 1m };
-        var start = TimeZoneInfo.ConvertTimeToUtc(FirstDay.ToDateTime(TimeOnly.MinValue), NyseCalendar.TimeZone);
-        var end = TimeZoneInfo.ConvertTimeToUtc(LastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), NyseCalendar.TimeZone);
-        await using var paper = await PaperHarness.StartAsync(WriteBars, start, risk, s => s with
-        {
-            Strategies = StrategyText.ParseList("sma-crossover:fast=3,slow=8"),
-            SettleTimeout = TimeSpan.Zero, // one poll round a bar: the watched exits stay working between bars
-        });
-        await paper.RunUntilAsync(end);
-
-        var backtest = Backtester.Run(new BacktestSettings
-        {
-            StartingCash = 100_000m,
-            FillModel = FillModel.Close,
-            Risk = risk,
-            CloseAtEnd = false,
-            RegularHoursOnly = true,
-        }, paper.Bars, paper.Settings.Strategies);
+        var (paper, backtest) = await RunBothAsync(risk);
+        await using var _ = paper;
 
         // The data holds what the issue asks: extended-hours bars, no bar on the holiday, a half day.
         var bars = paper.Bars[0].Span.ToArray();
@@ -71,23 +56,80 @@ public sealed class BacktestPaperParityTests
         // bar has completed, and is later only when no close reached the trigger within that bar.
         var expected = backtest.OrderEvents.Where(e => e.Fill is not null).Select(e => e.Fill!.Value).ToList();
         var actual = paper.Store.Fills().Select(f => f.Fill).ToList();
+        // Watched by the port, priced from the paper entry's own fill.
+        AssertSameExits(bars, expected, actual, risk, entry => actual[entry].Price).ShouldBeGreaterThanOrEqualTo(3);
+
+        // No stock order outside the session the backtester would trade.
+        paper.Sim.Broker.AllOrders().ShouldAllBe(o => InRegularSession(o.SubmittedAt!.Value.UtcDateTime));
+    }
+
+    /// <summary>The strategy over the week's bars through a paper session on the sim and through the backtester.</summary>
+    private static async Task<(PaperHarness Paper, BacktestResult Backtest)> RunBothAsync(RiskConfig risk)
+    {
+        var start = TimeZoneInfo.ConvertTimeToUtc(FirstDay.ToDateTime(TimeOnly.MinValue), NyseCalendar.TimeZone);
+        var end = TimeZoneInfo.ConvertTimeToUtc(LastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), NyseCalendar.TimeZone);
+        var paper = await PaperHarness.StartAsync(WriteBars, start, risk, s => s with
+        {
+            Strategies = StrategyText.ParseList("sma-crossover:fast=3,slow=8"),
+            SettleTimeout = TimeSpan.Zero, // one poll round a bar: the exits stay working between bars
+        });
+        try
+        {
+            await paper.RunUntilAsync(end);
+        }
+        catch
+        {
+            await paper.DisposeAsync();
+            throw;
+        }
+        var backtest = Backtester.Run(new BacktestSettings
+        {
+            StartingCash = 100_000m,
+            FillModel = FillModel.Close,
+            Risk = risk,
+            CloseAtEnd = false,
+            RegularHoursOnly = true,
+        }, paper.Bars, paper.Settings.Strategies);
+        return (paper, backtest);
+    }
+
+    [Fact]
+    public async Task An_alpaca_bracket_worked_by_the_sims_order_engine_exits_as_in_the_backtest()
+    {
+        // Stop loss and take profit only: the entry goes to the sim as a bracket order, priced from the quote
+        // it was sized at (the ask it then fills at), and its legs are the sim's stop and limit orders.
+        var risk = PaperHarness.DefaultRisk with { StopLossPercent = 2m, TakeProfitPercent = 3m };
+        var (paper, backtest) = await RunBothAsync(risk);
+        await using var _ = paper;
+        var expected = backtest.OrderEvents.Where(e => e.Fill is not null).Select(e => e.Fill!.Value).ToList();
+        var actual = paper.Store.Fills().Select(f => f.Fill).ToList();
+        // The same orders; a bracket's legs are named by Alpaca (a client cannot choose their ids), so those
+        // are matched by what they are, the entry's stop loss or take profit.
+        static (string, OrderPurpose) Named(Fill f) => (f.Purpose is OrderPurpose.StopLoss or OrderPurpose.TakeProfit ? "bracket leg" : f.ClientOrderId, f.Purpose);
+        actual.Select(Named).ShouldBe(expected.Select(Named));
+        paper.Sim.Broker.AllOrders().ShouldContain(o => o.OrderClass == Keel.Alpaca.Models.AlpacaOrderClass.Bracket);
+        AssertSameExits(paper.Bars[0].Span.ToArray(), expected, actual, risk, entry => actual[entry].Price).ShouldBeGreaterThanOrEqualTo(1);
+    }
+
+    /// <summary>
+    /// Each exit after an entry: the backtest's as the exit engine gives it on the bars, the paper session's as
+    /// the exit engine gives it on the sim's bids from <paramref name="paperBase"/> (the price its exits are
+    /// priced from), the same kind in both, and never earlier in paper than the backtest's bar. Returns how many.
+    /// </summary>
+    private static int AssertSameExits(Bar[] bars, List<Fill> expected, List<Fill> actual, RiskConfig risk, Func<int, decimal> paperBase)
+    {
         var exits = 0;
         for (var i = 0; i + 1 < expected.Count; i++)
         {
             if (expected[i].Purpose != OrderPurpose.Entry || expected[i + 1].Purpose is OrderPurpose.Entry or OrderPurpose.Exit) continue;
             var (ours, theirs) = (expected[i + 1], actual[i + 1]);
-            var backtestExit = ReplayOnBars(bars, expected[i], risk);
-            (ours.Purpose, ours.Time, ours.Price).ShouldBe(backtestExit, ours.ClientOrderId);
-            var paperExit = ReplayOnQuotes(bars, actual[i], risk);
-            (theirs.Purpose, theirs.Time, theirs.Price).ShouldBe(paperExit, theirs.ClientOrderId);
+            (ours.Purpose, ours.Time, ours.Price).ShouldBe(ReplayOnBars(bars, expected[i], risk), ours.ClientOrderId);
+            (theirs.Purpose, theirs.Time, theirs.Price).ShouldBe(ReplayOnQuotes(bars, actual[i].Time, paperBase(i), risk), theirs.ClientOrderId);
             theirs.Purpose.ShouldBe(ours.Purpose);
             theirs.Time.ShouldBeGreaterThanOrEqualTo(ours.Time + Frame.Duration, ours.ClientOrderId);
             exits++;
         }
-        exits.ShouldBeGreaterThanOrEqualTo(3);
-
-        // No stock order outside the session the backtester would trade.
-        paper.Sim.Broker.AllOrders().ShouldAllBe(o => InRegularSession(o.SubmittedAt!.Value.UtcDateTime));
+        return exits;
     }
 
     /// <summary>
@@ -111,32 +153,33 @@ public sealed class BacktestPaperParityTests
     }
 
     /// <summary>
-    /// The exit the paper session should make after <paramref name="entry"/>: the port watches its exits
-    /// (on whole cents) against the sim's bid after each bar, the trailing stop's high moved by the bid
-    /// first; once one is reached it sells at market, filled at that bid when the bar has completed.
+    /// The exit the paper session should make after an entry filled at <paramref name="entryTime"/>, its exits
+    /// priced from <paramref name="basePrice"/> (on whole cents): the port's watched exits or the sim's bracket
+    /// legs against the sim's bid after each bar, the trailing stop's high moved by the bid first; once one
+    /// is reached it sells at that bid when the bar has completed.
     /// </summary>
-    private static (OrderPurpose, DateTime, decimal) ReplayOnQuotes(Bar[] bars, Fill entry, RiskConfig risk)
+    private static (OrderPurpose, DateTime, decimal) ReplayOnQuotes(Bar[] bars, DateTime entryTime, decimal basePrice, RiskConfig risk)
     {
-        var highWater = entry.Price;
-        foreach (var bar in bars.Where(b => b.Timestamp >= entry.Time))
+        var highWater = basePrice;
+        foreach (var bar in bars.Where(b => b.Timestamp >= entryTime))
         {
             var bid = SimQuote(bar.Close, OrderSide.Sell);
             highWater = Math.Max(highWater, bid);
-            var exits = Exits(entry.Price, highWater, risk, round: true)
+            var exits = Exits(basePrice, highWater, risk, round: true)
                 .Where(x => ExitRules.Reaches(x.Type, OrderSide.Sell, x.Trigger, bid, bid))
                 .OrderBy(x => ExitRules.Rank(x.Type)).ToList();
             if (exits.Count > 0) return (exits[0].Purpose, bar.Timestamp + Frame.Duration, bid);
         }
-        throw new InvalidOperationException($"no exit after {entry.ClientOrderId}");
+        throw new InvalidOperationException($"no exit after the entry at {entryTime:O}");
     }
 
-    /// <summary>An entry's three exits by the exit engine's rules; the port keeps stock prices on whole cents (the trailing stop's is never sent).</summary>
+    /// <summary>The exits an entry asks for, by the exit engine's rules; the port keeps stock prices on whole cents (the trailing stop's is never sent).</summary>
     private static IEnumerable<(OrderPurpose Purpose, OrderType Type, decimal Trigger)> Exits(decimal entry, decimal highWater, RiskConfig risk, bool round)
     {
         decimal Cents(decimal price) => round ? Math.Round(price, 2, MidpointRounding.AwayFromZero) : price;
-        yield return (OrderPurpose.StopLoss, OrderType.Stop, Cents(ExitRules.StopLossPrice(entry, risk.StopLossPercent!.Value)));
-        yield return (OrderPurpose.TakeProfit, OrderType.Limit, Cents(ExitRules.TakeProfitPrice(entry, risk.TakeProfitPercent!.Value)));
-        yield return (OrderPurpose.TrailingStop, OrderType.Stop, ExitRules.TrailingStopPrice(highWater, risk.TrailingStopPercent!.Value));
+        if (risk.StopLossPercent is { } sl) yield return (OrderPurpose.StopLoss, OrderType.Stop, Cents(ExitRules.StopLossPrice(entry, sl)));
+        if (risk.TakeProfitPercent is { } tp) yield return (OrderPurpose.TakeProfit, OrderType.Limit, Cents(ExitRules.TakeProfitPrice(entry, tp)));
+        if (risk.TrailingStopPercent is { } trail) yield return (OrderPurpose.TrailingStop, OrderType.Stop, ExitRules.TrailingStopPrice(highWater, trail));
     }
 
     /// <summary>The sim's quote from a bar's close: half the default spread (0.05%) either side, on whole cents.</summary>
