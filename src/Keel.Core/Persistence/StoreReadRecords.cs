@@ -7,7 +7,8 @@ public sealed record StoreMarks(long Fills, long Equity, long OrderEvents, long 
 
 public sealed record StoredEquity(long Id, EquitySnapshot Snapshot);
 
-public sealed record StoredTrade(long Id, Trade Trade);
+/// <param name="CodeSha256">The source hash of the strategy code that made the trade (as its session recorded it); null before it was recorded.</param>
+public sealed record StoredTrade(long Id, Trade Trade, string? CodeSha256 = null);
 
 public sealed record StoredDecision(long Id, Decision Decision);
 
