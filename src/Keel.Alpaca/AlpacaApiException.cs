@@ -1,4 +1,5 @@
 using System.Net;
+using Keel.Core.Trading;
 
 namespace Keel.Alpaca;
 
@@ -7,7 +8,7 @@ namespace Keel.Alpaca;
 /// body has none, as the official SDK does). The message names the request and Alpaca's words, never
 /// the keys.
 /// </summary>
-public sealed class AlpacaApiException : Exception
+public sealed class AlpacaApiException : BrokerException
 {
     public HttpStatusCode HttpStatus { get; }
     public long Code { get; }
@@ -33,4 +34,7 @@ public sealed class AlpacaApiException : Exception
         (int)HttpStatus == 422 && ApiMessage.Contains("client_order_id must be unique", StringComparison.OrdinalIgnoreCase);
 
     public bool IsNotFound => HttpStatus == HttpStatusCode.NotFound;
+
+    /// <summary>Rate limited (429) or a server error (5xx): the same request may work a moment later.</summary>
+    public override bool IsTransient => HttpStatus is HttpStatusCode.TooManyRequests or >= HttpStatusCode.InternalServerError;
 }

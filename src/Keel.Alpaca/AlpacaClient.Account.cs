@@ -22,7 +22,7 @@ public sealed partial class AlpacaClient
         if (qty is not null && percentage is not null)
             throw new ArgumentException("Give qty or percentage, not both.");
         var path = $"/v2/positions/{Segment(AlpacaSymbols.ToPositionKey(symbol))}" + new QueryString().Add("qty", qty).Add("percentage", percentage);
-        using var response = await _http.SendOnceAsync(HttpMethod.Delete, Trading, path, null, ct).ConfigureAwait(false);
+        using var response = await _http.SendAsync(HttpMethod.Delete, Trading, path, null, ct).ConfigureAwait(false);
         return await _http.ReadAsync(response, Json.AlpacaOrder, AlpacaHttp.Describe(HttpMethod.Delete, path), ct).ConfigureAwait(false);
     }
 
@@ -30,7 +30,7 @@ public sealed partial class AlpacaClient
     public async Task<IReadOnlyList<AlpacaClosePositionResult>> CloseAllPositionsAsync(bool cancelOrders = false, CancellationToken ct = default)
     {
         var path = "/v2/positions" + new QueryString().Add("cancel_orders", cancelOrders);
-        using var response = await _http.SendOnceAsync(HttpMethod.Delete, Trading, path, null, ct).ConfigureAwait(false);
+        using var response = await _http.SendAsync(HttpMethod.Delete, Trading, path, null, ct).ConfigureAwait(false);
         return await _http.ReadAsync(response, Json.ListAlpacaClosePositionResult, AlpacaHttp.Describe(HttpMethod.Delete, path), ct).ConfigureAwait(false);
     }
 

@@ -79,7 +79,7 @@ public sealed partial class AlpacaClient
     private async Task<AlpacaOrder> PostOrderAsync(AlpacaNewOrder order, CancellationToken ct)
     {
         const string path = "/v2/orders";
-        using var response = await _http.SendOnceAsync(HttpMethod.Post, Trading, path,
+        using var response = await _http.SendAsync(HttpMethod.Post, Trading, path,
             AlpacaHttp.JsonContent(order, Json.AlpacaNewOrder), ct).ConfigureAwait(false);
         return await _http.ReadAsync(response, Json.AlpacaOrder, "POST " + path, ct).ConfigureAwait(false);
     }
@@ -164,7 +164,7 @@ public sealed partial class AlpacaClient
     {
         ArgumentNullException.ThrowIfNull(replacement);
         var path = $"/v2/orders/{Segment(orderId)}";
-        using var response = await _http.SendOnceAsync(HttpMethod.Patch, Trading, path,
+        using var response = await _http.SendAsync(HttpMethod.Patch, Trading, path,
             AlpacaHttp.JsonContent(replacement, Json.AlpacaReplaceOrder), ct).ConfigureAwait(false);
         return await _http.ReadAsync(response, Json.AlpacaOrder, "PATCH /v2/orders/{id}", ct).ConfigureAwait(false);
     }
@@ -174,14 +174,14 @@ public sealed partial class AlpacaClient
     public async Task CancelOrderAsync(string orderId, CancellationToken ct = default)
     {
         var path = $"/v2/orders/{Segment(orderId)}";
-        using var response = await _http.SendRepeatableAsync(HttpMethod.Delete, Trading, path, ct).ConfigureAwait(false);
+        using var response = await _http.SendAsync(HttpMethod.Delete, Trading, path, null, ct).ConfigureAwait(false);
         await _http.ThrowIfErrorAsync(response, "DELETE /v2/orders/{id}", ct).ConfigureAwait(false);
     }
 
     /// <summary>Cancels every open order; one result per order (status 200, or an error body).</summary>
     public async Task<IReadOnlyList<AlpacaCancelResult>> CancelAllOrdersAsync(CancellationToken ct = default)
     {
-        using var response = await _http.SendRepeatableAsync(HttpMethod.Delete, Trading, "/v2/orders", ct).ConfigureAwait(false);
+        using var response = await _http.SendAsync(HttpMethod.Delete, Trading, "/v2/orders", null, ct).ConfigureAwait(false);
         return await _http.ReadAsync(response, Json.ListAlpacaCancelResult, "DELETE /v2/orders", ct).ConfigureAwait(false);
     }
 }

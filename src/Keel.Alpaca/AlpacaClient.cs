@@ -6,9 +6,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Keel.Alpaca;
 
 /// <summary>
-/// Alpaca's REST API (trading and market data) over one <see cref="HttpClient"/>. Reads retry on
-/// 429/502/503/504 and dropped connections, honouring Retry-After; order submission never retries
-/// blindly (see <see cref="SubmitOrderAsync"/>). Waits go through the injected <see cref="TimeProvider"/>.
+/// Alpaca's REST API (trading and market data) over one <see cref="HttpClient"/>. Reads and cancels retry on
+/// 429/502/503/504 and dropped connections, honouring Retry-After; order submission never retries blindly
+/// (see <see cref="SubmitOrderAsync"/>). The retries are one policy (<see cref="AlpacaResilience"/>) in the
+/// HTTP stack under the client, the same whether it was built here or by <c>AddAlpacaClient</c>. Waits go
+/// through the injected <see cref="TimeProvider"/>.
 /// </summary>
 public sealed partial class AlpacaClient : IDisposable
 {
@@ -17,23 +19,31 @@ public sealed partial class AlpacaClient : IDisposable
     private readonly HttpClient? _ownedHttpClient;
     private readonly ILogger _logger;
 
+    /// <summary>A client with its own HTTP stack: the service's retry and timeout handlers over a pooled connection.</summary>
     /// <param name="options">Validated here; throws with a clear message when unusable.</param>
-    /// <param name="httpClient">Shared client to use (its own timeout should be infinite or long); one is created when null.</param>
     /// <param name="timeProvider">Clock for retry waits; the system clock when null.</param>
-    public AlpacaClient(AlpacaOptions options, HttpClient? httpClient = null, TimeProvider? timeProvider = null, ILogger? logger = null)
+    /// <param name="primaryHandler">The connection at the bottom of the stack (tests put a faulty one there); a pooled socket handler when null.</param>
+    public AlpacaClient(AlpacaOptions options, TimeProvider? timeProvider = null, ILogger? logger = null, HttpMessageHandler? primaryHandler = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
         _logger = logger ?? NullLogger.Instance;
-        if (httpClient is null)
+        var primary = primaryHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        _ownedHttpClient = new HttpClient(AlpacaHandlers.Create(options, timeProvider ?? TimeProvider.System, _logger, primary))
         {
-            _ownedHttpClient = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-            {
-                Timeout = Timeout.InfiniteTimeSpan,
-            };
-        }
-        _http = new AlpacaHttp(options, httpClient ?? _ownedHttpClient!, timeProvider ?? TimeProvider.System, _logger);
+            Timeout = Timeout.InfiniteTimeSpan, // the client and the handlers time each call
+        };
+        _http = new AlpacaHttp(AlpacaHandlers.ClientOptions(options), _ownedHttpClient);
+    }
+
+    /// <summary>A client over <paramref name="httpClient"/>, whose handlers (AddAlpacaClient's) retry and time each attempt.</summary>
+    internal AlpacaClient(AlpacaOptions options, HttpClient httpClient, ILogger? logger)
+    {
+        options.Validate();
+        _options = options;
+        _logger = logger ?? NullLogger.Instance;
+        _http = new AlpacaHttp(AlpacaHandlers.ClientOptions(options), httpClient);
     }
 
     public AlpacaOptions Options => _options;

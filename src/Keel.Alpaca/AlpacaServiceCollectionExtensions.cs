@@ -28,28 +28,12 @@ public static class AlpacaServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var client = services.AddHttpClient(nameof(AlpacaClient), http => http.Timeout = Timeout.InfiniteTimeSpan); // the client and the handlers time each call
-        client.AddTypedClient((http, provider) => new AlpacaClient(ForHandler(options), http, provider.GetService<TimeProvider>(),
-            provider.GetService<ILoggerFactory>()?.CreateLogger<AlpacaClient>()));
+        client.AddTypedClient((http, provider) => new AlpacaClient(options, http, provider.GetService<ILoggerFactory>()?.CreateLogger<AlpacaClient>()));
+        // The handlers of AlpacaHandlers, in the same order: retries, then a time limit per attempt.
         client.AddResilienceHandler("alpaca", (builder, context) =>
-            AlpacaResilience.Configure(builder, options, context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System));
+            AlpacaResilience.Configure(builder, options, context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System,
+                context.ServiceProvider.GetService<ILoggerFactory>()?.CreateLogger<AlpacaClient>() ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance));
         client.AddHttpMessageHandler(() => new AttemptTimeoutHandler(options.RequestTimeout));
         return client;
     }
-
-    /// <summary>
-    /// The options the client itself runs with behind the handler: no retries of its own, and a call may
-    /// last as long as every attempt and wait the handler can make.
-    /// </summary>
-    private static AlpacaOptions ForHandler(AlpacaOptions options) => new()
-    {
-        KeyId = options.KeyId,
-        SecretKey = options.SecretKey,
-        Paper = options.Paper,
-        TradingBaseUrl = options.TradingBaseUrl,
-        DataBaseUrl = options.DataBaseUrl,
-        MaxReadRetries = 0,
-        RetryBaseDelay = options.RetryBaseDelay,
-        MaxRetryDelay = options.MaxRetryDelay,
-        RequestTimeout = options.RequestTimeout * (options.MaxReadRetries + 1) + options.MaxRetryDelay * options.MaxReadRetries,
-    };
 }

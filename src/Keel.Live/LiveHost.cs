@@ -43,7 +43,8 @@ public static class LiveHost
         builder.Services.AddAlpacaClient(alpaca).ConfigurePrimaryHttpMessageHandler(() => new CrashAfterOrderAccepted(crash));
         builder.Services.AddSingleton(sp => new AlpacaExecutionPort(sp.GetRequiredService<AlpacaClient>(), sp.GetRequiredService<TimeProvider>(),
             new AlpacaExecutionOptions { FillTimeout = settings.FillTimeout, CryptoMinimumNotional = settings.CryptoMinimumNotional }));
-        builder.Services.AddSingleton(sp => new LiveSession(settings, sp.GetRequiredService<AlpacaClient>(),
+        // The session sees the broker only through Core's ports; these are Alpaca's adapters of them.
+        builder.Services.AddSingleton(sp => new LiveSession(settings, new AlpacaBrokerAccount(sp.GetRequiredService<AlpacaClient>()),
             new AlpacaMarketData(sp.GetRequiredService<AlpacaClient>(), settings.Feed), sp.GetRequiredService<AlpacaExecutionPort>(),
             sp.GetRequiredService<ITradingStore>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("Keel.Live"), crash, sp.GetRequiredService<AlertCenter>()));

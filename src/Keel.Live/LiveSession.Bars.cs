@@ -1,6 +1,7 @@
 using Keel.Core.Calendars;
 using Keel.Core.Domain;
 using Keel.Core.Persistence;
+using Keel.Core.Trading;
 using Microsoft.Extensions.Logging;
 
 namespace Keel.Live;
@@ -117,7 +118,7 @@ public sealed partial class LiveSession
             {
                 quotes[s.Symbol] = await _marketData.GetLatestQuoteAsync(s.Symbol, ct).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is Alpaca.AlpacaApiException or Alpaca.AlpacaTransportException or InvalidOperationException)
+            catch (Exception ex) when (ex is BrokerException or InvalidOperationException)
             {
                 LogNoQuote(_logger, s.Symbol.Ticker, ex.Message);
             }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Keel.Alpaca;
-using Keel.Alpaca.Models;
 using Keel.Core.Domain;
 using Keel.Core.Kernel;
 using Keel.Core.Persistence;
@@ -14,7 +12,7 @@ namespace Keel.Live;
 public sealed partial class LiveSession
 {
     /// <summary>Each strategy's open positions from the store, marked at the broker's current price.</summary>
-    private void RestorePositions(IReadOnlyList<AlpacaPosition> brokerPositions)
+    private void RestorePositions(IReadOnlyList<BrokerPosition> brokerPositions)
     {
         var kernel = Kernel;
         foreach (var position in _store.Positions())
@@ -25,7 +23,7 @@ public sealed partial class LiveSession
                 Alert("reconciliation", $"{position.Strategy} holds {position.Quantity} {position.Symbol} in the store but is no longer in the config; the position is left alone", position.Symbol);
                 continue;
             }
-            var mark = brokerPositions.FirstOrDefault(p => AlpacaSymbols.ToPositionKey(p.Symbol) == AlpacaSymbols.ToPositionKey(position.Symbol))?.CurrentPrice
+            var mark = brokerPositions.FirstOrDefault(p => p.Holds(position.Symbol))?.CurrentPrice
                 ?? position.AveragePrice;
             kernel.RestorePosition(position.Strategy, position.Symbol, position.Quantity, position.AveragePrice, position.EntryTime, position.EntryOrderId, (double)mark);
         }
@@ -51,7 +49,7 @@ public sealed partial class LiveSession
                 Alert("reconciliation", $"open order {order.ClientOrderId} belongs to {order.Strategy} on {order.Symbol}, which is no longer in the config; cancel it at the broker if it is still working", order.Symbol);
                 continue;
             }
-            var atBroker = await _client.GetOrderByClientOrderIdAsync(order.ClientOrderId, ct).ConfigureAwait(false);
+            var atBroker = await _broker.OrderByClientOrderIdAsync(order.ClientOrderId, ct).ConfigureAwait(false);
             if (atBroker is null && stored.Status == OrderStatus.Accepted && _port.ResumeWatchedExit(order))
             {
                 kernel.RestoreWorkingOrder(order); // an exit the port watches itself: never at the broker
@@ -67,11 +65,11 @@ public sealed partial class LiveSession
                 Alert("reconciliation", $"order {order.ClientOrderId} ({order.Side} {order.Quantity} {order.Symbol}) was {reason}", order.Symbol);
                 continue;
             }
-            _store.SetBrokerOrderId(order.ClientOrderId, atBroker.Id);
+            _store.SetBrokerOrderId(order.ClientOrderId, atBroker.BrokerOrderId);
             kernel.RestoreWorkingOrder(order);
-            _port.Adopt(order, atBroker.Id, stored.Status != OrderStatus.New,
+            _port.Adopt(order, atBroker.BrokerOrderId, stored.Status != OrderStatus.New,
                 fills.Where(f => f.Fill.ClientOrderId == order.ClientOrderId).Select(f => f.Fill).ToList());
-            LogAdopted(_logger, order.ClientOrderId, atBroker.Status.ToString(), atBroker.FilledQty, stored.FilledQuantity);
+            LogAdopted(_logger, order.ClientOrderId, atBroker.Status, atBroker.FilledQuantity, stored.FilledQuantity);
         }
         await PumpAsync(ct).ConfigureAwait(false); // fills and ends that happened while down
     }
@@ -82,12 +80,12 @@ public sealed partial class LiveSession
     /// </summary>
     private async Task ComparePositionsAsync(DateTime now, CancellationToken ct)
     {
-        var broker = await _client.ListPositionsAsync(ct).ConfigureAwait(false);
+        var broker = await _broker.PositionsAsync(ct).ConfigureAwait(false);
         var stored = _store.Positions();
         foreach (var symbol in _settings.Symbols)
         {
             var ours = stored.Where(p => p.Symbol == symbol).Sum(p => p.Quantity);
-            var theirs = broker.Where(p => AlpacaSymbols.ToPositionKey(p.Symbol) == AlpacaSymbols.ToPositionKey(symbol)).Sum(p => p.Qty);
+            var theirs = broker.Where(p => p.Holds(symbol)).Sum(p => p.Quantity);
             if (ours == theirs)
             {
                 if (_gate.Unblock(symbol)) _alerts.Resolve($"reconciliation:{symbol.Ticker}", $"{symbol}: store and broker agree again ({ours}); trading resumes");

@@ -8,7 +8,7 @@ public sealed partial class LiveSession
 {
     private async Task SnapshotAsync(DateTime now, CancellationToken ct)
     {
-        var account = await _client.GetAccountAsync(ct).ConfigureAwait(false);
+        var account = await _broker.AccountAsync(ct).ConfigureAwait(false);
         _store.RecordEquity(new EquitySnapshot(now, account.Equity, account.Cash));
         var risk = Kernel.Risk;
         if (risk.StartOfDayEquity <= 0) return;

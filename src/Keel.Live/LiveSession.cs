@@ -1,6 +1,4 @@
 using System.Globalization;
-using Keel.Alpaca;
-using Keel.Alpaca.Execution;
 using Keel.Core.Calendars;
 using Keel.Core.Domain;
 using Keel.Core.Kernel;
@@ -14,8 +12,8 @@ using Microsoft.Extensions.Logging;
 namespace Keel.Live;
 
 /// <summary>
-/// One paper or live session: the backtester's kernel wired to Alpaca's market data and execution port,
-/// with the store as its journal. <see cref="StartAsync"/> rebuilds state after any restart (store first,
+/// One paper or live session: the backtester's kernel wired to a broker's market data, account and execution
+/// ports (Core interfaces; Alpaca's adapters in production), with the store as its journal. <see cref="StartAsync"/> rebuilds state after any restart (store first,
 /// then the broker: reconciliation, warm-up); each <see cref="RunCycleAsync"/> processes the bars that
 /// completed since the last cycle, in time order, one bar time at a time: decide, send, wait for the
 /// fills, then save the bar's cursor. A crash anywhere re-does at most the bar in flight, and its orders
@@ -24,7 +22,7 @@ namespace Keel.Live;
 public sealed partial class LiveSession
 {
     private readonly LiveSettings _settings;
-    private readonly AlpacaClient _client;
+    private readonly IBrokerAccountPort _broker;
     private readonly IMarketDataProvider _marketData;
     private readonly ILiveExecutionPort _port;
     private readonly ITradingStore _store;
@@ -43,18 +41,18 @@ public sealed partial class LiveSession
     private bool _haltHandled;
     private bool _cycleLogged;
 
-    public LiveSession(LiveSettings settings, AlpacaClient client, IMarketDataProvider marketData, ILiveExecutionPort port,
+    public LiveSession(LiveSettings settings, IBrokerAccountPort broker, IMarketDataProvider marketData, ILiveExecutionPort port,
         ITradingStore store, TimeProvider time, ILogger logger, CrashPoints? crash = null, AlertCenter? alerts = null)
     {
         _settings = settings;
-        _client = client;
+        _broker = broker;
         _marketData = marketData;
         _port = port;
         _store = store;
         _time = time;
         _logger = logger;
         _crash = crash ?? CrashPoints.None;
-        _calendar = new BrokerCalendar(client);
+        _calendar = new BrokerCalendar(broker);
         _gate = new SymbolGate(new RegularHoursGate(_calendar.SessionFor, settings.Timeframe));
         _alerts = alerts ?? new AlertCenter(store, settings.Alerts.Sinks, time, logger);
         _orderAlerts = new OrderAlerts(_alerts, store);
@@ -72,11 +70,10 @@ public sealed partial class LiveSession
 
     public async Task StartAsync(CancellationToken ct)
     {
-        var clock = await _client.GetClockAsync(ct).ConfigureAwait(false);
-        var now = clock.Timestamp.UtcDateTime;
-        var account = await _client.GetAccountAsync(ct).ConfigureAwait(false);
+        var now = await _broker.NowAsync(ct).ConfigureAwait(false);
+        var account = await _broker.AccountAsync(ct).ConfigureAwait(false);
         if (account.Cash <= 0)
-            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"The Alpaca account has no cash ({account.Cash}); fund it or reset the paper account."));
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"The broker account has no cash ({account.Cash}); fund it or reset the paper account."));
         var today = NyseCalendar.DateOf(now);
         await _calendar.EnsureAsync(today.AddDays(-10), today.AddDays(10), ct).ConfigureAwait(false);
 
@@ -93,7 +90,7 @@ public sealed partial class LiveSession
             foreach (var spec in _settings.Strategies) _kernel.AddStrategy(spec.Create(), symbol);
         }
 
-        var brokerPositions = await _client.ListPositionsAsync(ct).ConfigureAwait(false);
+        var brokerPositions = await _broker.PositionsAsync(ct).ConfigureAwait(false);
         RestorePositions(brokerPositions);
         await ReconcileOrdersAsync(now, ct).ConfigureAwait(false);
         await ComparePositionsAsync(now, ct).ConfigureAwait(false);
@@ -114,8 +111,7 @@ public sealed partial class LiveSession
     public async Task<int> RunCycleAsync(CancellationToken ct)
     {
         var kernel = Kernel;
-        var clock = await _client.GetClockAsync(ct).ConfigureAwait(false);
-        var now = clock.Timestamp.UtcDateTime;
+        var now = await _broker.NowAsync(ct).ConfigureAwait(false);
         await HandleHaltAsync(ct).ConfigureAwait(false);
         RefreshCapital();
         if (_gate.Blocked.Count > 0) await ComparePositionsAsync(now, ct).ConfigureAwait(false);

@@ -1,4 +1,4 @@
-using Keel.Alpaca;
+using Keel.Core.Trading;
 using Keel.Live.Alerts;
 using Keel.Live.Config;
 using Microsoft.Extensions.Hosting;
@@ -26,7 +26,7 @@ internal sealed partial class TradingService(LiveSession session, LiveSettings s
                     await session.RunCycleAsync(stoppingToken).ConfigureAwait(false);
                     pinger.Ping();
                 }
-                catch (Exception ex) when (ex is AlpacaTransportException or AlpacaApiException { HttpStatus: System.Net.HttpStatusCode.TooManyRequests or >= System.Net.HttpStatusCode.InternalServerError })
+                catch (BrokerException ex) when (ex.IsTransient)
                 {
                     LogBrokerUnreachable(logger, ex.Message);
                 }

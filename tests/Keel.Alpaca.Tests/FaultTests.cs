@@ -104,8 +104,7 @@ public sealed class FaultTests : SimTestBase
         // The first POST times out before it reaches the server: the handler fails it the way
         // HttpClient's timeout does, at once, so no test waits for a real clock.
         var lose = new LosingHandler(r => r.Method == HttpMethod.Post && r.RequestUri!.AbsolutePath == "/v2/orders", count: 1);
-        using var http = new HttpClient(lose) { Timeout = Timeout.InfiniteTimeSpan };
-        using var client = new AlpacaClient(SimHarness.ClientOptions(H.Sim.BaseUrl), http, H.Time, H.Log);
+        using var client = new AlpacaClient(SimHarness.ClientOptions(H.Sim.BaseUrl), H.Time, H.Log, primaryHandler: lose);
         var order = await client.SubmitOrderAsync(Buy("timeout-1"));
         order.ClientOrderId.ShouldBe("timeout-1");
         lose.Lost.ShouldBe(1);

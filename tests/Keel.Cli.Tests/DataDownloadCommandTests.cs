@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Web;
 using Keel.Alpaca.Models;
 using Keel.AlpacaSim;
+using Keel.AlpacaSim.Faults;
 using Keel.AlpacaSim.Http;
 using Keel.Core.Domain;
 using Keel.Data.Store;
@@ -134,6 +135,18 @@ public sealed class DataDownloadCommandTests : IAsyncLifetime, IDisposable
         code.ShouldBe(1);
         stderr.ShouldContain("error: BAD 1Day: Alpaca sent an invalid bar at 2024-03-04T05:00:00Z: high 9 is below low 9.95.");
         File.Exists(new LocalBarStore(Store).PathFor(Symbol.Parse("BAD"), Timeframe.OneDay)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_rate_limited_page_is_retried_by_the_same_policy_as_the_service()
+    {
+        // The CLI's client is built with the service's retry handler (AlpacaHandlers): a 429 on a read is
+        // waited out (Retry-After: 0, so no clock runs) and asked again, not turned into a failed download.
+        Sim.Faults.Set(new FaultSettings { RateLimit = new RateLimitFault { Count = 2, RetryAfterSeconds = 0, PathPrefix = "/v2/stocks/SPY/bars" } });
+        var (code, stdout, stderr) = Download("SPY");
+        code.ShouldBe(0, stderr);
+        stdout.ShouldContain("SPY 1Min: 500 new bars");
+        BarRequests("/v2/stocks/SPY/bars").Select(r => r.Status).ShouldBe([429, 429, 200]);
     }
 
     private string Url => Sim.BaseUrl.ToString().TrimEnd('/');

@@ -101,7 +101,7 @@ internal sealed class PaperHarness : IAsyncDisposable
         Store = TradingStores.Open(Settings.SqlitePath, Settings.PostgresConnectionString);
         _client = new AlpacaClient(new AlpacaOptions { KeyId = "PKTEST", SecretKey = "test-secret", TradingBaseUrl = Sim.BaseUrl, DataBaseUrl = Sim.BaseUrl });
         var port = new AlpacaExecutionPort(_client, TimeProvider.System, new AlpacaExecutionOptions { FillTimeout = Settings.FillTimeout });
-        Session = new LiveSession(Settings, _client, new AlpacaMarketData(_client), port, Store, TimeProvider.System, NullLogger.Instance);
+        Session = new LiveSession(Settings, new AlpacaBrokerAccount(_client), new AlpacaMarketData(_client), port, Store, TimeProvider.System, NullLogger.Instance);
         await Session.StartAsync(CancellationToken.None);
     }
 

@@ -4,18 +4,14 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Keel.Alpaca.Json;
 using Keel.Alpaca.Models;
-using Microsoft.Extensions.Logging;
-using Polly;
-using Polly.Retry;
 
 namespace Keel.Alpaca.Http;
 
 /// <summary>
-/// One HTTP exchange with Alpaca: adds the auth headers, applies the per-attempt timeout, turns error
+/// One HTTP exchange with Alpaca: adds the auth headers, bounds the whole call (every attempt and wait), turns error
 /// answers into <see cref="AlpacaApiException"/> and lost answers into <see cref="AlpacaTransportException"/>.
-/// GETs and cancels (DELETE of orders) go through the retry pipeline, the requests
-/// <see cref="AlpacaResilience"/> (the policy of <c>AddAlpacaClient</c>) deems safe to repeat; everything
-/// else is sent exactly once.
+/// Retries are not made here but by the handler under the <see cref="HttpClient"/> (<see cref="AlpacaHandlers"/>:
+/// <see cref="AlpacaResilience"/>, whichever way the client was built), so there is one retry policy.
 /// </summary>
 internal sealed class AlpacaHttp
 {
@@ -25,63 +21,28 @@ internal sealed class AlpacaHttp
 
     private readonly AlpacaOptions _options;
     private readonly HttpClient _http;
-    private readonly TimeProvider _time;
-    private readonly ILogger _logger;
-    private readonly ResiliencePipeline<HttpResponseMessage> _readPipeline;
 
-    public AlpacaHttp(AlpacaOptions options, HttpClient http, TimeProvider time, ILogger logger)
+    public AlpacaHttp(AlpacaOptions options, HttpClient http)
     {
         _options = options;
         _http = http;
-        _time = time;
-        _logger = logger;
-        _readPipeline = BuildReadPipeline();
     }
 
-    /// <summary>GET with retries; 404 gives null when <paramref name="nullOnNotFound"/>.</summary>
+    /// <summary>GET (retried by the handler); 404 gives null when <paramref name="nullOnNotFound"/>.</summary>
     public async Task<T?> GetAsync<T>(Uri host, string pathAndQuery, JsonTypeInfo<T> type, CancellationToken ct, bool nullOnNotFound = false)
         where T : class
     {
         var describe = Describe(HttpMethod.Get, pathAndQuery);
-        using var response = await SendRepeatableAsync(HttpMethod.Get, host, pathAndQuery, ct).ConfigureAwait(false);
+        using var response = await SendAsync(HttpMethod.Get, host, pathAndQuery, null, ct).ConfigureAwait(false);
         if (nullOnNotFound && response.StatusCode == HttpStatusCode.NotFound) return null;
         return await ReadAsync(response, type, describe, ct).ConfigureAwait(false);
     }
 
-    /// <summary>A request that is safe to repeat (a GET, a cancel), with retries; the caller reads and disposes the answer.</summary>
-    public async Task<HttpResponseMessage> SendRepeatableAsync(HttpMethod method, Uri host, string pathAndQuery, CancellationToken ct)
-    {
-        var describe = Describe(method, pathAndQuery);
-        var context = ResilienceContextPool.Shared.Get(ct);
-        context.Properties.Set(RequestKey, describe);
-        try
-        {
-            var outcome = await _readPipeline.ExecuteOutcomeAsync(
-                static async (ctx, state) =>
-                {
-                    try
-                    {
-                        var response = await state.http.SendOnceAsync(state.method, state.host, state.pathAndQuery, null, ctx.CancellationToken).ConfigureAwait(false);
-                        return Outcome.FromResult(response);
-                    }
-                    catch (AlpacaTransportException ex)
-                    {
-                        return Outcome.FromException<HttpResponseMessage>(ex);
-                    }
-                },
-                context,
-                (http: this, method, host, pathAndQuery)).ConfigureAwait(false);
-            outcome.ThrowIfException();
-            return outcome.Result!;
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
-        }
-    }
-
-    /// <summary>Sends once (POST, PATCH, DELETE): no retry, whatever happens.</summary>
-    public async Task<HttpResponseMessage> SendOnceAsync(HttpMethod method, Uri host, string pathAndQuery, HttpContent? content, CancellationToken ct)
+    /// <summary>
+    /// Sends the request. Whether it is repeated after a transient failure is the retry handler's decision
+    /// (<see cref="AlpacaResilience"/>, below in the HTTP stack): GETs and cancels are, nothing else.
+    /// </summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, Uri host, string pathAndQuery, HttpContent? content, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, new Uri(host, pathAndQuery)) { Content = content };
         request.Headers.TryAddWithoutValidation(KeyIdHeader, _options.KeyId);
@@ -99,7 +60,7 @@ internal sealed class AlpacaHttp
         }
         catch (TimeoutException ex)
         {
-            // One attempt timed out in a handler below (AddAlpacaClient's per-attempt timeout).
+            // The last attempt timed out in the handler below (AttemptTimeoutHandler).
             throw new AlpacaTransportException($"Alpaca {Describe(method, pathAndQuery)} timed out: {Scrub(ex.Message)}.", ex);
         }
         catch (HttpRequestException ex)
@@ -158,36 +119,4 @@ internal sealed class AlpacaHttp
         if (_options.KeyId.Length > 0) text = text.Replace(_options.KeyId, "***", StringComparison.Ordinal);
         return text;
     }
-
-    private static readonly ResiliencePropertyKey<string> RequestKey = new("alpaca.request");
-
-    private ResiliencePipeline<HttpResponseMessage> BuildReadPipeline()
-    {
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _time };
-        if (_options.MaxReadRetries <= 0) return builder.Build();
-        return builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-        {
-            ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
-                .Handle<AlpacaTransportException>()
-                .HandleResult(r => IsRetryableStatus(r.StatusCode)),
-            MaxRetryAttempts = _options.MaxReadRetries,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = false,
-            Delay = _options.RetryBaseDelay,
-            MaxDelay = _options.MaxRetryDelay,
-            DelayGenerator = args => ValueTask.FromResult(RetryAfter.From(args.Outcome.Result, _time, _options.MaxRetryDelay)),
-            OnRetry = args =>
-            {
-                var request = args.Context.Properties.GetValue(RequestKey, "GET");
-                var outcome = args.Outcome.Exception?.Message ?? $"HTTP {(int)args.Outcome.Result!.StatusCode}";
-                Log.Retrying(_logger, request, outcome, args.AttemptNumber + 1, args.RetryDelay);
-                args.Outcome.Result?.Dispose();
-                return ValueTask.CompletedTask;
-            },
-        }).Build();
-    }
-
-    private static bool IsRetryableStatus(HttpStatusCode status) =>
-        status is HttpStatusCode.TooManyRequests or HttpStatusCode.BadGateway
-            or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
 }

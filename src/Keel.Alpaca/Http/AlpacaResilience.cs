@@ -1,12 +1,14 @@
 using System.Net;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Polly;
 
 namespace Keel.Alpaca.Http;
 
 /// <summary>
-/// The retry policy of <see cref="AlpacaServiceCollectionExtensions.AddAlpacaClient"/>'s resilience handler,
-/// the same as the client's own: 429/502/503/504, dropped connections and attempt timeouts are retried up to
+/// Alpaca's one retry policy, the resilience handler under every <see cref="AlpacaClient"/> (built by
+/// <see cref="AlpacaServiceCollectionExtensions.AddAlpacaClient"/> or by <see cref="AlpacaHandlers"/>):
+/// 429/502/503/504, dropped connections and attempt timeouts are retried up to
 /// <see cref="AlpacaOptions.MaxReadRetries"/> times, waiting what Retry-After (or X-Ratelimit-Reset) asks,
 /// else backing off exponentially. Only requests that can be repeated safely are retried: GETs, and DELETEs
 /// of orders (a cancel). POST /v2/orders never is (the client recovers a lost order by its client order id),
@@ -14,7 +16,7 @@ namespace Keel.Alpaca.Http;
 /// </summary>
 internal static class AlpacaResilience
 {
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, AlpacaOptions options, TimeProvider time)
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, AlpacaOptions options, TimeProvider time, ILogger logger)
     {
         if (options.MaxReadRetries <= 0) return;
         builder.AddRetry(new HttpRetryStrategyOptions
@@ -29,6 +31,10 @@ internal static class AlpacaResilience
             DelayGenerator = args => ValueTask.FromResult(RetryAfter.From(args.Outcome.Result, time, options.MaxRetryDelay)),
             OnRetry = args =>
             {
+                var request = args.Context.GetRequestMessage();
+                var described = request is null ? "request" : AlpacaHttp.Describe(request.Method, request.RequestUri?.AbsolutePath ?? "");
+                var outcome = args.Outcome.Exception?.Message ?? $"HTTP {(int)args.Outcome.Result!.StatusCode}";
+                Log.Retrying(logger, described, outcome, args.AttemptNumber + 1, args.RetryDelay);
                 args.Outcome.Result?.Dispose();
                 return ValueTask.CompletedTask;
             },

@@ -10,6 +10,9 @@ namespace Keel.AlpacaSim.Http;
 /// </summary>
 internal sealed class SimMiddleware(SimOptions options, SimFaults faults, SimClock clock, SimRequestLog log)
 {
+    /// <summary>An endpoint sets this item to have the connection dropped instead of answered (the request is handled).</summary>
+    public const string DropAnswerKey = "sim.drop-answer";
+
     private const string KeyIdHeader = "APCA-API-KEY-ID";
     private const string SecretKeyHeader = "APCA-API-SECRET-KEY";
 
@@ -18,12 +21,21 @@ internal sealed class SimMiddleware(SimOptions options, SimFaults faults, SimClo
         var request = context.Request;
         var path = request.Path.Value ?? "/";
         var aborted = false;
+        var logged = false;
         try
         {
             // The stream authenticates inside the connection, not with headers; admin paths are never faulted.
             if (path.StartsWith("/admin", StringComparison.Ordinal) || path == StreamEndpoint.Path
                 || await PassesFaultsAndAuth(context, request.Method, path))
                 await next();
+            if (context.Items.ContainsKey(DropAnswerKey))
+            {
+                // Logged before the connection drops: a client that hears of the drop and asks again must
+                // find this request in the log already.
+                log.Add(new SimRequest(request.Method, path, request.QueryString.Value ?? "", context.Response.StatusCode, Aborted: true));
+                logged = true;
+                context.Abort();
+            }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -32,7 +44,7 @@ internal sealed class SimMiddleware(SimOptions options, SimFaults faults, SimClo
         finally
         {
             aborted |= context.RequestAborted.IsCancellationRequested;
-            log.Add(new SimRequest(request.Method, path, request.QueryString.Value ?? "", context.Response.StatusCode, aborted));
+            if (!logged) log.Add(new SimRequest(request.Method, path, request.QueryString.Value ?? "", context.Response.StatusCode, aborted));
         }
     }
 

@@ -112,8 +112,8 @@ internal static class TradingEndpoints
             if (error is not null) return ApiResults.Error(error);
             if (faults.TakeDropOrderResponse())
             {
-                // The order stands, but the client never hears so: the idempotency case.
-                context.Abort();
+                // The order stands, but the client never hears so: the idempotency case (the middleware drops the connection).
+                context.Items[SimMiddleware.DropAnswerKey] = true;
                 return Results.Empty;
             }
             return ApiResults.Ok(order!, Json.AlpacaOrder);

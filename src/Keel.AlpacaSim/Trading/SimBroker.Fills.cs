@@ -1,6 +1,7 @@
 using System.Globalization;
 using Keel.Alpaca.Models;
 using Keel.AlpacaSim.Data;
+using Keel.Core.Trading;
 
 namespace Keel.AlpacaSim.Trading;
 
@@ -51,38 +52,45 @@ public sealed partial class SimBroker
         return part <= 0 || part >= remaining ? remaining : part;
     }
 
-    /// <summary>The price this order fills at now, or null when it is not marketable (limit not crossed, stop not triggered).</summary>
+    /// <summary>
+    /// The price this order fills at now, or null when it is not marketable (limit not crossed, stop not
+    /// triggered). Whether a touch reaches a limit or a stop, and where a trailing stop trails, are the exit
+    /// engine's rules (<see cref="ExitRules"/>, shared with the backtester and the Alpaca port): the touch is
+    /// a range whose high and low are both that price. A triggered stop fills at the touch, as a market order.
+    /// </summary>
     private decimal? MarketablePrice(SimOrder order, AlpacaQuote quote, DateTimeOffset now)
     {
-        var buy = order.Side == AlpacaOrderSide.Buy;
-        var touch = buy ? quote.AskPrice : quote.BidPrice;
+        var side = order.Side == AlpacaOrderSide.Buy ? OrderSide.Buy : OrderSide.Sell;
+        var touch = side == OrderSide.Buy ? quote.AskPrice : quote.BidPrice;
         if (touch <= 0) return null;
         switch (order.Type)
         {
             case AlpacaOrderType.Market:
                 return touch;
             case AlpacaOrderType.Limit:
-                return Crosses(buy, touch, order.LimitPrice!.Value) ? touch : null;
+                return Crosses(side, touch, order.LimitPrice!.Value) ? touch : null;
             case AlpacaOrderType.Stop:
-                return Triggered(order, buy, touch) ? touch : null;
+                return Triggered(order, side, touch) ? touch : null;
             case AlpacaOrderType.StopLimit:
-                return Triggered(order, buy, touch) && Crosses(buy, touch, order.LimitPrice!.Value) ? touch : null;
+                return Triggered(order, side, touch) && Crosses(side, touch, order.LimitPrice!.Value) ? touch : null;
             case AlpacaOrderType.TrailingStop:
                 if (!order.IsCrypto && !_hours.IsOpen(now)) return null; // trailing stops trigger only in regular hours
-                order.Hwm = order.Hwm is { } hwm ? (buy ? Math.Min(hwm, touch) : Math.Max(hwm, touch)) : touch;
-                var distance = order.TrailPrice ?? order.Hwm.Value * order.TrailPercent!.Value / 100;
-                order.StopPrice = buy ? order.Hwm + distance : order.Hwm - distance;
-                return Triggered(order, buy, touch) ? touch : null;
+                order.Hwm = ExitRules.WaterMark(side, order.Hwm, touch);
+                order.StopPrice = order.TrailPercent is { } percent
+                    ? ExitRules.TrailingStopPrice(side, order.Hwm.Value, percent)
+                    : side == OrderSide.Buy ? order.Hwm + order.TrailPrice : order.Hwm - order.TrailPrice; // a fixed trail: Alpaca's own kind
+                return Triggered(order, side, touch) ? touch : null;
             default:
                 return null;
         }
     }
 
-    private static bool Crosses(bool buy, decimal touch, decimal limit) => buy ? touch <= limit : touch >= limit;
+    private static bool Crosses(OrderSide side, decimal touch, decimal limit) => ExitRules.Reaches(OrderType.Limit, side, limit, touch, touch);
 
-    private static bool Triggered(SimOrder order, bool buy, decimal touch)
+    /// <summary>A stop, once reached, stays triggered (it became a market order) even if the price comes back.</summary>
+    private static bool Triggered(SimOrder order, OrderSide side, decimal touch)
     {
-        if (!order.StopTriggered && (buy ? touch >= order.StopPrice : touch <= order.StopPrice)) order.StopTriggered = true;
+        if (!order.StopTriggered && ExitRules.Reaches(OrderType.Stop, side, order.StopPrice!.Value, touch, touch)) order.StopTriggered = true;
         return order.StopTriggered;
     }
 

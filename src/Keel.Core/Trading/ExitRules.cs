@@ -1,9 +1,10 @@
 namespace Keel.Core.Trading;
 
 /// <summary>
-/// The exit engine's rules, one copy for every venue: the simulated broker (against bars) and the Alpaca
-/// port's watched exits (against the bid; a quote is a bar whose high and low are the bid) apply these, so
-/// a bracket or trailing stop triggers, prices and is named the same in a backtest and in paper/live.
+/// The exit engine's rules, one copy for every venue: the simulated broker (against bars), the Alpaca
+/// port's watched exits (against the bid; a quote is a bar whose high and low are the bid) and the sim's
+/// order engine (<c>keel sim</c>'s stop, limit and trailing-stop orders, against the bid or ask) apply these,
+/// so a bracket or trailing stop triggers, prices and is named the same in a backtest and in paper/live.
 /// Static and allocation-free: the backtest calls them on every bar that has a working exit.
 /// </summary>
 public static class ExitRules
@@ -25,6 +26,15 @@ public static class ExitRules
 
     /// <summary>A trailing stop's stop: <paramref name="percent"/>% under the highest price since the entry.</summary>
     public static decimal TrailingStopPrice(decimal highWater, decimal percent) => highWater * (1 - percent / 100m);
+
+    /// <summary>A trailing stop of either side: a sell trails <paramref name="percent"/>% under the highest price
+    /// since it was placed, a buy (covering a short) as far over the lowest.</summary>
+    public static decimal TrailingStopPrice(OrderSide side, decimal waterMark, decimal percent) =>
+        side == OrderSide.Sell ? TrailingStopPrice(waterMark, percent) : waterMark * (1 + percent / 100m);
+
+    /// <summary>A trailing stop's new water mark after <paramref name="price"/>: the highest for a sell, the lowest for a buy.</summary>
+    public static decimal WaterMark(OrderSide side, decimal? waterMark, decimal price) => waterMark is not { } mark ? price
+        : side == OrderSide.Sell ? Math.Max(mark, price) : Math.Min(mark, price);
 
     /// <summary>Whether a price range (a bar's low to high; a quote's bid twice) reaches an order's trigger.</summary>
     public static bool Reaches(OrderType type, OrderSide side, decimal trigger, decimal high, decimal low) => (type, side) switch
