@@ -330,7 +330,7 @@ async function run() {
   main.innerHTML = `<h1>Backtest ${esc(r.folder)}</h1>
     <p><a href="/backtests">← all backtests</a></p>
     ${s ? `<div class="cards">
-      ${card('Strategy', esc(s.strategy), esc(s.symbol) + ' · ' + esc(s.costs))}
+      ${card('Strategy', esc(s.strategy), esc(s.symbol) + ' · ' + esc(s.costs), 'run-strategy', 'text')}
       ${card('Return', `<span class="${sign(s.total_return_pct)}">${pct(s.total_return_pct)}</span>`, 'final equity ' + money(s.ending_equity))}
       ${card('Max drawdown', pct(s.max_drawdown_pct))}
       ${card('Sharpe', fixed(s.sharpe))}
