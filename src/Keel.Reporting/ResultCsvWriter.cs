@@ -85,7 +85,7 @@ public static class ResultCsvWriter
 
     /// <summary>
     /// One row per run: strategy, symbol, costs, then every metric in snake_case, the asset class and the
-    /// counts of refused and resized orders. Percentages are in
+    /// counts of refused and resized orders, and the SHA-256 of the strategy's code. Percentages are in
     /// percent; max_drawdown_days is the longest drawdown in (fractional) days.
     /// </summary>
     public static void WriteSummary(TextWriter writer, IReadOnlyList<SummaryRow> rows)
@@ -96,7 +96,7 @@ public static class ResultCsvWriter
         csv.Header("strategy", "symbol", "costs", "total_return_pct", "cagr_pct", "trades", "win_rate_pct",
             "avg_win", "avg_loss", "profit_factor", "expectancy", "max_drawdown_pct", "max_drawdown_days",
             "sharpe", "sortino", "calmar", "exposure_pct", "commissions", "slippage", "starting_equity",
-            "ending_equity", "total_pnl", "periods_per_year", "asset_class", "rejected_orders", "resized_orders");
+            "ending_equity", "total_pnl", "periods_per_year", "asset_class", "rejected_orders", "resized_orders", "code_sha256");
         foreach (var row in rows)
         {
             var m = row.Metrics;
@@ -126,6 +126,7 @@ public static class ResultCsvWriter
                 .Field(CsvFormat.Text(row.AssetClass))
                 .Field(CsvFormat.Int(row.RejectedOrders))
                 .Field(CsvFormat.Int(row.ResizedOrders))
+                .Field(CsvFormat.Text(row.CodeSha256))
                 .EndLine();
         }
     }

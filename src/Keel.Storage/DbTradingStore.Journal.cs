@@ -29,8 +29,9 @@ public abstract partial class DbTradingStore
     {
         ArgumentNullException.ThrowIfNull(trade);
         Write((c, t) => c.Command(t, """
-            INSERT INTO trades (strategy, symbol, entry_time, entry_price, exit_time, exit_price, quantity, fees, slippage, entry_reason, exit_reason)
-            VALUES (@strategy, @symbol, @entryTime, @entryPrice, @exitTime, @exitPrice, @quantity, @fees, @slippage, @entryReason, @exitReason)
+            INSERT INTO trades (strategy, symbol, entry_time, entry_price, exit_time, exit_price, quantity, fees, slippage, entry_reason, exit_reason, code_sha256)
+            VALUES (@strategy, @symbol, @entryTime, @entryPrice, @exitTime, @exitPrice, @quantity, @fees, @slippage, @entryReason, @exitReason,
+                    (SELECT sha256 FROM strategy_sources WHERE strategy = @strategy ORDER BY id DESC LIMIT 1))
             """)
             .With("@strategy", trade.Strategy)
             .With("@symbol", trade.Symbol.Ticker)

@@ -69,10 +69,10 @@ public abstract partial class DbTradingStore : ITradingStoreReader
 
     public IReadOnlyList<StoredTrade> TradesAfter(long afterId) => Read(c =>
         c.Command(null, "SELECT * FROM trades WHERE id > @after ORDER BY id").With("@after", afterId)
-            .Rows(r => new StoredTrade(r.Long("id"), ReadTrade(r))));
+            .Rows(r => new StoredTrade(r.Long("id"), ReadTrade(r), r.NullableText("code_sha256"))));
 
     public StoredTrade? FindTrade(long id) => Read(c =>
-        c.Command(null, "SELECT * FROM trades WHERE id = @id").With("@id", id).FirstOrNull(r => new StoredTrade(r.Long("id"), ReadTrade(r))));
+        c.Command(null, "SELECT * FROM trades WHERE id = @id").With("@id", id).FirstOrNull(r => new StoredTrade(r.Long("id"), ReadTrade(r), r.NullableText("code_sha256"))));
 
     /// <summary>
     /// Newest recorded first (the journal is append-only, so id order is time order): each query walks its table's
@@ -90,7 +90,7 @@ public abstract partial class DbTradingStore : ITradingStoreReader
                 return new JournalOrderEvent(new StoredOrderEvent(r.Long("event_id"), r.Time("event_time"), order.Order.ClientOrderId,
                     r.Enum<OrderStatus>("event_status"), r.Text("event_note")), order);
             }),
-            Filtered(c, "SELECT * FROM trades", "", "exit_time", filter).Rows(r => new StoredTrade(r.Long("id"), ReadTrade(r)))));
+            Filtered(c, "SELECT * FROM trades", "", "exit_time", filter).Rows(r => new StoredTrade(r.Long("id"), ReadTrade(r), r.NullableText("code_sha256")))));
     }
 
     public IReadOnlyList<StoredFill> FillsAt(string strategy, string symbol, IReadOnlyCollection<DateTime> times)

@@ -27,7 +27,7 @@ public static class StrategyCode
         var hashes = definitions.Select(d => d.Source.Sha256 ?? KeelCoreSha256.Value).ToList();
         var sha = hashes.Count == 1 ? hashes[0] : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", hashes))));
         var kind = spec is EnsembleSpec ? "ensemble" : definitions.FirstOrDefault()?.Source.Kind ?? "built-in";
-        return new StrategyCodeVersion(spec.Text, kind, user.Count == 0 ? null : string.Join(", ", user.Select(s => s.Path)), sha, user.Count > 0);
+        return new StrategyCodeVersion(spec.Id, kind, user.Count == 0 ? null : string.Join(", ", user.Select(s => s.Path)), sha, user.Count > 0);
     }
 }
 

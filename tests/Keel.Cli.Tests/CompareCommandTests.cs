@@ -16,7 +16,7 @@ public class CompareCommandTests
         var csv = File.ReadAllLines(Path.Combine(results, "strategy_comparison.csv"));
         csv.Length.ShouldBe(1 + 3 * 2 * 2); // (strategies + buy and hold) × symbols × {no costs, with costs}
         csv.Count(l => l.StartsWith("buy-and-hold (benchmark),", StringComparison.Ordinal)).ShouldBe(4);
-        csv[0].ShouldEndWith(",asset_class,rejected_orders,resized_orders");
+        csv[0].ShouldEndWith(",asset_class,rejected_orders,resized_orders,code_sha256");
         csv.Where(l => l.Contains(",BTC/USD,", StringComparison.Ordinal)).ShouldAllBe(l => l.Contains(",crypto,", StringComparison.Ordinal));
         Directory.GetFiles(Path.Combine(results, "backtests")).Length.ShouldBe(12);
 

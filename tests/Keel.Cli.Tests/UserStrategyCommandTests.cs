@@ -31,12 +31,16 @@ public class UserStrategyCommandTests
             source.GetProperty("sha256").GetString().ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(temp.Path, "strategies", "BreakoutStrategy.cs")))));
         }
 
+        var fileSha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(temp.Path, "strategies", "BreakoutStrategy.cs"))));
         var results = Path.Combine(temp.Path, "results");
         (code, stdout, stderr) = KeelCli.Run(temp.Path, "compare", "--store", Samples, "--symbols", "SPY", "--out", results);
         code.ShouldBe(0, stderr);
         var rows = File.ReadAllLines(Path.Combine(results, "strategy_comparison.csv"));
         // The strategy column is quoted: its text holds commas.
         rows.Count(r => r.StartsWith("\"breakout:entry=20,exit=10\",SPY,", StringComparison.Ordinal)).ShouldBe(2); // without and with costs
+        rows[0].ShouldEndWith(",code_sha256");
+        rows.Where(r => r.StartsWith("\"breakout:", StringComparison.Ordinal)).ShouldAllBe(r => r.EndsWith("," + fileSha, StringComparison.Ordinal));
+        rows.Where(r => r.StartsWith("buy-and-hold", StringComparison.Ordinal)).ShouldAllBe(r => r.EndsWith(",", StringComparison.Ordinal)); // a benchmark has no code
         rows.ShouldContain(r => r.StartsWith("\"sma-crossover:fast=10,slow=30\",SPY,", StringComparison.Ordinal));
         rows.ShouldNotContain(r => r.Contains("test:every", StringComparison.Ordinal)); // pipeline validation only, unless named
 
@@ -48,6 +52,8 @@ public class UserStrategyCommandTests
         (code, stdout, stderr) = KeelCli.Run(temp.Path, "sweep", "--store", Samples, "--symbol", "SPY", "--strategy", "breakout", "--grid", "entry=10..30:10,exit=5|10", "--json");
         code.ShouldBe(0, stderr);
         stdout.ShouldContain("breakout:entry=");
+        using (var json = JsonDocument.Parse(stdout))
+            json.RootElement.GetProperty("strategy_sources")[0].GetProperty("sha256").GetString().ShouldBe(fileSha);
 
         (code, stdout, stderr) = KeelCli.Run(temp.Path, "backtest", "--store", Samples, "--symbol", "SPY", "--strategy", "ensemble(method=consensus,min=1)[breakout|rsi]", "--json");
         code.ShouldBe(0, stderr);
@@ -57,6 +63,8 @@ public class UserStrategyCommandTests
             "--in-sample", "504", "--out-of-sample", "252", "--json");
         code.ShouldBe(0, stderr);
         stdout.ShouldContain("breakout:entry=");
+        using (var json = JsonDocument.Parse(stdout))
+            json.RootElement.GetProperty("strategy_sources")[0].GetProperty("sha256").GetString().ShouldBe(fileSha);
 
         (code, stdout, stderr) = KeelCli.Run(temp.Path, "strategies");
         code.ShouldBe(0, stderr);

@@ -65,5 +65,43 @@ public sealed class LiveConfigTests : IDisposable
         Should.Throw<LiveConfigException>(() => LiveConfigLoader.Load(path)).Message.ShouldContain("LIVE endpoint");
     }
 
+    [Fact]
+    public void A_strategy_keeps_its_explicit_id_and_otherwise_its_canonical_text_however_it_is_written()
+    {
+        var path = Write("""
+            { "timeframe": "1Min", "symbols": ["SPY"], "store": { "sqlite": "x.db" },
+              "strategies": [ { "id": "core-trend", "strategy": "sma-crossover:fast=10,slow=30" }, "rsi:period=14" ] }
+            """);
+        var strategies = LiveConfigLoader.Load(path).Strategies;
+        strategies.Select(s => s.Id).ShouldBe(["core-trend", "rsi:period=14,oversold=30,overbought=70"]);
+        strategies[0].Text.ShouldBe("sma-crossover:fast=10,slow=30");
+        strategies[0].Create().Name.ShouldBe("core-trend"); // the name that keys its positions and seeds its order ids
+        strategies[1].Create().Name.ShouldBe(strategies[1].Id);
+    }
+
+    [Fact]
+    public void A_wrong_strategy_id_is_named_with_what_to_write()
+    {
+        var path = Write("""
+            { "timeframe": "1Min", "symbols": ["SPY"], "store": { "sqlite": "x.db" },
+              "strategies": [ { "id": "two", "strategy": "rsi;macd" }, { "id": "has space", "strategy": "rsi" },
+                              { "id": "same", "strategy": "rsi" }, { "id": "same", "strategy": "macd" } ] }
+            """);
+        var error = Should.Throw<LiveConfigException>(() => LiveConfigLoader.Load(path)).Message;
+        error.ShouldContain("strategies: id 'two' names 2 strategies");
+        error.ShouldContain("strategies: id 'has space' must be 1 to 64 letters");
+        error.ShouldContain("strategies: same is listed twice");
+    }
+
+    [Fact]
+    public void An_unknown_key_in_a_strategy_object_is_refused()
+    {
+        var path = Write("""{ "timeframe": "1Min", "symbols": ["SPY"], "store": { "sqlite": "x.db" }, "strategies": [ { "name": "x", "strategy": "rsi" } ] }""");
+        var error = Should.Throw<LiveConfigException>(() => LiveConfigLoader.Load(path)).Message;
+        error.ShouldContain("'name' is not a known key of a strategy; expected 'id' and 'strategy'");
+        error.ShouldNotContain("StrategyEntry");
+        error.ShouldNotContain("System.");
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

@@ -17,12 +17,12 @@ internal sealed class PaperProcess : IDisposable
     private readonly Process _process;
     private readonly Channel<string?> _lines = Channel.CreateUnbounded<string?>();
     private readonly List<string> _transcript = [];
+    private readonly Task[] _pumps;
 
     private PaperProcess(Process process)
     {
         _process = process;
-        _ = Pump(process.StandardOutput);
-        _ = Pump(process.StandardError);
+        _pumps = [Pump(process.StandardOutput), Pump(process.StandardError)];
     }
 
     public IReadOnlyList<string> Transcript => _transcript;
@@ -73,6 +73,7 @@ internal sealed class PaperProcess : IDisposable
     public async Task<int> ExitCodeAsync()
     {
         await _process.WaitForExitAsync();
+        await Task.WhenAll(_pumps); // the exit can be seen before the last lines are read: the transcript is whole only after both streams end
         return _process.ExitCode;
     }
 

@@ -12,6 +12,7 @@ namespace Keel.Live.Tests;
 public sealed class UserStrategyPaperTests
 {
     private const string Strategy = "breakout:entry=4,exit=3";
+    private const string Id = "donchian"; // the config's explicit id keys the store, not the strategy text
 
     [Fact]
     public async Task A_user_strategy_paper_trades_and_a_changed_file_is_not_resumed_without_accept_strategy_change()
@@ -30,7 +31,7 @@ public sealed class UserStrategyPaperTests
                   "alpaca": { "tradingUrl": "{{url}}", "dataUrl": "{{url}}", "fillTimeoutSeconds": 60 },
                   "timeframe": "15Min",
                   "symbols": ["SPY", "BTC/USD"],
-                  "strategies": ["{{Strategy}}"],
+                  "strategies": [{ "id": "{{Id}}", "strategy": "{{Strategy}}" }],
                   "strategyPaths": ["mine"],
                   "risk": { "sizing": "fixed:10", "cryptoSizing": "fixed:0.01" },
                   "store": { "sqlite": "paper.db" },
@@ -53,8 +54,9 @@ public sealed class UserStrategyPaperTests
             sim.Broker.AllOrders().Count.ShouldBeGreaterThan(0);
             using (var store = TradingStores.Open(Path.Combine(folder, "paper.db"), null))
             {
-                store.Decisions().ShouldContain(d => d.Strategy == Strategy && d.Signal.Action == SignalAction.Buy);
-                var source = store.LatestStrategySource(Strategy).ShouldNotBeNull();
+                store.Decisions().ShouldContain(d => d.Strategy == Id && d.Signal.Action == SignalAction.Buy);
+                store.Decisions().ShouldNotContain(d => d.Strategy == Strategy);
+                var source = store.LatestStrategySource(Id).ShouldNotBeNull();
                 source.Kind.ShouldBe("file");
                 source.Sha256.ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file))));
             }
@@ -72,7 +74,12 @@ public sealed class UserStrategyPaperTests
                 (await accepted.WaitForCycleAsync(last)).ShouldBeTrue(string.Join("\n", accepted.Transcript.TakeLast(20)));
             }
             using (var store = TradingStores.Open(Path.Combine(folder, "paper.db"), null))
-                store.LatestStrategySource(Strategy)!.Sha256.ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file))));
+            {
+                store.LatestStrategySource(Id)!.Sha256.ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file))));
+                // The new code is a new version: its paper record (and gates) start over instead of counting the old code's days.
+                var versions = ((Keel.Core.Persistence.IGateStore)store).SessionStarts().Select(s => s.Version).Distinct().ToList();
+                versions.Count.ShouldBe(2);
+            }
         }
         finally
         {

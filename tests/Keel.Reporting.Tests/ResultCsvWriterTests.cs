@@ -76,7 +76,7 @@ public class ResultCsvWriterTests
             TotalSlippage = 4.5m,
             PeriodsPerYear = 252,
         };
-        SummaryRow[] rows = [new("sma", "SPY", "realistic", metrics) { AssetClass = "equity", RejectedOrders = 3, ResizedOrders = 1 }, new("b,uy \"hold\"", "BTC/USD", "none", metrics)];
+        SummaryRow[] rows = [new("sma", "SPY", "realistic", metrics) { AssetClass = "equity", RejectedOrders = 3, ResizedOrders = 1, CodeSha256 = "ab12" }, new("b,uy \"hold\"", "BTC/USD", "none", metrics)];
         var text = new StringWriter();
 
         ResultCsvWriter.WriteSummary(text, rows);
@@ -85,8 +85,8 @@ public class ResultCsvWriterTests
         lines.Length.ShouldBe(4); // header, two rows, and the empty string after the final '\n'
         lines[0].ShouldBe("strategy,symbol,costs,total_return_pct,cagr_pct,trades,win_rate_pct,avg_win,avg_loss,profit_factor,expectancy," +
                           "max_drawdown_pct,max_drawdown_days,sharpe,sortino,calmar,exposure_pct,commissions,slippage,starting_equity," +
-                          "ending_equity,total_pnl,periods_per_year,asset_class,rejected_orders,resized_orders");
-        lines[1].ShouldBe("sma,SPY,realistic,12.505,6.25,8,62.5,400.25,-150,Infinity,156.3125,7.5,1.5,1.25,2.5,0.8333333333333334,40,16,4.5,10000,11250.50,1250.50,252,equity,3,1");
+                          "ending_equity,total_pnl,periods_per_year,asset_class,rejected_orders,resized_orders,code_sha256");
+        lines[1].ShouldBe("sma,SPY,realistic,12.505,6.25,8,62.5,400.25,-150,Infinity,156.3125,7.5,1.5,1.25,2.5,0.8333333333333334,40,16,4.5,10000,11250.50,1250.50,252,equity,3,1,ab12");
         lines[2].ShouldStartWith("\"b,uy \"\"hold\"\"\",BTC/USD,none,");
         lines[3].ShouldBeEmpty();
     }

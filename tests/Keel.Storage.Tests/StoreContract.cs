@@ -415,6 +415,21 @@ public abstract partial class StoreContract
         store.Trades().ShouldBe(trades);
     }
 
+    [Scenario]
+    public void A_trade_records_the_code_hash_its_strategy_ran_with_at_the_time()
+    {
+        using var store = Open();
+        var trade = new Trade(Strategy, Aapl, T0, 187.2m, T0.AddDays(2), 190.015m, 10m, 0m, 0m, "in", "out");
+        store.Record(trade); // before any source was recorded: unknown, not guessed
+        store.RecordStrategySource(new StoredStrategySource(Strategy, "file", "strategies/A.cs", "aaa111", T0));
+        store.Record(trade with { EntryTime = T0.AddDays(3), ExitTime = T0.AddDays(4) });
+        store.RecordStrategySource(new StoredStrategySource(Strategy, "file", "strategies/A.cs", "bbb222", T0.AddDays(5)));
+        store.RecordStrategySource(new StoredStrategySource("rsi", "built-in", null, "ccc333", T0.AddDays(5)));
+        store.Record(trade with { EntryTime = T0.AddDays(6), ExitTime = T0.AddDays(7) });
+
+        store.TradesAfter(0).Select(t => t.CodeSha256).ShouldBe([null, "aaa111", "bbb222"]);
+    }
+
     // ---- session state ----
 
     [Scenario]

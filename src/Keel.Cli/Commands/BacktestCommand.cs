@@ -4,6 +4,7 @@ using Keel.Cli.Output;
 using Keel.Cli.Strategies;
 using Keel.Core.Backtest;
 using Keel.Core.Strategies;
+using Keel.Strategies;
 using Keel.Reporting;
 using Spectre.Console;
 
@@ -35,7 +36,7 @@ internal static class BacktestCommand
             var elapsedMs = clock.Elapsed.TotalMilliseconds;
             var context = new RunContext(loaded, Benchmark.BuyAndHold(settings, loaded.Series));
 
-            if (folder is not null) WriteFiles(folder, result, context);
+            if (folder is not null) WriteFiles(folder, result, context, specs);
             if (parse.GetValue(json)) JsonStdout.WriteObject(j =>
             {
                 ResultJson.WriteFields(j, result, elapsedMs, loadMs, context);
@@ -51,7 +52,7 @@ internal static class BacktestCommand
         return command;
     }
 
-    private static void WriteFiles(string folder, BacktestResult result, RunContext context)
+    private static void WriteFiles(string folder, BacktestResult result, RunContext context, IReadOnlyList<IStrategySpec> specs)
     {
         Directory.CreateDirectory(folder);
         ResultCsvWriter.WriteTrades(Path.Combine(folder, "trades.csv"), result.Trades);
@@ -59,7 +60,10 @@ internal static class BacktestCommand
         ResultCsvWriter.WriteEquityCurve(Path.Combine(folder, "equity.csv"), result.EquityCurve, result.Settings.StartingCash);
         PriceCsv.Write(Path.Combine(folder, PriceCsv.FileName), context.Data.Series, result.Settings.TradeFrom);
         ResultCsvWriter.WriteSummary(Path.Combine(folder, "summary.csv"),
-            [new SummaryRow(string.Join(";", result.Strategies), string.Join(",", result.Symbols), result.Settings.Broker.ToString(), result.Metrics)]);
+            [new SummaryRow(string.Join(";", result.Strategies), string.Join(",", result.Symbols), result.Settings.Broker.ToString(), result.Metrics)
+            {
+                CodeSha256 = string.Join(";", specs.Select(s => StrategyCode.Of(s).Sha256)),
+            }]);
         EquityChart.SavePng(Path.Combine(folder, "equity.png"), $"{string.Join("; ", result.Strategies)} on {string.Join(",", result.Symbols)}",
             result.EquityCurve, result.Settings.StartingCash);
         BacktestReport.Write(Path.Combine(folder, "report.html"), ReportSettings.Model(result, context));

@@ -5,6 +5,7 @@ using Keel.Cli.Strategies;
 using Keel.Core.Backtest;
 using Keel.Core.Domain;
 using Keel.Core.Strategies;
+using Keel.Strategies;
 using Keel.Reporting;
 using Spectre.Console;
 
@@ -48,6 +49,7 @@ internal static class CompareCommand
             var results = ParallelBacktests.Run(jobs.Count, i => jobs[i].spec is { } spec
                 ? Backtester.Run(jobs[i].Settings, [jobs[i].s], [spec])
                 : Benchmark.BuyAndHold(jobs[i].Settings with { KeepJournal = true }, [jobs[i].s]));
+            var code = specs.ToDictionary(s => s, s => StrategyCode.Of(s).Sha256);
             var ordered = jobs.Select((j, i) => (Spec: j.spec ?? BuyAndHoldSpec, Series: j.s, Costs: j.Label, Result: results[i])).ToList();
 
             var curves = Path.Combine(folder, "backtests");
@@ -58,6 +60,7 @@ internal static class CompareCommand
                     AssetClass = AssetClassText.Name(r.Result.AssetClass),
                     RejectedOrders = r.Result.OrderTally.Rejected,
                     ResizedOrders = r.Result.OrderTally.Resized,
+                    CodeSha256 = code.GetValueOrDefault(r.Spec, ""),
                 }).ToList());
             foreach (var r in ordered)
                 ResultCsvWriter.WriteEquityCurve(Path.Combine(curves, FileName(r.Spec, r.Series.Symbol, r.Costs)), r.Result.EquityCurve, r.Result.Settings.StartingCash);

@@ -135,6 +135,7 @@ internal static class SweepCommand
             json.WriteNumber("closed_trades", result.Best.ClosedTrades);
             ResultJson.WriteTally(json, best.OrderTally);
             json.WriteEndObject();
+            StrategySourcesJson.Write(json, [result.Best.Spec]);
             json.WriteString("asset_class", AssetClassText.Name(best.AssetClass));
             json.WriteString("asset_class_source", loaded.AssetClassSource);
             JsonStdout.Number(json, "periods_per_year", best.Metrics.PeriodsPerYear);

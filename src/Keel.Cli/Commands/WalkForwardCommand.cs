@@ -115,6 +115,7 @@ internal static class WalkForwardCommand
                 json.WriteEndObject();
             }
             json.WriteEndArray();
+            StrategySourcesJson.Write(json, result.Steps.Select(s => s.Chosen).DistinctBy(s => s.Definition.Name));
             JsonStdout.Number(json, "oos_total_return_pct", result.OutOfSample.TotalReturnPct);
             JsonStdout.Number(json, "oos_sharpe", result.OutOfSample.Sharpe);
             JsonStdout.Number(json, "oos_max_drawdown_pct", result.OutOfSample.MaxDrawdownPct);

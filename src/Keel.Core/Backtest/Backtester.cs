@@ -1,5 +1,6 @@
 using Keel.Core.Domain;
 using Keel.Core.Kernel;
+using Keel.Core.MarketData;
 using Keel.Core.Metrics;
 using Keel.Core.Strategies;
 using Keel.Core.Trading;
@@ -28,32 +29,56 @@ public static class Backtester
     {
         if (data.Count == 0) throw new ArgumentException("A backtest needs at least one bar series.");
         if (strategyFactories.Count == 0) throw new ArgumentException("A backtest needs at least one strategy.");
+        return Execute(settings, data.Select(d => d.Symbol).ToList(), data[0].Timeframe, data.Max(d => d.Count) + 1,
+            i => strategyFactories.Select(f => f(data[i])),
+            (broker, kernel, equity, from) =>
+            {
+                if (data.Count > 1) return MergedReplay.Run(data.Select(d => (IBarStream)new BarSeriesStream(d)).ToList(), broker, kernel, equity, from);
+                var warmUp = FastReplay.FirstAtOrAfter(data[0], from);
+                return (FastReplay.Run(data[0], broker, kernel, equity, from), warmUp);
+            });
+    }
 
+    /// <summary>
+    /// A portfolio backtest over streams (e.g. long series read from disk a stretch at a time): merged by time,
+    /// one bar per symbol in memory, so memory grows with the number of symbols, not with the bars. The same
+    /// result, bar for bar, as the in-memory overloads over the same bars (no fast-forward: it needs cached indicators).
+    /// </summary>
+    public static BacktestResult RunStreaming(BacktestSettings settings, IReadOnlyList<IBarStream> streams, IReadOnlyList<IStrategySpec> strategies)
+    {
+        if (streams.Count == 0) throw new ArgumentException("A backtest needs at least one bar stream.");
+        if (strategies.Count == 0) throw new ArgumentException("A backtest needs at least one strategy.");
+        return Execute(settings, streams.Select(d => d.Symbol).ToList(), streams[0].Timeframe, 1 << 16,
+            _ => strategies.Select(s => s.Create()),
+            (broker, kernel, equity, from) => MergedReplay.Run(streams, broker, kernel, equity, from));
+    }
+
+    private delegate (long Bars, long WarmUp) Replay(SimulatedBroker broker, TradingKernel kernel, EquityRecorder equity, DateTime from);
+
+    private static BacktestResult Execute(BacktestSettings settings, IReadOnlyList<Symbol> symbols, Timeframe timeframe, int expectedPoints,
+        Func<int, IEnumerable<IStrategy>> strategiesFor, Replay replay)
+    {
         var portfolio = new Portfolio(settings.StartingCash);
         using var broker = new SimulatedBroker(settings.Broker, settings.FillModel, portfolio);
         var journal = new InMemoryJournal(tradesOnly: !settings.KeepJournal, keepTrades: settings.KeepTrades);
-        var zone = settings.TradingDayZone ?? TradingDayClock.ZoneFor(data.Select(d => d.Symbol));
+        var zone = settings.TradingDayZone ?? TradingDayClock.ZoneFor(symbols);
         var kernel = new TradingKernel(portfolio, broker, journal, settings.Risk, zone)
         {
-            OrderGate = settings.RegularHoursOnly ? Calendars.RegularHoursGate.Nyse(data[0].Timeframe) : null,
+            OrderGate = settings.RegularHoursOnly ? Calendars.RegularHoursGate.Nyse(timeframe) : null,
         };
         broker.Attach(kernel);
         var names = new List<string>();
-        foreach (var series in data)
+        for (var i = 0; i < symbols.Count; i++)
         {
-            foreach (var factory in strategyFactories)
+            foreach (var strategy in strategiesFor(i))
             {
-                var strategy = factory(series);
-                kernel.AddStrategy(strategy, series.Symbol);
+                kernel.AddStrategy(strategy, symbols[i]);
                 if (!names.Contains(strategy.Name)) names.Add(strategy.Name);
             }
         }
 
-        var equity = new EquityRecorder((double)settings.StartingCash, settings.KeepEquityCurve, data.Max(d => d.Count) + 1);
-        var from = settings.TradeFrom ?? DateTime.MinValue;
-        long warmUp = 0;
-        foreach (var series in data) warmUp += FirstAtOrAfter(series, from);
-        var bars = data.Count == 1 ? ReplaySingle(data[0], broker, kernel, equity, from) : ReplayMerged(data, broker, kernel, equity, from);
+        var equity = new EquityRecorder((double)settings.StartingCash, settings.KeepEquityCurve, expectedPoints);
+        var (bars, warmUp) = replay(broker, kernel, equity, settings.TradeFrom ?? DateTime.MinValue);
 
         var lastTime = equity.Count > 0 ? equity.Last.Time : DateTime.MinValue;
         broker.CancelAll("the backtest ended before this order could fill", lastTime);
@@ -63,20 +88,19 @@ public static class Backtester
             equity.ReplaceLast(kernel.Valuation(lastTime));
         }
 
-        var first = data[0];
-        var (assetClass, assetClassRule) = PeriodsPerYear.ClassFor(data.Select(d => d.Symbol));
+        var (assetClass, assetClassRule) = PeriodsPerYear.ClassFor(symbols);
         var finalEquity = portfolio.ExactEquity();
         var (curveStatistics, dailyReturns) = equity.Finish();
         var metrics = PerformanceCalculator.Compute(curveStatistics, journal.TradeStatistics, settings.StartingCash, finalEquity,
-            PeriodsPerYear.For(first.Timeframe, assetClass), portfolio.TotalCommissions, portfolio.TotalSlippage);
+            PeriodsPerYear.For(timeframe, assetClass), portfolio.TotalCommissions, portfolio.TotalSlippage);
         var open = 0m;
         foreach (var s in portfolio.Symbols) open += portfolio.PositionQuantity(s);
         return new BacktestResult
         {
             Settings = settings,
             Strategies = names,
-            Symbols = data.Select(d => d.Symbol).ToList(),
-            Timeframe = first.Timeframe,
+            Symbols = symbols,
+            Timeframe = timeframe,
             AssetClass = assetClass,
             AssetClassRule = assetClassRule,
             Bars = bars,
@@ -92,85 +116,5 @@ public static class Backtester
             FinalCash = portfolio.Cash,
             OpenQuantity = open,
         };
-    }
-
-    /// <summary>The index of the first bar at or after <paramref name="time"/> (the count of bars before it).</summary>
-    private static int FirstAtOrAfter(BarSeries series, DateTime time)
-    {
-        int lo = 0, hi = series.Count;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) / 2;
-            if (series[mid].Timestamp < time) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
-    }
-
-    private static long ReplaySingle(BarSeries series, SimulatedBroker broker, TradingKernel kernel, EquityRecorder equity, DateTime from)
-    {
-        var symbol = series.Symbol;
-        var bars = series.Span;
-        var start = FirstAtOrAfter(series, from);
-        for (var i = 0; i < start; i++) kernel.WarmUp(symbol, bars[i]);
-        var mayBeQuiet = true;
-        for (var i = start; i < bars.Length; i++)
-        {
-            ref readonly var bar = ref bars[i];
-            broker.OnBar(symbol, bar);
-
-            // Fast-forward through bars on which no order can fill and every strategy holds: they only move the
-            // mark. Such a stretch may start at this very bar once the broker has filled what came due at its
-            // open (a round trip's fill bars are mostly quiet). The last bar is always replayed in full
-            // (end-of-run orders are priced from it), and so is the bar that ended a stretch.
-            var quiet = mayBeQuiet && !broker.HasWorkingOrders ? kernel.QuietBarsAhead(symbol, bars.Length - 1 - i) : 0;
-            if (quiet == 0)
-            {
-                kernel.OnBar(symbol, bar);
-                equity.Record(kernel.Valuation(bar.Timestamp));
-                mayBeQuiet = true;
-                continue;
-            }
-            kernel.FastForward(symbol, quiet);
-            var stretch = bars.Slice(i, quiet);
-            equity.RecordQuiet(stretch, kernel.Portfolio, kernel.Portfolio.IndexOf(symbol));
-            kernel.Mark(symbol, stretch[^1]);
-            i += quiet - 1;
-            mayBeQuiet = false;
-        }
-        return bars.Length - start;
-    }
-
-    /// <summary>A k-way merge by timestamp; symbols with a bar at the same time go in the order given.</summary>
-    private static long ReplayMerged(IReadOnlyList<BarSeries> data, SimulatedBroker broker, TradingKernel kernel, EquityRecorder equity, DateTime from)
-    {
-        var next = new int[data.Count];
-        long count = 0;
-        while (true)
-        {
-            var time = DateTime.MaxValue;
-            for (var s = 0; s < data.Count; s++)
-            {
-                if (next[s] < data[s].Count && data[s][next[s]].Timestamp < time) time = data[s][next[s]].Timestamp;
-            }
-            if (time == DateTime.MaxValue) return count;
-            if (time < from)
-            {
-                for (var s = 0; s < data.Count; s++)
-                {
-                    if (next[s] < data[s].Count && data[s][next[s]].Timestamp == time) kernel.WarmUp(data[s].Symbol, data[s][next[s]++]);
-                }
-                continue;
-            }
-            for (var s = 0; s < data.Count; s++)
-            {
-                if (next[s] >= data[s].Count || data[s][next[s]].Timestamp != time) continue;
-                ref readonly var bar = ref data[s][next[s]++];
-                broker.OnBar(data[s].Symbol, bar);
-                kernel.OnBar(data[s].Symbol, bar);
-                count++;
-            }
-            equity.Record(kernel.Valuation(time));
-        }
     }
 }

@@ -27,8 +27,15 @@ public sealed class EnsembleSpec : IStrategySpec
     public EnsembleOptions Options { get; }
     public IReadOnlyList<StrategySpec> Members { get; }
 
-    public EnsembleSpec(IReadOnlyList<StrategySpec> members, EnsembleOptions options)
+    private readonly string? _id;
+
+    public EnsembleSpec(IReadOnlyList<StrategySpec> members, EnsembleOptions options) : this(members, options, null)
     {
+    }
+
+    private EnsembleSpec(IReadOnlyList<StrategySpec> members, EnsembleOptions options, string? id)
+    {
+        _id = id;
         ArgumentNullException.ThrowIfNull(members);
         ArgumentNullException.ThrowIfNull(options);
         if (members.Count < 2) throw new FormatException($"An ensemble needs at least 2 members, got {members.Count}.");
@@ -40,11 +47,16 @@ public sealed class EnsembleSpec : IStrategySpec
 
     public string Text => ToString();
 
+    public string Id => _id ?? Text;
+
+    /// <summary>The same ensemble under an explicit stable id (a config's <c>id</c>); its instances are named by it.</summary>
+    public EnsembleSpec WithId(string id) => new(Members, Options, id);
+
     public string ShortName => $"ensemble({Options.Method.ToString().ToLowerInvariant()}{(Options.Votes == VoteSource.Stances ? ", stances" : "")})";
 
     IStrategy IStrategySpec.Create() => Create();
 
-    public EnsembleStrategy Create() => new(Members.Select(m => m.Create()).ToList(), Options, ToString());
+    public EnsembleStrategy Create() => new(Members.Select(m => m.Create()).ToList(), Options, Id);
 
     /// <summary>True when <paramref name="text"/> is in the ensemble form rather than a registry spec.</summary>
     public static bool IsEnsemble(string text)

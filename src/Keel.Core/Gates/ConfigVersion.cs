@@ -8,12 +8,12 @@ namespace Keel.Core.Gates;
 
 /// <summary>
 /// The version a gate result and a paper record belong to: a hash of what decides the trades — the
-/// strategies (spec text and parameters, and their source hash once strategies carry one), the
+/// strategies (id, spec text and parameters, and the source hash of user code), the
 /// symbols and timeframe, and the risk settings. Change any of them and the gates start over.
 /// </summary>
 public static class ConfigVersion
 {
-    /// <param name="strategySourceHash">The hash of user strategies' source code (issue 13); null while strategies are built in.</param>
+    /// <param name="strategySourceHash">The hash of the user strategies' source code; null when all are built in.</param>
     public static string Of(IEnumerable<string> strategies, IEnumerable<Symbol> symbols, Timeframe timeframe, RiskConfig risk, string? strategySourceHash = null)
     {
         var text = new StringBuilder();

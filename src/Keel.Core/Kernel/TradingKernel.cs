@@ -109,7 +109,7 @@ public sealed class TradingKernel : IExecutionListener
     /// knows that no order can fill on them (what came due at the first one's open has filled already). Pass
     /// them with <see cref="FastForward"/> and <see cref="Mark"/>.
     /// </summary>
-    public int QuietBarsAhead(Symbol symbol, int max)
+    internal int QuietBarsAhead(Symbol symbol, int max)
     {
         if (max <= 0 || _risk.Config.DailyLossLimitPercent is not null || _risk.StartOfDayEquity == 0) return 0;
         var index = IndexOf(symbol);
@@ -124,7 +124,7 @@ public sealed class TradingKernel : IExecutionListener
     }
 
     /// <summary>The strategies on <paramref name="symbol"/> move past <paramref name="bars"/> quiet bars (<see cref="QuietBarsAhead"/>) without seeing them.</summary>
-    public void FastForward(Symbol symbol, int bars)
+    internal void FastForward(Symbol symbol, int bars)
     {
         var index = IndexOf(symbol);
         if (index >= _slotsBySymbol.Length || _slotsBySymbol[index] is not { } slots) return;
@@ -132,7 +132,7 @@ public sealed class TradingKernel : IExecutionListener
     }
 
     /// <summary>The last bar of a quiet stretch (see <see cref="QuietBarsAhead"/>): its close marks the symbol, nothing else happens.</summary>
-    public void Mark(Symbol symbol, in Bar bar)
+    internal void Mark(Symbol symbol, in Bar bar)
     {
         _lastBarTime = bar.Timestamp;
         _portfolio.Mark(IndexOf(symbol), bar.Close);

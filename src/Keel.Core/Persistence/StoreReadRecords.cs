@@ -14,7 +14,8 @@ public sealed record EquityPointsPage(long LastId, long[] UnixMs, double[] Equit
     public int Count => UnixMs.Length;
 }
 
-public sealed record StoredTrade(long Id, Trade Trade);
+/// <param name="CodeSha256">The source hash of the strategy code that made the trade (as its session recorded it); null before it was recorded.</param>
+public sealed record StoredTrade(long Id, Trade Trade, string? CodeSha256 = null);
 
 public sealed record StoredDecision(long Id, Decision Decision);
 

@@ -12,5 +12,12 @@ public interface IStrategySpec
     /// <summary>The canonical text form (also its ToString), which parses back to the same spec.</summary>
     string Text { get; }
 
+    /// <summary>
+    /// The stable identity of this configured strategy: what keys its positions and orders in the store and
+    /// seeds its client order ids. A config's explicit <c>id</c>, otherwise <see cref="Text"/> (canonical, so
+    /// re-spacing or re-ordering parameters in a config never changes it).
+    /// </summary>
+    string Id => Text;
+
     IStrategy Create();
 }

@@ -92,7 +92,7 @@ public sealed class Portfolio : IAccountView
     }
 
     /// <summary>Records the latest market price of a symbol (a bar's close).</summary>
-    public void Mark(int symbolIndex, double price) => _lastPrice[symbolIndex] = price;
+    internal void Mark(int symbolIndex, double price) => _lastPrice[symbolIndex] = price;
 
     public double LastPrice(int symbolIndex) => _lastPrice[symbolIndex];
 
@@ -104,7 +104,7 @@ public sealed class Portfolio : IAccountView
     /// <paramref name="price"/>: what <see cref="PositionValue"/> will be once that price is marked.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per bar of every backtest
-    public double PositionValueWith(int symbolIndex, double price)
+    internal double PositionValueWith(int symbolIndex, double price)
     {
         var value = 0.0;
         for (var i = 0; i < _quantityAsDouble.Length; i++)
@@ -119,7 +119,7 @@ public sealed class Portfolio : IAccountView
     /// <paramref name="held"/> when <paramref name="quantity"/> is 0), bit for bit: true when no symbol after it
     /// holds a position, so the sum ends with its term. A quiet stretch values each bar without the loop over symbols.
     /// </summary>
-    public bool TryValueLine(int symbolIndex, out double held, out double quantity)
+    internal bool TryValueLine(int symbolIndex, out double held, out double quantity)
     {
         held = 0.0;
         quantity = _quantityAsDouble[symbolIndex];

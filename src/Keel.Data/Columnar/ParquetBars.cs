@@ -103,6 +103,27 @@ public static class ParquetBars
     private static async Task<Bar[]> ReadBarsAsync(string path, TimeZoneInfo zone)
     {
         await using var reader = await ParquetReader.CreateAsync(path);
+        var columns = Columns(reader, path, zone);
+        var total = reader.RowGroups.Sum(g => g.RowCount);
+        if (total > Array.MaxLength) throw new BarDataException(path, 0, $"{total} rows are more than one series can hold");
+        var bars = new Bar[total];
+        var row = 0;
+        var previous = DateTime.MinValue;
+        foreach (var group in reader.RowGroups)
+        {
+            var count = (int)group.RowCount;
+            await ReadGroup(group, columns, bars.AsMemory(row, count), row, previous);
+            row += count;
+            if (count > 0) previous = bars[row - 1].Timestamp;
+        }
+        return bars;
+    }
+
+    /// <summary>Which columns hold the bars, checked once per file.</summary>
+    internal sealed record BarColumns(string Path, DataField Time, DataField[] Values, bool Utc, SourceClock Clock);
+
+    internal static BarColumns Columns(ParquetReader reader, string path, TimeZoneInfo zone)
+    {
         var fields = reader.Schema.GetDataFields();
         var time = Find(fields, TimeNames);
         var values = ValueNames.Select(name => Find(fields, [name])).ToArray();
@@ -118,31 +139,33 @@ public static class ParquetBars
             if (!IsNumber(value!.ClrType))
                 throw new BarDataException(path, 0, $"column '{value.Name}' holds {value.ClrType.Name} values; expected numbers");
         }
-        var utc = time is DateTimeDataField { IsAdjustedToUTC: true };
-        var clock = new SourceClock(zone);
+        return new BarColumns(path, time, values!, time is DateTimeDataField { IsAdjustedToUTC: true }, new SourceClock(zone));
+    }
 
-        var total = reader.RowGroups.Sum(g => g.RowCount);
-        if (total > Array.MaxLength) throw new BarDataException(path, 0, $"{total} rows are more than one series can hold");
-        var bars = new Bar[total];
-        var row = 0;
-        foreach (var group in reader.RowGroups)
+    /// <summary>
+    /// Reads one row group into <paramref name="into"/> (its length is the group's row count), each bar validated
+    /// and after <paramref name="previous"/>; errors name the file's row (<paramref name="firstRow"/> + 1 is the group's first).
+    /// </summary>
+    internal static async Task ReadGroup(ParquetRowGroupReader group, BarColumns columns, Memory<Bar> into, int firstRow, DateTime previous)
+    {
+        var count = into.Length;
+        var path = columns.Path;
+        var times = await ReadTimes(group, columns.Time, count, path, firstRow);
+        var values = new double[columns.Values.Length][];
+        for (var c = 0; c < values.Length; c++) values[c] = await ReadNumbers(group, columns.Values[c], count, path, firstRow);
+        var bars = into.Span;
+        for (var i = 0; i < count; i++)
         {
-            var count = (int)group.RowCount;
-            var times = await ReadTimes(group, time, count, path, row);
-            var columns = new double[values.Length][];
-            for (var c = 0; c < values.Length; c++) columns[c] = await ReadNumbers(group, values[c]!, count, path, row);
-            for (var i = 0; i < count; i++, row++)
-            {
-                var ticks = utc ? times[i].Ticks : clock.ToUtcTicks(WallClock(times[i]));
-                var timestamp = new DateTime(ticks, DateTimeKind.Utc);
-                var error = Bar.Validate(timestamp, columns[0][i], columns[1][i], columns[2][i], columns[3][i], columns[4][i]);
-                if (error is not null) throw new BarDataException(path, 0, $"row {row + 1}: {error}");
-                if (row > 0 && ticks <= bars[row - 1].Timestamp.Ticks)
-                    throw new BarDataException(path, 0, $"row {row + 1}: {timestamp:yyyy-MM-dd'T'HH:mm:ss'Z'} does not come after row {row}'s {bars[row - 1].Timestamp:yyyy-MM-dd'T'HH:mm:ss'Z'}; rows must be in increasing time order");
-                bars[row] = new Bar(timestamp, columns[0][i], columns[1][i], columns[2][i], columns[3][i], columns[4][i]);
-            }
+            var row = firstRow + i;
+            var ticks = columns.Utc ? times[i].Ticks : columns.Clock.ToUtcTicks(WallClock(times[i]));
+            var timestamp = new DateTime(ticks, DateTimeKind.Utc);
+            var error = Bar.Validate(timestamp, values[0][i], values[1][i], values[2][i], values[3][i], values[4][i]);
+            if (error is not null) throw new BarDataException(path, 0, $"row {row + 1}: {error}");
+            if (row > 0 && timestamp <= previous)
+                throw new BarDataException(path, 0, $"row {row + 1}: {timestamp:yyyy-MM-dd'T'HH:mm:ss'Z'} does not come after row {row}'s {previous:yyyy-MM-dd'T'HH:mm:ss'Z'}; rows must be in increasing time order");
+            bars[i] = new Bar(timestamp, values[0][i], values[1][i], values[2][i], values[3][i], values[4][i]);
+            previous = timestamp;
         }
-        return bars;
     }
 
     /// <summary>A wall-clock time as the CSV parser hands it to <see cref="SourceClock"/>: a date and a time of day, no offset.</summary>

@@ -14,8 +14,9 @@ internal sealed partial class LiveConfigFile
     public AlpacaSection? Alpaca { get; set; }
     public string? Timeframe { get; set; }
     public List<string>? Symbols { get; set; }
-    /// <summary>Strategy texts as for <c>keel backtest --strategy</c>: registry specs or ensembles.</summary>
-    public List<string>? Strategies { get; set; }
+    /// <summary>Strategy texts as for <c>keel backtest --strategy</c> (registry specs or ensembles), or
+    /// <c>{ "id": ..., "strategy": ... }</c> objects giving one a stable id.</summary>
+    public List<StrategyEntry>? Strategies { get; set; }
     /// <summary>Folders of the user's strategies (relative to this file); ./strategies of the current folder when absent.</summary>
     public List<string>? StrategyPaths { get; set; }
     public RiskSection? Risk { get; set; }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Keel.Core.Domain;
+using Keel.Core.Ensembles;
 using Keel.Core.Risk;
 using Keel.Core.Strategies;
 using Keel.Strategies;
@@ -89,12 +90,20 @@ public static class LiveConfigLoader
         if (file.Strategies is not { Count: > 0 }) problems.Add("strategies: missing; list at least one, e.g. [\"sma-crossover:fast=10,slow=30\"]");
         else
         {
-            foreach (var text in file.Strategies)
+            foreach (var entry in file.Strategies)
             {
-                if (Try($"strategies: '{text}'", () => StrategyText.ParseList(text, registry)) is { } specs) strategies.AddRange(specs);
+                if (Try($"strategies: '{entry.Strategy}'", () => StrategyText.ParseList(entry.Strategy, registry)) is not { } specs) continue;
+                if (entry.Id is null) strategies.AddRange(specs);
+                else if (StrategyIdProblem(entry, specs) is { } problem) problems.Add(problem);
+                else strategies.Add(specs[0] switch
+                {
+                    StrategySpec single => single.WithId(entry.Id),
+                    EnsembleSpec ensemble => ensemble.WithId(entry.Id),
+                    var other => other,
+                });
             }
-            foreach (var duplicate in strategies.GroupBy(s => s.Text).Where(g => g.Count() > 1))
-                problems.Add($"strategies: {duplicate.Key} is listed twice");
+            foreach (var duplicate in strategies.GroupBy(s => s.Id).Where(g => g.Count() > 1))
+                problems.Add($"strategies: {duplicate.Key} is listed twice (give each an id of its own)");
         }
 
         var risk = ReadRisk(file.Risk, problems, Try);
@@ -186,6 +195,16 @@ public static class LiveConfigLoader
     {
         problems.Add(problem);
         return fallback;
+    }
+
+    /// <summary>An id names one strategy, in letters, digits and <c>.-_</c>, so it reads well in logs and the store.</summary>
+    private static string? StrategyIdProblem(StrategyEntry entry, IReadOnlyList<IStrategySpec> specs)
+    {
+        if (specs.Count != 1) return $"strategies: id '{entry.Id}' names {specs.Count} strategies ('{entry.Strategy}'); give each its own entry and id";
+        var id = entry.Id!;
+        if (id.Length is 0 or > 64 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+            return $"strategies: id '{id}' must be 1 to 64 letters, digits, '-', '_' or '.'";
+        return null;
     }
 
     /// <summary>RiskConfig names its properties in PascalCase; the file's keys are camelCase.</summary>

@@ -283,5 +283,11 @@ internal static class Schema
             )
             """,
         ]),
+        // A trade names the code that made it: the strategy's source hash recorded when its session started
+        // (strategy_sources), copied onto the row so the trade still says so after the file changes again.
+        new(6, "trades record their strategy's code hash",
+        [
+            "ALTER TABLE trades ADD COLUMN code_sha256 TEXT NULL",
+        ]),
     ];
 }

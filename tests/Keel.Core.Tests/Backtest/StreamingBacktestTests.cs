@@ -1,0 +1,77 @@
+using Keel.Core.Backtest;
+using Keel.Core.Costs;
+using Keel.Core.Domain;
+using Keel.Core.MarketData;
+using Keel.Core.Strategies;
+using Keel.Core.Tests.Research;
+
+namespace Keel.Core.Tests.Backtest;
+
+/// <summary>
+/// A portfolio backtest over streams (one bar per symbol in memory) gives the in-memory backtest's result
+/// exactly: same trades, same curve, same money, same counts, with gaps, unequal lengths and a warm-up.
+/// </summary>
+public sealed class StreamingBacktestTests
+{
+    private static readonly BacktestSettings Settings = new()
+    {
+        Broker = new BrokerModel(new PercentSlippage(0.05m), new PercentCommission(0.1m)),
+        KeepJournal = true,
+        TradeFrom = new DateTime(2024, 3, 6, 0, 0, 0, DateTimeKind.Utc),
+    };
+
+    [Fact]
+    public void Streams_give_the_in_memory_result_bar_for_bar()
+    {
+        BarSeries[] data = [RandomWalk("ACME", 1, 900, skipEvery: 0), RandomWalk("BETA", 2, 700, skipEvery: 7), RandomWalk("GAMA", 3, 960, skipEvery: 11)];
+        IStrategySpec[] specs = [StrategyRegistry.Default.Parse("sma-crossover:fast=5,slow=20"), StrategyRegistry.Default.Parse("rsi:period=7")];
+
+        var inMemory = Backtester.Run(Settings, data, specs);
+        var streamed = Backtester.RunStreaming(Settings, data.Select(d => (IBarStream)new BarSeriesStream(d)).ToList(), specs);
+
+        inMemory.Trades.Count.ShouldBeGreaterThan(10);
+        streamed.Trades.ShouldBe(inMemory.Trades);
+        streamed.EquityCurve.ShouldBe(inMemory.EquityCurve);
+        streamed.OrderEvents.ShouldBe(inMemory.OrderEvents);
+        streamed.FinalEquity.ShouldBe(inMemory.FinalEquity);
+        streamed.FinalCash.ShouldBe(inMemory.FinalCash);
+        streamed.Metrics.ShouldBe(inMemory.Metrics);
+        (streamed.Bars, streamed.WarmUpBars).ShouldBe((inMemory.Bars, inMemory.WarmUpBars));
+        streamed.WarmUpBars.ShouldBe(3 * 48 - 48 / 7 - 48 / 11); // two days of hourly bars before TradeFrom, less the gaps
+    }
+
+    [Fact]
+    public void A_stream_that_goes_back_in_time_stops_the_run_naming_its_symbol()
+    {
+        var bars = RandomWalk("ACME", 1, 10, skipEvery: 0);
+        var stream = new ScriptedStream(bars.Symbol, [bars[0], bars[2], bars[1]]);
+        Should.Throw<InvalidOperationException>(() => Backtester.RunStreaming(new BacktestSettings(), [stream], [StrategyRegistry.Default.Parse("rsi")]))
+            .Message.ShouldContain("ACME: bars out of time order");
+    }
+
+    private sealed class ScriptedStream(Symbol symbol, Bar[] bars) : IBarStream
+    {
+        private int _next = -1;
+        public Symbol Symbol => symbol;
+        public Timeframe Timeframe => Timeframe.OneHour;
+        public bool MoveNext() => ++_next < bars.Length;
+        public ref readonly Bar Current => ref bars[_next];
+    }
+
+    /// <summary>Hourly bars from 2024-03-04; every <paramref name="skipEvery"/>-th hour missing (no bar), as thin markets have.</summary>
+    private static BarSeries RandomWalk(string symbol, ulong seed, int hours, int skipEvery)
+    {
+        var noise = new SeededNoise(seed);
+        var bars = new List<Bar>();
+        var close = 100.0;
+        var start = new DateTime(2024, 3, 4, 0, 0, 0, DateTimeKind.Utc);
+        for (var i = 0; i < hours; i++)
+        {
+            var open = Math.Round(close * (1 + 0.001 * noise.NextGaussian()), 2);
+            close = Math.Round(open * (1 + 0.008 * noise.NextGaussian()), 2);
+            if (skipEvery > 0 && i % skipEvery == skipEvery - 1) continue;
+            bars.Add(new Bar(start.AddHours(i), open, Math.Max(open, close) + 0.05, Math.Min(open, close) - 0.05, close, 1000));
+        }
+        return new BarSeries(Symbol.Parse(symbol), Timeframe.OneHour, bars.ToArray());
+    }
+}
