@@ -16,7 +16,7 @@ public sealed record DashboardOptions
     public int Port { get; init; } = 5080;
     /// <summary>KEEL_DASHBOARD_TOKEN: when set, every request must carry it; required to bind beyond loopback.</summary>
     public string? Token { get; init; }
-    /// <summary>Offer halt / resume / flatten (recorded in the store like keel halt). Off: the dashboard only reads.</summary>
+    /// <summary>Offer halt / resume / flatten and acknowledging alerts (written to the store like keel halt, keel alerts ack). Off: the dashboard only reads.</summary>
     public bool AllowControl { get; init; }
     /// <summary>How often the store is asked whether something changed (pushed to open pages as server-sent events).</summary>
     public TimeSpan WatchInterval { get; init; } = TimeSpan.FromSeconds(1);

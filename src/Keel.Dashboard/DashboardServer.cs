@@ -49,7 +49,7 @@ public sealed class DashboardServer : IAsyncDisposable
         if (sqlite is null || File.Exists(sqlite)) reader.Marks();
         try
         {
-            var app = Build(options, address, reader, alerts ?? new StoreAlertFeed(reader), logLevel);
+            var app = Build(options, address, reader, alerts ?? new StoreAlertFeed(reader, options), logLevel);
             await app.StartAsync(ct).ConfigureAwait(false);
             var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             return new DashboardServer(app, reader, new Uri(bound.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/"));

@@ -14,6 +14,8 @@ public sealed partial class PostgresTradingStore : DbTradingStore
     /// <summary>Connects with <paramref name="connectionString"/> (Npgsql's format) and migrates the schema.</summary>
     public PostgresTradingStore(string connectionString) : base(Open(connectionString, out var description), description) { }
 
+    private protected override string UnixMsSql(string column) => $"CAST(ROUND(EXTRACT(EPOCH FROM CAST({column} AS TIMESTAMPTZ)) * 1000) AS BIGINT)";
+
     private static NpgsqlConnection Open(string connectionString, out string description)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);

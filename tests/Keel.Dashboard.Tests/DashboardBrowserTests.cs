@@ -11,7 +11,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Keel.Dashboard.Tests;
 
 /// <summary>The dashboard in headless chromium over a store a real paper session wrote.</summary>
-public sealed class DashboardBrowserTests(DashboardFixture f) : IClassFixture<DashboardFixture>
+[Collection(DashboardCollection.Name)]
+public sealed class DashboardBrowserTests(DashboardFixture f)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
     private static readonly LocatorAssertionsToHaveTextOptions Patient = new() { Timeout = 20_000 };

@@ -24,6 +24,10 @@ public sealed class DashboardFixture : IAsyncLifetime
     public TempDirectory Results { get; } = new();
     public int ComparisonRows { get; private set; }
 
+    /// <summary>The single backtest folder (what keel backtest --out writes, less its PNG and HTML) and the run's trades.</summary>
+    public const string RunFolder = "sma-run";
+    public IReadOnlyList<Core.Trading.Trade> RunTrades { get; private set; } = [];
+
     /// <summary>Screenshots land here (test artefacts): TestResults/dashboard at the repository root.</summary>
     public static string Screenshots { get; } = Path.Combine(KeelCli.RepoRoot, "TestResults", "dashboard");
 
@@ -80,6 +84,18 @@ public sealed class DashboardFixture : IAsyncLifetime
             foreach (var slow in new[] { 8, 10, 12 })
                 sweep.Append(CultureInfo.InvariantCulture, $"{fast},{slow},{fast - slow / 4.0},1.5,{(fast * slow % 7) / 3.0 - 1},0,0,50,{fast + slow},0\n");
         File.WriteAllText(Results.Combine("sweep_sma-crossover.csv"), sweep.ToString());
+
+        // One run over every symbol, with the same writers keel backtest --out uses.
+        var single = StrategyText.ParseList(PaperHarness.Strategies)[0];
+        var runSettings = new BacktestSettings { StartingCash = 100_000m, Risk = Paper.Settings.Risk };
+        var run = Backtester.Run(runSettings, Paper.Bars, [single]);
+        RunTrades = run.Trades;
+        var folder = Results.Combine(RunFolder);
+        Directory.CreateDirectory(folder);
+        ResultCsvWriter.WriteTrades(Path.Combine(folder, "trades.csv"), run.Trades);
+        ResultCsvWriter.WriteEquityCurve(Path.Combine(folder, "equity.csv"), run.EquityCurve, runSettings.StartingCash);
+        ResultCsvWriter.WriteSummary(Path.Combine(folder, "summary.csv"), [new SummaryRow(single.Text, string.Join(",", run.Symbols), "with costs", run.Metrics)]);
+        PriceCsv.Write(Path.Combine(folder, PriceCsv.FileName), Paper.Bars, null);
     }
 
     /// <summary>A page of <paramref name="server"/> that records every console error and uncaught exception.</summary>

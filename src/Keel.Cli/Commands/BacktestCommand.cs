@@ -19,7 +19,7 @@ internal static class BacktestCommand
         var options = new BacktestOptions();
         var strategy = new Option<string>("--strategy") { Description = "Strategy with parameters, e.g. sma-crossover:fast=10,slow=30 (several separated by ';').", Required = true };
         var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout instead of the table." };
-        var output = new Option<string?>("--out") { Description = "Folder for trades.csv, orders.csv (every order event with its reason), equity.csv, summary.csv, equity.png and report.html." };
+        var output = new Option<string?>("--out") { Description = "Folder for trades.csv, orders.csv (every order event with its reason), equity.csv, summary.csv, prices.csv (the bars traded on), equity.png and report.html." };
         var command = new Command("backtest", "Run a backtest and print its statistics beside buy and hold of the same bars.") { strategy, json, output };
         data.AddTo(command);
         options.AddTo(command);
@@ -58,6 +58,7 @@ internal static class BacktestCommand
         ResultCsvWriter.WriteTrades(Path.Combine(folder, "trades.csv"), result.Trades);
         OrderJournalCsv.Write(Path.Combine(folder, "orders.csv"), result.OrderEvents);
         ResultCsvWriter.WriteEquityCurve(Path.Combine(folder, "equity.csv"), result.EquityCurve, result.Settings.StartingCash);
+        PriceCsv.Write(Path.Combine(folder, PriceCsv.FileName), context.Data.Series, result.Settings.TradeFrom);
         ResultCsvWriter.WriteSummary(Path.Combine(folder, "summary.csv"),
             [new SummaryRow(string.Join(";", result.Strategies), string.Join(",", result.Symbols), result.Settings.Broker.ToString(), result.Metrics)
             {

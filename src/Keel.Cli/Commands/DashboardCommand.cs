@@ -19,7 +19,7 @@ internal static class DashboardCommand
         var results = new Option<string>("--results") { Description = "The results folder of keel compare / sweep / backtest --out.", DefaultValueFactory = _ => "results" };
         var port = new Option<int>("--port") { Description = "TCP port.", DefaultValueFactory = _ => 5080 };
         var bind = new Option<string>("--bind") { Description = "Address to listen on; anything but loopback needs KEEL_DASHBOARD_TOKEN.", DefaultValueFactory = _ => "127.0.0.1" };
-        var allowControl = new Option<bool>("--allow-control") { Description = "Offer halt / resume / flatten (recorded in the store like keel halt). Off: read-only." };
+        var allowControl = new Option<bool>("--allow-control") { Description = "Offer halt / resume / flatten and acknowledging alerts (recorded in the store like keel halt and keel alerts ack). Off: read-only." };
         var command = new Command("dashboard", "Serve the web dashboard: live positions, equity, journal, alerts, and the backtests in the results folder.")
         {
             config, results, port, bind, allowControl,

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using Keel.Cli.Output;
 using Keel.Cli.Strategies;
 using Keel.Core.Backtest;
@@ -11,6 +10,7 @@ using Keel.Core.Ensembles;
 using Keel.Core.Research;
 using Keel.Core.Strategies;
 using Keel.Reporting;
+using Keel.Reporting.Ensembles;
 using Spectre.Console;
 
 namespace Keel.Cli.Commands;
@@ -113,7 +113,7 @@ internal static class EnsembleCommand
                     for (var b = a + 1; b < alone.Count; b++)
                         pairs.Add(new PairCorrelation(r.Symbol, alone[a].Name, alone[b].Name, matrix[a, b], RollingCorrelation.Summarize(daily[a], daily[b], correlationWindow)));
                 pairRows.AddRange(pairs);
-                correlations.Append(CorrelationHtml(r.Symbol, alone.Select(m => m.Name).ToList(), matrix)).Append(RollingHtml(pairs, correlationWindow));
+                correlations.Append(EnsembleReportHtml.Correlation(r.Symbol, alone.Select(m => m.Name).ToList(), matrix)).Append(EnsembleReportHtml.Rolling(pairs, correlationWindow));
                 var full = pairs.Select(p => p.FullPeriod).Where(double.IsFinite).ToList();
                 var rolling = pairs.Where(p => p.Rolling.Defined > 0).ToList();
                 console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
@@ -121,8 +121,8 @@ internal static class EnsembleCommand
                     (rolling.Count == 0 ? "n/a (too few days)" : string.Create(CultureInfo.InvariantCulture,
                     $"mean {rolling.Average(p => p.Rolling.Mean):0.00}, min {rolling.Min(p => p.Rolling.Min):0.00}, max {rolling.Max(p => p.Rolling.Max):0.00}"))));
             }
-            WriteCorrelationCsv(Path.Combine(folder, "ensemble_correlation.csv"), pairRows);
-            WriteWindowsCsv(Path.Combine(folder, "ensemble_windows.csv"), results);
+            EnsembleCsv.WriteCorrelations(Path.Combine(folder, "ensemble_correlation.csv"), pairRows);
+            EnsembleCsv.WriteWindows(Path.Combine(folder, "ensemble_windows.csv"), results);
             ResultCsvWriter.WriteSummary(Path.Combine(folder, "ensemble_comparison.csv"),
                 results.SelectMany((r, i) => r.Candidates.Select(c => new SummaryRow(c.Name, r.Symbol.Ticker, "out of sample, with costs", c.OutOfSample))
                     .Append(new SummaryRow(BenchmarkName, r.Symbol.Ticker, "out of sample, with costs", benchmarks[i].Metrics))).ToList());
@@ -145,9 +145,9 @@ internal static class EnsembleCommand
                     .Append(new ReportRun($"buy & hold {r.Symbol}", BenchmarkName, r.Symbol.Ticker, "out of sample, with costs", benchmarks[i].Metrics, benchmarks[i].EquityCurve))).ToList(),
                 Sections =
                 [
-                    new ReportSection("Does the ensemble beat the best single member?", VerdictHtml(results)),
-                    .. results.Count > 1 ? [new ReportSection($"Across the {results.Count} symbols", TallyHtml(tallies))] : Array.Empty<ReportSection>(),
-                    .. tuned ? [new ReportSection("Member parameters chosen in sample, window by window", WindowsHtml(results))] : Array.Empty<ReportSection>(),
+                    new ReportSection("Does the ensemble beat the best single member?", EnsembleReportHtml.Verdicts(results)),
+                    .. results.Count > 1 ? [new ReportSection($"Across the {results.Count} symbols", EnsembleReportHtml.Tally(tallies))] : Array.Empty<ReportSection>(),
+                    .. tuned ? [new ReportSection("Member parameters chosen in sample, window by window", EnsembleReportHtml.Windows(results))] : Array.Empty<ReportSection>(),
                     new ReportSection($"Correlation of the members' daily returns (each run alone, with costs): whole period and {correlationWindow}-day rolling", correlations.ToString()),
                 ],
             });
@@ -253,24 +253,11 @@ internal static class EnsembleCommand
         foreach (var c in new[] { "strategy", "mean Sharpe", "verdicts" })
             table.AddColumn(c == "mean Sharpe" ? new TableColumn(c).RightAligned() : new TableColumn(c));
         foreach (var t in tallies)
-            table.AddRow(Markup.Escape(t.Name), SummaryTable.D(t.MeanSharpe), Markup.Escape(TallyText(t)));
+            table.AddRow(Markup.Escape(t.Name), SummaryTable.D(t.MeanSharpe), Markup.Escape(EnsembleText.Tally(t)));
         return table;
     }
 
     private static string YesNo(bool? verdict) => verdict switch { true => "[green]yes[/]", false => "no", null => "" };
-
-    private static string TallyText(CandidateTally t) => t.Kind switch
-    {
-        CandidateKind.Member => $"best member on {t.Wins} of {t.Symbols}",
-        _ => $"beats the best member on {t.Wins} of {t.Symbols}" + (t.BeatsInSampleChoiceOn is { } n ? $"; the in-sample choice on {n} of {t.Symbols}" : ""),
-    };
-
-    private static string TallyHtml(IEnumerable<CandidateTally> tallies)
-    {
-        var rows = string.Concat(tallies.Select(t =>
-            $"<tr><td>{WebUtility.HtmlEncode(t.Name)}</td><td>{SummaryTable.D(t.MeanSharpe)}</td><td>{WebUtility.HtmlEncode(TallyText(t))}</td></tr>"));
-        return "<table><thead><tr><th>strategy</th><th>mean out-of-sample Sharpe</th><th>symbols</th></tr></thead><tbody>" + rows + "</tbody></table>";
-    }
 
     /// <summary>The tuned members' parameters window by window (the fixed ones never change).</summary>
     private static Table WindowTable(IEnumerable<EnsembleComparisonResult> results, IReadOnlyList<ParameterGrid> grids)
@@ -280,33 +267,10 @@ internal static class EnsembleCommand
         foreach (var r in results)
             foreach (var s in r.Steps)
                 table.AddRow(Markup.Escape(r.Symbol.Ticker), $"{s.OosFrom:yyyy-MM-dd} → {s.OosTo:yyyy-MM-dd}",
-                    Markup.Escape(string.Join(" | ", s.Members.Select((m, i) => (m, t: s.Tuning[i])).Where(x => x.t is not null).Select(x => $"{x.m.Text} ({Trust(x.t!)})"))),
+                    Markup.Escape(string.Join(" | ", s.Members.Select((m, i) => (m, t: s.Tuning[i])).Where(x => x.t is not null).Select(x => $"{x.m.Text} ({EnsembleText.Trust(x.t!)})"))),
                     Markup.Escape(s.InSampleChoice is { } pick ? s.Members[pick].Text : ""));
         return table;
     }
-
-    private static void WriteWindowsCsv(string path, IEnumerable<EnsembleComparisonResult> results)
-    {
-        var csv = new System.Text.StringBuilder("symbol,window,is_from,oos_from,oos_to,member,chosen,is_trials,is_deflated_sharpe,is_pbo,in_sample_choice\n");
-        foreach (var r in results)
-            foreach (var (s, i) in r.Steps.Select((s, i) => (s, i + 1)))
-                for (var m = 0; m < s.Members.Count; m++)
-                    csv.Append(CultureInfo.InvariantCulture,
-                        $"{r.Symbol.Ticker},{i},{s.IsFrom:yyyy-MM-ddTHH:mm:ssZ},{s.OosFrom:yyyy-MM-ddTHH:mm:ssZ},{s.OosTo:yyyy-MM-ddTHH:mm:ssZ},{m + 1},{Quote(s.Members[m].Text)},{s.Tuning[m]?.Trials ?? 1},{s.Tuning[m]?.DeflatedSharpe:R},{s.Tuning[m]?.Pbo:R},{(s.InSampleChoice == m ? 1 : 0)}\n");
-        File.WriteAllText(path, csv.ToString());
-    }
-
-    private static string WindowsHtml(IEnumerable<EnsembleComparisonResult> results)
-    {
-        var rows = string.Concat(results.SelectMany(r => r.Steps.Select(s => string.Create(CultureInfo.InvariantCulture,
-            $"<tr><td>{WebUtility.HtmlEncode(r.Symbol.Ticker)}</td><td>{s.IsFrom:yyyy-MM-dd}</td><td>{s.OosFrom:yyyy-MM-dd}</td><td>{s.OosTo:yyyy-MM-dd}</td><td>{WebUtility.HtmlEncode(string.Join(" | ", s.Members.Select((m, i) => s.Tuning[i] is { } t ? $"{m.Text} ({Trust(t)})" : m.Text)))}</td><td>{WebUtility.HtmlEncode(s.InSampleChoice is { } pick ? s.Members[pick].Text : "")}</td></tr>"))));
-        return "<table><thead><tr><th>symbol</th><th>in sample from</th><th>out of sample from</th><th>to</th><th>members as chosen (tuned: deflated Sharpe, PBO of the in-sample sweep)</th><th>in-sample choice</th></tr></thead><tbody>" + rows + "</tbody></table>";
-    }
-
-    private static string Trust(TuningStatistics t) =>
-        $"{t.Trials} trials, DSR {SummaryTable.D(t.DeflatedSharpe)}, PBO {(t.Pbo is { } pbo ? SummaryTable.D(pbo) : "n/a")}";
-
-    private static string Quote(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static void WriteJson(IReadOnlyList<EnsembleComparisonResult> results, IReadOnlyList<BacktestResult> benchmarks, IReadOnlyList<CandidateTally> tallies,
         string period, double elapsedMs, LoadedBars loaded, long warmUpBars)
@@ -329,7 +293,7 @@ internal static class EnsembleCommand
                     json.WriteStartObject();
                     json.WriteString("name", c.Name);
                     json.WriteBoolean("ensemble", c.IsEnsemble);
-                    json.WriteString("kind", KindText(c.Kind));
+                    json.WriteString("kind", EnsembleText.Kind(c.Kind));
                     JsonStdout.Number(json, "total_return_pct", m.TotalReturnPct);
                     JsonStdout.Number(json, "max_drawdown_pct", m.MaxDrawdownPct);
                     JsonStdout.Number(json, "sharpe", m.Sharpe);
@@ -351,7 +315,7 @@ internal static class EnsembleCommand
                 json.WriteStartObject();
                 json.WriteString("name", t.Name);
                 json.WriteBoolean("ensemble", t.Kind == CandidateKind.Ensemble);
-                json.WriteString("kind", KindText(t.Kind));
+                json.WriteString("kind", EnsembleText.Kind(t.Kind));
                 json.WriteNumber("symbols", t.Symbols);
                 json.WriteNumber(t.Kind == CandidateKind.Member ? "best_member_on" : "beats_best_member_on", t.Wins);
                 if (t.BeatsInSampleChoiceOn is { } beatsChoiceOn) json.WriteNumber("beats_in_sample_choice_on", beatsChoiceOn);
@@ -361,60 +325,5 @@ internal static class EnsembleCommand
             json.WriteEndArray();
             JsonStdout.Number(json, "elapsed_ms", Math.Round(elapsedMs, 3));
         });
-    }
-
-    private static string KindText(CandidateKind kind) => kind switch
-    {
-        CandidateKind.Member => "member",
-        CandidateKind.InSampleChoice => "in_sample_choice",
-        _ => "ensemble",
-    };
-
-    private static string CorrelationHtml(Symbol symbol, IReadOnlyList<string> names, double[,] matrix)
-    {
-        var html = new System.Text.StringBuilder($"<p>{WebUtility.HtmlEncode(symbol.Ticker)}</p><table><thead><tr><th></th>");
-        foreach (var n in names) html.Append("<th>").Append(WebUtility.HtmlEncode(n)).Append("</th>");
-        html.Append("</tr></thead><tbody>");
-        for (var i = 0; i < names.Count; i++)
-        {
-            html.Append("<tr><th>").Append(WebUtility.HtmlEncode(names[i])).Append("</th>");
-            for (var j = 0; j < names.Count; j++)
-                html.Append("<td>").Append(double.IsFinite(matrix[i, j]) ? matrix[i, j].ToString("0.00", CultureInfo.InvariantCulture) : "n/a").Append("</td>");
-            html.Append("</tr>");
-        }
-        return html.Append("</tbody></table>").ToString();
-    }
-
-    /// <summary>Two members' correlation on one symbol: over the whole period and over rolling windows.</summary>
-    private sealed record PairCorrelation(Symbol Symbol, string A, string B, double FullPeriod, RollingCorrelationSummary Rolling);
-
-    private static string RollingHtml(IEnumerable<PairCorrelation> pairs, int window)
-    {
-        var html = new System.Text.StringBuilder($"<table><thead><tr><th>member</th><th>member</th><th>whole period</th><th>{window}-day mean</th><th>min</th><th>max</th><th>windows</th></tr></thead><tbody>");
-        foreach (var p in pairs)
-        {
-            html.Append("<tr><td>").Append(WebUtility.HtmlEncode(p.A)).Append("</td><td>").Append(WebUtility.HtmlEncode(p.B)).Append("</td>");
-            foreach (var v in new[] { p.FullPeriod, p.Rolling.Mean, p.Rolling.Min, p.Rolling.Max })
-                html.Append("<td>").Append(double.IsFinite(v) ? v.ToString("0.00", CultureInfo.InvariantCulture) : "n/a").Append("</td>");
-            html.Append(CultureInfo.InvariantCulture, $"<td>{p.Rolling.Defined} of {p.Rolling.Windows}</td></tr>");
-        }
-        return html.Append("</tbody></table>").ToString();
-    }
-
-    private static void WriteCorrelationCsv(string path, IEnumerable<PairCorrelation> pairs)
-    {
-        var csv = new System.Text.StringBuilder("symbol,member_a,member_b,full_period,window_days,rolling_mean,rolling_min,rolling_max,windows_defined,windows\n");
-        foreach (var p in pairs)
-            csv.Append(CultureInfo.InvariantCulture,
-                $"{p.Symbol.Ticker},{Quote(p.A)},{Quote(p.B)},{p.FullPeriod:R},{p.Rolling.Window},{p.Rolling.Mean:R},{p.Rolling.Min:R},{p.Rolling.Max:R},{p.Rolling.Defined},{p.Rolling.Windows}\n");
-        File.WriteAllText(path, csv.ToString());
-    }
-
-    private static string VerdictHtml(IEnumerable<EnsembleComparisonResult> results)
-    {
-        var rows = string.Concat(results.SelectMany(r => r.Ensembles.Select(e => string.Create(CultureInfo.InvariantCulture,
-            $"<tr><td>{WebUtility.HtmlEncode(r.Symbol.Ticker)}</td><td>{WebUtility.HtmlEncode(e.Name)}</td><td>{e.OutOfSample.Sharpe:0.00}</td><td>{WebUtility.HtmlEncode(r.BestMember.Name)}</td><td>{r.BestMember.OutOfSample.Sharpe:0.00}</td><td>{(EnsembleComparisonResult.TooFewTrades(e) ? "no: too few trades" : r.Beats(e) ? "yes" : "no")}</td>" +
-            $"<td>{(r.InSampleChoice is { } choice ? choice.OutOfSample.Sharpe.ToString("0.00", CultureInfo.InvariantCulture) : "n/a")}</td><td>{(r.BeatsInSampleChoice(e) switch { true => "yes", false => "no", null => "n/a" })}</td></tr>"))));
-        return "<table><thead><tr><th>symbol</th><th>ensemble</th><th>Sharpe</th><th>best member (after the fact)</th><th>its Sharpe</th><th>beats it?</th><th>in-sample choice's Sharpe</th><th>beats it?</th></tr></thead><tbody>" + rows + "</tbody></table>";
     }
 }

@@ -1,3 +1,5 @@
+using Keel.Core.Gates;
+
 namespace Keel.Core.Persistence;
 
 /// <summary>
@@ -13,8 +15,11 @@ public interface ITradingStoreReader : IDisposable
     /// <summary>The newest id of each table a viewer shows, plus the kill switch and heartbeat: a change means "read again".</summary>
     StoreMarks Marks();
 
-    /// <summary>Equity snapshots with an id above <paramref name="afterId"/>, in id order.</summary>
-    IReadOnlyList<StoredEquity> EquityAfter(long afterId);
+    /// <summary>
+    /// At most <paramref name="limit"/> equity snapshots with an id above <paramref name="afterId"/>, in id order, as chart
+    /// points (a viewer pages through a year of minutes without building a record per row); empty when there are none.
+    /// </summary>
+    EquityPointsPage EquityPointsAfter(long afterId, int limit);
 
     /// <summary>Closed trades with an id above <paramref name="afterId"/>, in id order.</summary>
     IReadOnlyList<StoredTrade> TradesAfter(long afterId);
@@ -42,6 +47,17 @@ public interface ITradingStoreReader : IDisposable
 
     Heartbeat? LastHeartbeat();
 
-    /// <summary>The alerts table as the session's schema has it (null when this store has none).</summary>
-    IReadOnlyList<StoredAlertRow>? Alerts(int limit);
+    /// <summary>Which configuration version each session ran, oldest first (the gate tables; a store before them throws a DbException).</summary>
+    IReadOnlyList<SessionStart> SessionStarts();
+
+    /// <summary>The newest gate result of <paramref name="version"/>, or null.</summary>
+    GateResult? LatestGateResult(string version);
+
+    /// <summary>Capital stage changes, oldest first: the last is the stage in force.</summary>
+    IReadOnlyList<CapitalChange> CapitalChanges();
+
+    IReadOnlyList<GateOverride> GateOverrides();
+
+    /// <summary>The newest <paramref name="limit"/> alerts, newest first, with their acknowledgement (null when this store has no alerts table).</summary>
+    IReadOnlyList<AlertRecord>? Alerts(int limit);
 }

@@ -2,14 +2,11 @@ using Keel.Reporting.Pages;
 
 namespace Keel.Dashboard.Alerts;
 
-/// <summary>
-/// Where the alerts page reads and acknowledges alerts. Today the store has an append-only alerts table
-/// (<see cref="StoreAlertFeed"/>); the alerts outbox (deliveries, acknowledgement) plugs in here.
-/// </summary>
+/// <summary>Where the alerts page reads alerts and acknowledges one (<see cref="StoreAlertFeed"/>: the trading store's alerts).</summary>
 public interface IAlertFeed
 {
     AlertsPage Page(int limit);
 
-    /// <summary>Marks an alert seen; false when the feed cannot (no acknowledgement in this store) or the id is unknown.</summary>
+    /// <summary>Acknowledges an alert as <c>keel alerts ack</c> does; false when there is no such alert or it was acknowledged already.</summary>
     bool Acknowledge(long id);
 }

@@ -35,6 +35,10 @@ internal static class ApiEndpoints
             : Results.NotFound());
         api.MapGet("/alerts", (IAlertFeed alerts) => TypedResults.Json(alerts.Page(500), PagesJson.Default.AlertsPage));
         api.MapGet("/backtests", (LiveViews views, int? width) => TypedResults.Json(views.Backtests(Columns(width)), PagesJson.Default.BacktestsPage));
+        api.MapGet("/backtests/runs/{name}", (DashboardOptions options, string name, int? width) =>
+            options.ResultsFolder is { } folder && ResultsFolderReader.ReadRun(folder, name, Columns(width)) is { } run
+                ? Results.Json(run, PagesJson.Default.RunPage)
+                : Results.NotFound($"no backtest folder {name} in the results folder"));
     }
 
     private static int Columns(int? width) => Math.Clamp(width ?? DefaultColumns, 50, 4000);

@@ -47,7 +47,7 @@ internal static class ControlEndpoints
         control.MapPost("/alerts/{id:long}/ack", async (IAntiforgery antiforgery, HttpContext context, IAlertFeed alerts, long id) =>
         {
             if (await Forged(antiforgery, context)) return Results.BadRequest("missing or wrong anti-forgery token");
-            return alerts.Acknowledge(id) ? Results.NoContent() : Results.Conflict("this store cannot acknowledge alerts (or has no such alert)");
+            return alerts.Acknowledge(id) ? Results.NoContent() : Results.Conflict($"alert {id} does not exist or is already acknowledged");
         });
     }
 

@@ -8,7 +8,7 @@ namespace Keel.Dashboard.Endpoints;
 /// <summary>The page addresses: each serves the one page shell, whose script draws the page its path names.</summary>
 internal static class PageEndpoints
 {
-    public static readonly string[] Pages = ["/", "/positions", "/strategies", "/journal", "/alerts", "/backtests"];
+    public static readonly string[] Pages = ["/", "/positions", "/strategies", "/journal", "/alerts", "/backtests", "/run"];
 
     public static void Map(IEndpointRouteBuilder app, IFileProvider assets)
     {

@@ -1,3 +1,4 @@
+using Keel.Core.Gates;
 using Keel.Core.Persistence;
 using Keel.Reporting.Pages;
 
@@ -27,7 +28,7 @@ internal sealed class LateOpeningReader(string? sqlitePath, Func<ITradingStoreRe
     }
 
     public StoreMarks Marks() => Inner().Marks();
-    public IReadOnlyList<StoredEquity> EquityAfter(long afterId) => Inner().EquityAfter(afterId);
+    public EquityPointsPage EquityPointsAfter(long afterId, int limit) => Inner().EquityPointsAfter(afterId, limit);
     public IReadOnlyList<StoredTrade> TradesAfter(long afterId) => Inner().TradesAfter(afterId);
     public JournalSlice Journal(JournalFilter filter) => Inner().Journal(filter);
     public StoredTrade? FindTrade(long id) => Inner().FindTrade(id);
@@ -39,7 +40,11 @@ internal sealed class LateOpeningReader(string? sqlitePath, Func<ITradingStoreRe
     public IReadOnlyList<DailyPnl> DailyPnls() => Inner().DailyPnls();
     public HaltState Halt() => Inner().Halt();
     public Heartbeat? LastHeartbeat() => Inner().LastHeartbeat();
-    public IReadOnlyList<StoredAlertRow>? Alerts(int limit) => Inner().Alerts(limit);
+    public IReadOnlyList<AlertRecord>? Alerts(int limit) => Inner().Alerts(limit);
+    public IReadOnlyList<SessionStart> SessionStarts() => Inner().SessionStarts();
+    public GateResult? LatestGateResult(string version) => Inner().LatestGateResult(version);
+    public IReadOnlyList<CapitalChange> CapitalChanges() => Inner().CapitalChanges();
+    public IReadOnlyList<GateOverride> GateOverrides() => Inner().GateOverrides();
 
     public void Dispose()
     {

@@ -5,18 +5,14 @@ using Keel.Reporting.Pages;
 
 namespace Keel.Dashboard.Live;
 
-/// <summary>Builds each live page's model from the store (through the in-memory histories) at the moment asked.</summary>
+/// <summary>
+/// Builds each live page's model from the store at the moment asked. The histories (equity points, per-strategy
+/// trade tallies) are read by the first page that shows them and topped up after; nothing is read at start-up.
+/// </summary>
 internal sealed class LiveViews(ITradingStoreReader reader, DashboardOptions options, IAlertFeed alerts)
 {
     private readonly EquityHistory _equity = new();
     private readonly StrategyTally _tally = new();
-
-    /// <summary>Reads the equity snapshots and trades recorded since the last call (all of them the first time).</summary>
-    public void Warm()
-    {
-        _equity.Refresh(reader);
-        _tally.Refresh(reader);
-    }
 
     public OverviewPage Overview(int columns)
     {
@@ -27,6 +23,7 @@ internal sealed class LiveViews(ITradingStoreReader reader, DashboardOptions opt
         var today = days.Count > 0 ? days[^1] : null;
         var (curve, drawdown) = _equity.Chart(columns);
         var alertsPage = alerts.Page(1000);
+        var gates = GateViews.Read(reader);
         return new OverviewPage
         {
             Mode = options.Mode,
@@ -46,8 +43,11 @@ internal sealed class LiveViews(ITradingStoreReader reader, DashboardOptions opt
             OpenPositions = reader.Positions().Count(p => p.Quantity != 0),
             OpenOrders = reader.OpenOrders().Count,
             Fills = marks.Fills,
-            Alerts = alertsPage.Available ? alertsPage.Alerts.Count(a => !a.Acknowledged) : null,
+            Alerts = alertsPage.Available ? alertsPage.Alerts.Count(a => a.Open) : null,
             Control = options.AllowControl,
+            GateStatus = gates?.Gate?.Status,
+            CapitalStage = gates?.Capital?.Stage,
+            Gates = gates,
             EquityCurve = curve,
             Drawdown = drawdown,
             DailyPnl = days.Select(d => new DailyPnlBar(d.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Pnl, d.RealizedPnl, d.Trades)).ToList(),

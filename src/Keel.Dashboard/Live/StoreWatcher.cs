@@ -9,7 +9,7 @@ namespace Keel.Dashboard.Live;
 /// every open page's event stream when a fill, a snapshot, an order event, a trade, an alert, the kill switch
 /// or the heartbeat changed. One watcher for all pages, so ten open tabs cost one query a tick.
 /// </summary>
-internal sealed partial class StoreWatcher(ITradingStoreReader reader, LiveViews views, DashboardOptions options, ILogger<StoreWatcher> logger) : BackgroundService
+internal sealed partial class StoreWatcher(ITradingStoreReader reader, DashboardOptions options, ILogger<StoreWatcher> logger) : BackgroundService
 {
     private readonly Lock _gate = new();
     private StoreMarks? _marks;
@@ -38,16 +38,14 @@ internal sealed partial class StoreWatcher(ITradingStoreReader reader, LiveViews
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await Task.Yield(); // start listening first; the histories load behind it
+        await Task.Yield(); // start listening first
         using var timer = new PeriodicTimer(options.WatchInterval, options.Time);
         do
         {
             try
             {
-                var marks = reader.Marks();
-                // Read what is new into the histories here, so a page request finds them current.
-                if (marks != Current.Marks) views.Warm();
-                Publish(marks);
+                // Only the marks: the pages read what they show when they are asked (nothing is loaded ahead).
+                Publish(reader.Marks());
             }
             catch (StoreMissingException)
             {

@@ -55,6 +55,7 @@ const pages = {
   '/journal': journal,
   '/alerts': alerts,
   '/backtests': backtests,
+  '/run': run,
 };
 
 let control = false;
@@ -74,8 +75,10 @@ async function overview() {
       ${card('Open positions', o.open_positions, `${o.open_orders} open orders`, 'open-positions')}
       ${card('Fills', o.fills, 'recorded in the store', 'fills')}
       ${card('Alerts', o.alerts === null ? '—' : o.alerts, o.alerts === null ? 'no alerts store' : '<a href="/alerts">see alerts</a>', 'alerts')}
-      ${card('Gates · capital stage', '—', 'not available yet (no gates in this Keel)')}
+      ${gateCard(o.gates)}
+      ${capitalCard(o.gates)}
     </div>
+    ${gateRules(o.gates)}
     ${o.control ? `<div class="control" id="control">
         <button class="danger" id="halt">Halt</button>
         <button class="danger" id="flatten">Halt and flatten</button>
@@ -104,6 +107,32 @@ async function overview() {
     series: [{ type: 'bar', data: o.daily_pnl.map(d => ({ value: num(d.pnl), itemStyle: { color: num(d.pnl) >= 0 ? '#137333' : '#b3261e' } })) }],
   });
   if (o.control) wireControl();
+}
+
+// The path to real money: the newest session's gate (PASS / WARN / FAIL) and the capital stage in force.
+function gateCard(g) {
+  if (!g) return card('Gate', '—', 'this store has no gate tables', 'gate-status');
+  const gate = g.gate;
+  const sub = gate ? `version ${esc(g.version)} · ${time(gate.time)}` : g.version ? `none for version ${esc(g.version)} (keel gate)` : 'no session started yet';
+  const overridden = g.overrides ? `<br><span class="neg" id="gate-overrides">gates overridden ${g.overrides}× · last by ${esc(g.last_override.actor)}: ${esc(g.last_override.reason)}</span>` : '';
+  return card('Gate', gate ? esc(gate.status) : '—', sub + overridden, 'gate-status', gate ? 'gate-' + gate.status.toLowerCase() : '');
+}
+
+function capitalCard(g) {
+  const c = g?.capital;
+  if (!c) return card('Capital stage', '—', g ? 'no stage yet (keel live starts at stage 1)' : 'this store has no gate tables', 'capital-stage');
+  return card('Capital stage', `stage ${c.stage} · ${esc(c.percent)}%`, `of equity, since ${time(c.since)} (${esc(c.kind)} by ${esc(c.actor)}: ${esc(c.reason)})`, 'capital-stage');
+}
+
+function gateRules(g) {
+  if (!g?.gate) return '';
+  return `<details class="gate-rules"${g.gate.status === 'PASS' ? '' : ' open'}><summary>Gate rules (${g.gate.rules.length})</summary>
+    ${table([
+      { title: 'rule', cell: r => esc(r.rule) },
+      { title: 'subject', cell: r => esc(r.subject) },
+      { title: 'status', cls: 'rule-status', cell: r => `<span class="gate-${esc(r.status.toLowerCase())}">${esc(r.status)}</span>` },
+      { title: 'evidence', cls: 'reason', cell: r => esc(r.evidence) },
+    ], g.gate.rules, 'gate-rules')}</details>`;
 }
 
 async function positions() {
@@ -196,13 +225,19 @@ async function alerts() {
   main.innerHTML = `<h1>Alerts</h1>
     ${a.note ? `<p class="note" id="alerts-note">${esc(a.note)}</p>` : ''}
     ${a.available ? table([
+      { title: 'id', num: true, cell: x => x.id },
       { title: 'time', cell: x => time(x.time) },
       { title: 'severity', cell: x => esc(x.severity) },
       { title: 'kind', cell: x => esc(x.kind) },
+      { title: 'where', cell: x => esc([x.strategy, x.symbol].filter(Boolean).join(' ')) },
       { title: 'message', cls: 'reason', cell: x => esc(x.message) },
-      { title: '', cell: x => (a.can_acknowledge && control && !x.acknowledged ? `<button class="ack" data-id="${x.id}">Acknowledge</button>` : x.acknowledged ? 'acknowledged' : '') },
-    ], a.alerts, 'alerts') : ''}`;
-  main.querySelectorAll('button.ack').forEach(b => b.addEventListener('click', () => post(`/api/control/alerts/${b.dataset.id}/ack`, new FormData()).then(render)));
+      { title: 'state', cls: 'alert-state', cell: x => esc(x.state) + (x.acked_at ? ` <span class="muted">${time(x.acked_at)}</span>` : '') },
+      { title: '', cell: x => (a.can_acknowledge && x.open ? `<button class="ack" data-id="${x.id}">Acknowledge</button>` : '') },
+    ], a.alerts.map(x => ({ ...x, attrs: ` data-alert="${x.id}" class="alert-${esc(x.state)}"` })), 'alerts') : ''}`;
+  main.querySelectorAll('button.ack').forEach(b => b.addEventListener('click', () => {
+    b.disabled = true;
+    post(`/api/control/alerts/${b.dataset.id}/ack`, new FormData()).then(render, showError);
+  }));
 }
 
 async function backtests() {
@@ -228,7 +263,17 @@ async function backtests() {
       <div class="row2"><div id="scatter-${i}" class="chart"></div><div id="overlay-${i}" class="chart"></div></div>`;
   });
   b.sweeps.forEach((s, i) => { html += `<h2>${esc(s.file)}</h2><div id="sweep-${i}" class="chart"></div>`; });
-  b.runs.forEach((r, i) => { html += `<h2>${esc(r.folder)}</h2><div id="run-${i}" class="chart"></div>`; });
+  if (b.runs.length) {
+    html += `<h2>Single runs (keel backtest --out)</h2>` + table([
+      { title: 'run', cell: r => `<a class="run-link" href="/run?folder=${encodeURIComponent(r.folder)}">${esc(r.folder)}</a>` },
+      { title: 'strategy', cell: r => esc(r.summary?.strategy ?? '') },
+      { title: 'symbols', cell: r => esc(r.summary?.symbol ?? '') },
+      { title: 'return', num: true, cell: r => (r.summary ? `<span class="${sign(r.summary.total_return_pct)}">${pct(r.summary.total_return_pct)}</span>` : '—') },
+      { title: 'max DD', num: true, cell: r => (r.summary ? pct(r.summary.max_drawdown_pct) : '—') },
+      { title: 'trades', num: true, cell: r => r.summary?.trades ?? '—' },
+      { title: 'price chart', cell: r => (r.has_prices ? 'yes' : '<span class="muted">no prices.csv</span>') },
+    ], b.runs, 'runs');
+  }
   main.innerHTML = html;
 
   b.comparisons.forEach((c, i) => {
@@ -275,18 +320,46 @@ async function backtests() {
       series: [{ type: 'heatmap', data: cells }],
     });
   });
-  b.runs.forEach((r, i) => {
-    chart(`run-${i}`, {
-      title: { text: 'Equity, with trade entries (▲) and exits (▼) at their fill prices', left: 10, textStyle: { fontSize: 13 } },
-      tooltip: { trigger: 'item' }, legend: { top: 4, right: 10 },
-      grid: { left: 70, right: 70, top: 40, bottom: 30 },
-      xAxis: timeAxis(), yAxis: [{ type: 'value', scale: true, name: 'equity' }, { type: 'value', scale: true, name: 'price' }],
-      series: [
-        { name: 'equity', type: 'line', showSymbol: false, data: zip(r.equity) },
-        { name: 'entries', type: 'scatter', yAxisIndex: 1, symbol: 'triangle', color: '#137333', data: r.markers.map(m => [m.entry_t, num(m.entry_price)]) },
-        { name: 'exits', type: 'scatter', yAxisIndex: 1, symbol: 'triangle', symbolRotate: 180, color: '#b3261e', data: r.markers.map(m => [m.exit_t, num(m.exit_price)]) },
-      ],
-    });
+}
+
+// One backtest folder: each symbol's price with the trades' entries (▲) and exits (▼) at their fill times and prices.
+async function run() {
+  const name = new URLSearchParams(location.search).get('folder') ?? '';
+  const r = await api(`/api/backtests/runs/${encodeURIComponent(name)}?width=${width()}`);
+  const s = r.summary;
+  main.innerHTML = `<h1>Backtest ${esc(r.folder)}</h1>
+    <p><a href="/backtests">← all backtests</a></p>
+    ${s ? `<div class="cards">
+      ${card('Strategy', esc(s.strategy), esc(s.symbol) + ' · ' + esc(s.costs), 'run-strategy', 'text')}
+      ${card('Return', `<span class="${sign(s.total_return_pct)}">${pct(s.total_return_pct)}</span>`, 'final equity ' + money(s.ending_equity))}
+      ${card('Max drawdown', pct(s.max_drawdown_pct))}
+      ${card('Sharpe', fixed(s.sharpe))}
+      ${card('Trades', s.trades, 'win rate ' + pct(s.win_rate_pct))}
+    </div>` : ''}
+    ${r.note ? `<p class="note">${esc(r.note)}</p>` : ''}
+    ${r.prices.map((p, i) => `<h2>${esc(p.symbol)}: ${p.trades.length} trades</h2><div id="price-${i}" class="chart tall" data-symbol="${esc(p.symbol)}"></div>`).join('')}
+    <h2>Equity</h2><div id="run-equity" class="chart"></div>`;
+  const tip = (kind, m) => `${kind} ${esc(m.symbol)} at ${fixed(kind === 'entry' ? m.entry_price : m.exit_price, 4)} · ${esc(m.strategy)}<br>${esc(kind === 'entry' ? m.entry_reason : m.exit_reason)}` + (kind === 'exit' ? `<br>net P&L ${money(m.net_pnl)}` : '');
+  r.prices.forEach((p, i) => chart(`price-${i}`, {
+    title: { text: `${p.symbol} close, with each trade's entry (▲) and exit (▼) at its fill price`, left: 10, textStyle: { fontSize: 13 } },
+    tooltip: { trigger: 'item', formatter: x => (x.seriesName === 'entries' || x.seriesName === 'exits' ? tip(x.seriesName === 'entries' ? 'entry' : 'exit', p.trades[x.dataIndex]) : `${time(new Date(x.data[0]).toISOString())} close ${fixed(x.data[1], 4)}`) },
+    legend: { top: 4, right: 10 },
+    grid: { left: 70, right: 20, top: 40, bottom: 60 },
+    xAxis: timeAxis(), yAxis: { type: 'value', scale: true },
+    dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }],
+    series: [
+      { name: 'close', type: 'line', showSymbol: false, data: zip(p.close), lineStyle: { width: 1 }, color: '#1a5fb4' },
+      { name: 'entries', type: 'scatter', symbol: 'triangle', symbolSize: 11, color: '#137333', data: p.trades.map(m => [m.entry_t, num(m.entry_price)]) },
+      { name: 'exits', type: 'scatter', symbol: 'triangle', symbolRotate: 180, symbolSize: 11, color: '#b3261e', data: p.trades.map(m => [m.exit_t, num(m.exit_price)]) },
+    ],
+  }));
+  chart('run-equity', {
+    title: { text: 'Equity', left: 10, textStyle: { fontSize: 13 } },
+    tooltip: { trigger: 'axis' },
+    grid: { left: 70, right: 20, top: 34, bottom: 28 },
+    xAxis: timeAxis(), yAxis: { type: 'value', scale: true },
+    dataZoom: [{ type: 'inside' }],
+    series: [{ name: 'equity', type: 'line', showSymbol: false, data: zip(r.equity), lineStyle: { width: 1.5 } }],
   });
 }
 

@@ -25,18 +25,35 @@ public sealed record OverviewPage
     public required int OpenPositions { get; init; }
     public required int OpenOrders { get; init; }
     public required long Fills { get; init; }
-    /// <summary>Alerts recorded (null when this store has no alerts table the dashboard can read).</summary>
+    /// <summary>Open alerts: neither acknowledged nor resolved (null when this store has no alerts table the dashboard can read).</summary>
     public int? Alerts { get; init; }
     /// <summary>Whether halt / resume / flatten are offered (<c>--allow-control</c>).</summary>
     public required bool Control { get; init; }
-    /// <summary>Gates and the capital stage do not exist yet; null until they do.</summary>
+    /// <summary>The newest gate result's status (PASS, WARN, FAIL) of the version the newest session ran; null when none is stored.</summary>
     public string? GateStatus { get; init; }
-    public string? CapitalStage { get; init; }
+    /// <summary>The capital stage in force (1 = the first); null before live trading started one.</summary>
+    public int? CapitalStage { get; init; }
+    /// <summary>The gate and capital details behind <see cref="GateStatus"/> and <see cref="CapitalStage"/>; null when this store has no gate tables.</summary>
+    public GatesView? Gates { get; init; }
     public required ChartSeries EquityCurve { get; init; }
     /// <summary>Percent below the running peak of the equity snapshots (positive numbers).</summary>
     public required ChartSeries Drawdown { get; init; }
     public required IReadOnlyList<DailyPnlBar> DailyPnl { get; init; }
 }
+
+/// <summary>
+/// The path to real money as the store has it (what <c>keel status</c> prints): the version the newest session ran,
+/// that version's newest gate result with every rule, the capital stage in force and how it got there, the overrides.
+/// </summary>
+public sealed record GatesView(string? Version, string? Mode, GateResultView? Gate, CapitalStageView? Capital, int Overrides, GateOverrideView? LastOverride);
+
+public sealed record GateResultView(string Status, DateTime Time, IReadOnlyList<GateRuleView> Rules);
+
+public sealed record GateRuleView(string Rule, string Subject, string Status, string Evidence);
+
+public sealed record CapitalStageView(int Stage, decimal Percent, DateTime Since, string Kind, string Actor, string Reason);
+
+public sealed record GateOverrideView(DateTime Time, string Version, string Actor, string Reason);
 
 public sealed record DailyPnlBar(string Day, decimal Pnl, decimal RealizedPnl, int Trades);
 
@@ -66,9 +83,15 @@ public sealed record OrderWithEvents(string ClientOrderId, string Side, decimal 
 
 public sealed record OrderEventView(DateTime Time, string Status, string Note);
 
-public sealed record AlertView(long Id, DateTime Time, string Kind, string Severity, string Message, bool Acknowledged);
+/// <summary>An alert as the alerts page lists it; <see cref="State"/> is open, acked or resolved (as <c>keel alerts</c> says).</summary>
+public sealed record AlertView(long Id, DateTime Time, string Kind, string Severity, string? Strategy, string? Symbol, string Message, string State,
+    DateTime? AckedAt, DateTime? ResolvedAt)
+{
+    public bool Acknowledged => AckedAt is not null;
+    public bool Open => State == "open";
+}
 
-/// <summary>The alerts page; <see cref="Available"/> false (with <see cref="Note"/>) when the store has no alerts tables.</summary>
+/// <summary>The alerts page; <see cref="Available"/> false (with <see cref="Note"/>) when the store has no alerts tables; <see cref="CanAcknowledge"/> with <c>--allow-control</c>.</summary>
 public sealed record AlertsPage(bool Available, bool CanAcknowledge, string? Note, IReadOnlyList<AlertView> Alerts);
 
 /// <summary>What every page's banner needs, known without reading the store: the mode and whether control is offered.</summary>

@@ -16,6 +16,7 @@ namespace Keel.Reporting.Pages;
 [JsonSerializable(typeof(TradeOrdersView))]
 [JsonSerializable(typeof(AlertsPage))]
 [JsonSerializable(typeof(BacktestsPage))]
+[JsonSerializable(typeof(RunPage))]
 [JsonSerializable(typeof(ControlResult))]
 [JsonSerializable(typeof(SessionInfo))]
 public sealed partial class PagesJson : JsonSerializerContext;
