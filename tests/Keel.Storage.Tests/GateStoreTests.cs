@@ -10,6 +10,22 @@ public sealed class GateStoreTests : IDisposable
     private static readonly DateTime T0 = new(2026, 1, 5, 14, 30, 0, DateTimeKind.Utc);
 
     [Fact]
+    public void Only_critical_alerts_of_the_period_still_open_count_against_the_gate()
+    {
+        using var store = TradingStores.Open(Path.Combine(_folder, "alerts.db"), null);
+        NewAlert Critical(string condition, DateTime time) => new(time, "drawdown", AlertSeverity.Critical, "down 12%", Condition: condition);
+        store.RaiseAlert(Critical("before", T0.AddDays(-1)), []);                        // before the period
+        var acked = store.RaiseAlert(Critical("acked", T0.AddHours(1)), [])!.Value;
+        store.RaiseAlert(Critical("resolved", T0.AddHours(2)), []);
+        store.RaiseAlert(new NewAlert(T0.AddHours(3), "drawdown", AlertSeverity.Warning, "down 6%", Condition: "warn"), []);
+        store.RaiseAlert(Critical("open", T0.AddHours(4)), []);
+        store.AckAlert(acked, T0.AddHours(5));
+        store.ResolveAlert(new NewAlert(T0.AddHours(6), "drawdown", AlertSeverity.Info, "recovered", Condition: "resolved"), []);
+
+        PaperRecordReader.OpenCriticalAlerts(store, T0).ShouldBe(1); // "open" only: acknowledged, resolved, warning and earlier ones do not count
+    }
+
+    [Fact]
     public void Everything_recorded_reads_back_after_a_reopen()
     {
         var path = Path.Combine(_folder, "k.db");

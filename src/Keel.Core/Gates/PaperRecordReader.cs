@@ -66,12 +66,9 @@ public static class PaperRecordReader
         };
     }
 
-    /// <summary>
-    /// The hook for issue 15 (alerts that can be acknowledged): until then every critical alert recorded
-    /// since the paper period began counts as open.
-    /// </summary>
+    /// <summary>Critical alerts of the paper period still open: neither resolved nor acknowledged by someone who looked.</summary>
     public static int OpenCriticalAlerts(ITradingStore store, DateTime since) =>
-        store.Alerts().Count(a => a.Time >= since && string.Equals(a.Severity, "critical", StringComparison.OrdinalIgnoreCase));
+        store.OpenAlerts().Count(a => a.Time >= since && a.Severity == AlertSeverity.Critical);
 
     private static StoredAlert? LastReconciliation(ITradingStore store, DateTime since) =>
         store.Alerts().LastOrDefault(a => a.Time >= since && a.Kind == "reconciliation");
