@@ -96,6 +96,9 @@ public sealed class DriftAndGateTests
         days.Evidence.ShouldContain("0.9 days");
         result.Rules.Single(r => r.Rule == "every_trade_explained").Status.ShouldBe(GateStatus.Pass);
         result.Rules.Single(r => r.Rule == "paper_matches_backtest").Evidence.ShouldContain("0 missed, 0 extra");
+        var stops = result.Rules.Single(r => r.Rule == "stops_respected");
+        stops.Status.ShouldBe(GateStatus.Pass, stops.Evidence);
+        stops.Evidence.ShouldContain("checked against the period's bars"); // each level on the bars, not the loss proxy
         result.Status.ShouldBe(GateStatus.Fail);
 
         var gates = (IGateStore)paper.Store;

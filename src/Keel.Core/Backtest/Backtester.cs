@@ -34,7 +34,7 @@ public static class Backtester
             (broker, kernel, equity, from) =>
             {
                 if (data.Count > 1) return MergedReplay.Run(data.Select(d => (IBarStream)new BarSeriesStream(d)).ToList(), broker, kernel, equity, from);
-                var warmUp = FastReplay.FirstAtOrAfter(data[0], from);
+                var warmUp = data[0].IndexAtOrAfter(from);
                 return (FastReplay.Run(data[0], broker, kernel, equity, from), warmUp);
             });
     }

@@ -11,24 +11,11 @@ namespace Keel.Core.Backtest;
 /// </summary>
 internal static class FastReplay
 {
-    /// <summary>The index of the first bar at or after <paramref name="time"/> (the count of bars before it).</summary>
-    public static int FirstAtOrAfter(BarSeries series, DateTime time)
-    {
-        int lo = 0, hi = series.Count;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) / 2;
-            if (series[mid].Timestamp < time) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
-    }
-
     public static long Run(BarSeries series, SimulatedBroker broker, TradingKernel kernel, EquityRecorder equity, DateTime from)
     {
         var symbol = series.Symbol;
         var bars = series.Span;
-        var start = FirstAtOrAfter(series, from);
+        var start = series.IndexAtOrAfter(from);
         for (var i = 0; i < start; i++) kernel.WarmUp(symbol, bars[i]);
         var mayBeQuiet = true;
         for (var i = start; i < bars.Length; i++)

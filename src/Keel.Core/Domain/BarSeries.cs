@@ -33,6 +33,19 @@ public sealed class BarSeries
     public ref readonly Bar this[int index] => ref _bars[index];
     public ReadOnlySpan<Bar> Span => _bars;
 
+    /// <summary>The index of the first bar opening at or after <paramref name="timeUtc"/> (the count of bars before it); binary search.</summary>
+    public int IndexAtOrAfter(DateTime timeUtc)
+    {
+        int lo = 0, hi = _bars.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (_bars[mid].Timestamp < timeUtc) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
     /// <summary>The bars whose open time is in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>], as a new series.</summary>
     public BarSeries Between(DateTime fromUtc, DateTime toUtc)
     {

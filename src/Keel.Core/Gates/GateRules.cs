@@ -132,8 +132,15 @@ public static class GateRules
             p.DailyLossBreaches.Count == 0 ? F($"worst day {p.WorstDayPct:0.00}%; no day went past the limit without halting entries") : string.Join("; ", p.DailyLossBreaches.Take(5)));
         yield return new("position_caps_respected", paper, p.CapBreaches.Count == 0 ? GateStatus.Pass : GateStatus.Fail,
             p.CapBreaches.Count == 0 ? F($"no entry of {p.FilledOrders} filled orders over the quantity, notional or open-position caps") : string.Join("; ", p.CapBreaches.Take(5)));
-        yield return new("stops_respected", paper, p.StopBreaches.Count == 0 ? GateStatus.Pass : GateStatus.Warn,
-            p.StopBreaches.Count == 0 ? "no trade lost well past its stop loss (or no stop configured)" : string.Join("; ", p.StopBreaches.Take(5)));
+        yield return p.StopsCheckedOnBars
+            ? new("stops_respected", paper, p.StopBreaches.Count == 0 ? GateStatus.Pass : GateStatus.Fail,
+                p.StopBreaches.Count == 0
+                    ? p.StopsReached == 0
+                        ? F($"{p.Trades} trades checked against the period's bars: none reached a stop-loss or take-profit level (or none is configured)")
+                        : F($"{p.Trades} trades checked against the period's bars: all {p.StopsReached} whose stop-loss or take-profit level was reached exited within {StopLevelCheck.GraceBars} bars")
+                    : F($"{p.StopBreaches.Count} of {p.StopsReached} trades that reached their stop-loss or take-profit level stayed open: ") + string.Join("; ", p.StopBreaches.Take(5)))
+            : new("stops_respected", paper, p.StopBreaches.Count == 0 ? GateStatus.Pass : GateStatus.Warn,
+                p.StopBreaches.Count == 0 ? "no trade lost well past its stop loss (or no stop configured); the period's bars were not at hand to check each level" : string.Join("; ", p.StopBreaches.Take(5)));
         yield return new("last_reconciliation_clean", paper, p.ReconciliationClean ? GateStatus.Pass : GateStatus.Fail,
             p.LastReconciliation is null ? "no reconciliation difference recorded in the period" : "last reconciliation alert: " + p.LastReconciliation);
         yield return new("no_open_critical_alerts", paper, p.OpenCriticalAlerts == 0 ? GateStatus.Pass : GateStatus.Fail,

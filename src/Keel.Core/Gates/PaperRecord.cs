@@ -20,14 +20,18 @@ public sealed record PaperRecord
     public double WorstDayPct { get; init; }
     /// <summary>Entries over the quantity or notional cap, or opened past the max open positions.</summary>
     public IReadOnlyList<string> CapBreaches { get; init; } = [];
-    /// <summary>Trades that lost well past the stop loss (more than the stop plus its own half again: a gap can pass a stop).</summary>
+    /// <summary>
+    /// Trades that stayed open past a reached stop-loss or take-profit level (<see cref="StopLevelCheck"/>, when the
+    /// period's bars were at hand: <see cref="StopsCheckedOnBars"/>); without bars, trades that lost well past the
+    /// stop loss (more than the stop plus its own half again: a gap can pass a stop).
+    /// </summary>
     public IReadOnlyList<string> StopBreaches { get; init; } = [];
+    public bool StopsCheckedOnBars { get; init; }
+    /// <summary>Trades whose stop-loss or take-profit level the bars reached (when checked on bars).</summary>
+    public int StopsReached { get; init; }
     public string? LastReconciliation { get; init; }
     public bool ReconciliationClean { get; init; } = true;
-    /// <summary>
-    /// Critical alerts of the period. Until alerts can be acknowledged (issue 15), every critical alert
-    /// recorded in the period counts as open: <see cref="PaperRecordReader.OpenCriticalAlerts"/> is the hook.
-    /// </summary>
+    /// <summary>Critical alerts of the period neither resolved nor acknowledged (<see cref="PaperRecordReader.OpenCriticalAlerts"/>).</summary>
     public int OpenCriticalAlerts { get; init; }
     public DriftSummary? Drift { get; init; }
 }

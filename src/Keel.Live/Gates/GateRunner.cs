@@ -40,6 +40,11 @@ public static class GateRunner
 
         var version = LiveVersion.Of(settings);
         var paper = PaperRecordReader.Read(store, gates, version, settings.Risk);
+        if (paper.From is { } since)
+        {
+            var (reached, breaches) = StopLevelCheck.Check(store.Trades().Where(t => t.EntryTime >= since), bars, settings.Risk, Keel.Core.Calendars.RegularHoursGate.Nyse(settings.Timeframe));
+            paper = paper with { StopsCheckedOnBars = true, StopsReached = reached, StopBreaches = breaches };
+        }
         if (paper.From is { } from && settings.Symbols.Any(s => store.Cursor(s) is not null))
         {
             // The first bar traded at that start is the newest one completed then (older ones only fed the strategies).
