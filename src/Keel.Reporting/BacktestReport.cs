@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Keel.Core.Domain;
 using Keel.Core.Trading;
 using Keel.Reporting.Html;
 
@@ -10,7 +11,7 @@ namespace Keel.Reporting;
 /// runs (their table, return/drawdown and equity charts), then the drawdowns over time, the price with a
 /// marker per entry and exit, the trade list with reasons and the refused orders.
 /// </summary>
-/// <remarks>Element ids: <c>chart-drawdown</c>, <c>chart-price-trades</c>, <c>trades</c> (one <c>tr.trade</c> per trade), <c>refused</c>.</remarks>
+/// <remarks>Element ids: <c>chart-drawdown</c>, <c>chart-price-trades</c> (then <c>chart-price-trades-TICKER</c> for each further symbol), <c>trades</c> (one <c>tr.trade</c> per trade), <c>refused</c>.</remarks>
 public static class BacktestReport
 {
     /// <summary>Trades listed in the table; a longer list is cut with a note (trades.csv has them all).</summary>
@@ -29,7 +30,8 @@ public static class BacktestReport
             Sections =
             [
                 new ReportSection("Drawdown: strategy and buy and hold", Wrap(DrawdownOverlayChart.ElementId, DrawdownOverlayChart.Render([model.Strategy, model.Benchmark]))),
-                new ReportSection($"{model.Prices.Symbol}: price, entries (green) and exits (red)", Wrap(PriceTradesChart.ElementId, PriceTradesChart.Render(model.Prices, model.Trades))),
+                .. model.Prices.Select((prices, i) => new ReportSection($"{prices.Symbol}: price, entries (green) and exits (red)",
+                    Wrap(PriceChartId(i, prices), PriceTradesChart.Render(prices, model.Trades)))),
                 new ReportSection($"Trades ({model.Trades.Count})", TradesTable(model.Trades)),
                 new ReportSection($"Refused orders ({model.Refused.Count})", RefusedTable(model.Refused)),
             ],
@@ -37,6 +39,10 @@ public static class BacktestReport
     }
 
     private static string Wrap(string id, string svg) => $"<div id=\"{id}\">{svg}</div>";
+
+    /// <summary>The first symbol's chart keeps the plain id; the others add their ticker (letters and digits only).</summary>
+    public static string PriceChartId(int index, BarSeries prices) =>
+        index == 0 ? PriceTradesChart.ElementId : PriceTradesChart.ElementId + "-" + new string(prices.Symbol.Ticker.Where(char.IsAsciiLetterOrDigit).ToArray()).ToLowerInvariant();
 
     private static string TradesTable(IReadOnlyList<Trade> trades)
     {

@@ -14,8 +14,8 @@ public sealed record BacktestReportModel
     public required IReadOnlyList<KeyValuePair<string, string>> Settings { get; init; }
     public required ReportRun Strategy { get; init; }
     public required ReportRun Benchmark { get; init; }
-    /// <summary>The bars the price chart draws (the first symbol's, traded range only).</summary>
-    public required BarSeries Prices { get; init; }
+    /// <summary>The bars the price charts draw, one chart per symbol (traded range only).</summary>
+    public required IReadOnlyList<BarSeries> Prices { get; init; }
     public required IReadOnlyList<Trade> Trades { get; init; }
     /// <summary>Orders refused by risk or rejected by the broker, with their reasons.</summary>
     public required IReadOnlyList<OrderEvent> Refused { get; init; }

@@ -24,7 +24,7 @@ public class BacktestReportTests
             Settings = [new("asset class", "equity (store)")],
             Strategy = strategy,
             Benchmark = benchmark,
-            Prices = new BarSeries(spy, Timeframe.OneDay, bars),
+            Prices = [new BarSeries(spy, Timeframe.OneDay, bars)],
             Trades = SampleData.Trades(3, trades, "sma-crossover", spy),
             Refused = Enumerable.Range(0, refused).Select(i => new OrderEvent(SampleData.Start.AddDays(i), order, OrderStatus.Rejected, "insufficient cash: <costs more>")).ToList(),
         };
@@ -65,5 +65,26 @@ public class BacktestReportTests
         var html = HtmlReport.Render(BacktestReport.Model(Model(trades: 0, refused: 0)));
         html.ShouldContain("None: every order the strategy asked for was sent as asked.");
         Regex.Matches(Section(html, "chart-price-trades"), "<circle ").Count.ShouldBe(0);
+    }
+
+    [Fact]
+    public void Each_symbol_gets_its_own_price_chart_with_its_own_trades()
+    {
+        var btc = Symbol.Parse("BTC/USD");
+        var one = Model(trades: 4, refused: 0);
+        var btcBars = Enumerable.Range(0, 200).Select(i => new Bar(SampleData.Start.AddDays(i), 40_000 + i, 41_000 + i, 39_000 + i, 40_500 + i, 5)).ToArray();
+        var model = one with
+        {
+            Prices = [.. one.Prices, new BarSeries(btc, Timeframe.OneDay, btcBars)],
+            Trades = [.. one.Trades, .. SampleData.Trades(5, 7, "sma-crossover", btc)],
+        };
+
+        var html = HtmlReport.Render(BacktestReport.Model(model));
+
+        Regex.Matches(Section(html, "chart-price-trades"), "<circle [^>]*fill=\"#2e7d32\"").Count.ShouldBe(4); // SPY's own entries only
+        var second = Section(html, "chart-price-trades-btcusd");
+        Regex.Matches(second, "<circle [^>]*fill=\"#2e7d32\"").Count.ShouldBe(7);
+        Regex.Matches(second, "<circle [^>]*fill=\"#c62828\"").Count.ShouldBe(7);
+        html.ShouldContain("BTC/USD: price, entries (green) and exits (red)");
     }
 }

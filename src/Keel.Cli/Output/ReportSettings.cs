@@ -15,8 +15,7 @@ internal static class ReportSettings
         var strategies = string.Join("; ", result.Strategies);
         var symbols = string.Join(",", result.Symbols);
         var costs = result.Settings.Broker.ToString();
-        var first = context.Data.Series[0];
-        var prices = result.Settings.TradeFrom is { } from ? first.Between(from, DateTime.MaxValue) : first;
+        var prices = context.Data.Series.Select(s => result.Settings.TradeFrom is { } from ? s.Between(from, DateTime.MaxValue) : s).ToList();
         var settings = new List<KeyValuePair<string, string>>
         {
             new("strategy", strategies),
