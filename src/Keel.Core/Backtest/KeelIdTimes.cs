@@ -3,34 +3,16 @@ using System.Buffers;
 namespace Keel.Core.Backtest;
 
 /// <summary>
-/// The ids of one client order id prefix (one strategy on one symbol), each as a number: its
-/// <c>yyMMddHHmmss</c> digits and purpose letter, which order the same way the id strings do. A strategy's ids
+/// The ids of one client order id prefix (one strategy on one symbol), each as the number
+/// <see cref="Trading.ClientOrderIds.TrySplit"/> reads from its tail, which orders them as the id strings do. A strategy's ids
 /// grow with its bars, so they are kept back to back in one sorted pooled array and a new one needs no lookup;
 /// any that do not grow go to a set (each below the last growing one when added, so the two never overlap).
 /// </summary>
 internal sealed class KeelIdTimes : IDisposable
 {
-    private const int SuffixLength = 14; // yyMMddHHmmss-P
-
     private long[] _growing = ArrayPool<long>.Shared.Rent(64);
     private int _count;
     private HashSet<long>? _others;
-
-    /// <summary>Splits an id of Keel's form into its prefix length and its time-and-purpose number; false for any other id.</summary>
-    public static bool TrySplit(string id, out int prefixLength, out long key)
-    {
-        prefixLength = id.Length - SuffixLength;
-        key = 0;
-        if (prefixLength < 1 || id[prefixLength - 1] != '-' || id[^2] != '-') return false;
-        for (var i = prefixLength; i < prefixLength + 12; i++)
-        {
-            var digit = id[i] - '0';
-            if ((uint)digit > 9) return false;
-            key = key * 10 + digit;
-        }
-        key = key * 65_536 + id[^1];
-        return true;
-    }
 
     /// <summary>Remembers <paramref name="key"/>; false when it was given before.</summary>
     public bool Add(long key)

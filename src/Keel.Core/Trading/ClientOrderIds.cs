@@ -11,6 +11,9 @@ namespace Keel.Core.Trading;
 /// </summary>
 public static class ClientOrderIds
 {
+    /// <summary>The part after the prefix: <c>yyMMddHHmmss-P</c>.</summary>
+    private const int SuffixLength = 14;
+
     /// <summary>The part that depends only on the strategy and symbol; compute it once per pair.</summary>
     public static string Prefix(string strategy, Symbol symbol) =>
         string.Create(CultureInfo.InvariantCulture, $"k{StableHash(strategy):x8}-{symbol.Ticker.Replace("/", "", StringComparison.Ordinal)}-");
@@ -19,7 +22,7 @@ public static class ClientOrderIds
         For(Prefix(strategy, symbol), barTime, purpose);
 
     public static string For(string prefix, DateTime barTime, OrderPurpose purpose) =>
-        string.Create(prefix.Length + 14, (prefix, barTime, purpose), static (span, s) =>
+        string.Create(prefix.Length + SuffixLength, (prefix, barTime, purpose), static (span, s) =>
         {
             s.prefix.CopyTo(span);
             var digits = span[s.prefix.Length..];
@@ -36,6 +39,25 @@ public static class ClientOrderIds
             digits[12] = '-';
             digits[13] = PurposeCode(s.purpose);
         });
+
+    /// <summary>
+    /// Splits an id of this form into its prefix length and its tail as one number (the <c>yyMMddHHmmss</c> digits,
+    /// then the purpose letter), which orders the ids of one prefix as their text does; false for any other id.
+    /// </summary>
+    internal static bool TrySplit(string id, out int prefixLength, out long tail)
+    {
+        prefixLength = id.Length - SuffixLength;
+        tail = 0;
+        if (prefixLength < 1 || id[prefixLength - 1] != '-' || id[^2] != '-') return false;
+        for (var i = prefixLength; i < prefixLength + 12; i++)
+        {
+            var digit = id[i] - '0';
+            if ((uint)digit > 9) return false;
+            tail = tail * 10 + digit;
+        }
+        tail = tail * 65_536 + id[^1];
+        return true;
+    }
 
     private static void Two(Span<char> span, int at, int value)
     {
