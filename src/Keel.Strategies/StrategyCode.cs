@@ -25,10 +25,14 @@ public static class StrategyCode
         };
         var user = definitions.Where(d => !d.Source.IsBuiltIn).Select(d => d.Source).DistinctBy(s => s.Path).ToList();
         var hashes = definitions.Select(d => d.Source.Sha256 ?? KeelCoreSha256.Value).ToList();
-        var sha = hashes.Count == 1 ? hashes[0] : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", hashes))));
+        var sha = hashes.Count == 1 ? hashes[0] : Combine(hashes);
         var kind = spec is EnsembleSpec ? "ensemble" : definitions.FirstOrDefault()?.Source.Kind ?? "built-in";
         return new StrategyCodeVersion(spec.Id, kind, user.Count == 0 ? null : string.Join(", ", user.Select(s => s.Path)), sha, user.Count > 0);
     }
+
+    /// <summary>One SHA-256 over several code hashes, in their order.</summary>
+    public static string Combine(IEnumerable<string> hashes) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", hashes))));
 }
 
 /// <param name="IsUserCode">True when any of it comes from the user's files (only then does a change stop a live resume).</param>

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Keel.Core.Gates;
 using Keel.Live.Config;
 using Keel.Strategies;
@@ -21,6 +19,6 @@ public static class LiveVersion
     private static string? UserCodeHash(LiveSettings settings)
     {
         var user = settings.Strategies.Select(StrategyCode.Of).Where(c => c.IsUserCode).Select(c => c.Sha256).ToList();
-        return user.Count == 0 ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", user))));
+        return user.Count == 0 ? null : StrategyCode.Combine(user);
     }
 }
