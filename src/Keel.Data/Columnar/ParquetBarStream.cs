@@ -30,14 +30,13 @@ public sealed class ParquetBarStream : IBarStream, IDisposable
         _columns = columns;
         Symbol = symbol;
         if (reader.RowGroupCount == 0 || reader.RowGroups.Sum(g => g.RowCount) == 0) throw new BarDataException(columns.Path, 0, "the file has no bars");
-        using (var first = reader.OpenRowGroupReader(0))
-        {
-            var sample = new Bar[first.RowCount];
-            ParquetBars.ReadGroup(first, columns, sample, 0, DateTime.MinValue).GetAwaiter().GetResult();
-            Timeframe = TimeframeInference.TryInfer(sample, out var timeframe, out var error)
-                ? timeframe
-                : throw new BarDataException(columns.Path, 0, error);
-        }
+        // The first group, read once: its bars say the timeframe, and MoveNext starts on it.
+        LoadGroup(0);
+        var sample = new Bar[_groupRows];
+        for (var i = 0; i < sample.Length; i++) sample[i] = ParquetBars.ToBar(columns, _times, _values, i, i, i == 0 ? DateTime.MinValue : sample[i - 1].Timestamp);
+        Timeframe = TimeframeInference.TryInfer(sample, out var timeframe, out var error)
+            ? timeframe
+            : throw new BarDataException(columns.Path, 0, error);
     }
 
     /// <summary>Opens <paramref name="path"/>; timestamps without a zone are read in <paramref name="zone"/> (UTC when null).</summary>
