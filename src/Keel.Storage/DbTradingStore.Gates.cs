@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Keel.Core.Gates;
 using Keel.Core.Persistence;
 using Keel.Storage.Sql;
@@ -15,14 +14,14 @@ public abstract partial class DbTradingStore : IGateStore
             .With("@time", result.Time)
             .With("@version", result.Version)
             .WithEnum("@status", result.Status)
-            .With("@rules", RulesJson(result.Rules))
+            .With("@rules", StoredGateRules.Write(result.Rules))
             .Run());
     }
 
     public GateResult? LatestGateResult(string version) => Read(c => c.Command(null,
             "SELECT * FROM gate_results WHERE version = @version ORDER BY time DESC, id DESC LIMIT 1")
         .With("@version", version)
-        .FirstOrNull(r => new GateResult(r.Text("version"), r.Time("time"), ReadRules(r.Text("rules")))));
+        .FirstOrNull(r => new GateResult(r.Text("version"), r.Time("time"), StoredGateRules.Read(r.Text("rules")))));
 
     public void RecordGateOverride(GateOverride entry)
     {
@@ -67,32 +66,4 @@ public abstract partial class DbTradingStore : IGateStore
 
     public IReadOnlyList<SessionStart> SessionStarts() => Read(c => c.Command(null, "SELECT * FROM session_starts ORDER BY id")
         .Rows(r => new SessionStart(r.Time("time"), r.Text("version"), r.Text("mode"))));
-
-    private static string RulesJson(IReadOnlyList<GateRuleResult> rules)
-    {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartArray();
-            foreach (var rule in rules)
-            {
-                w.WriteStartObject();
-                w.WriteString("rule", rule.Rule);
-                w.WriteString("subject", rule.Subject);
-                w.WriteString("status", rule.Status.ToString());
-                w.WriteString("evidence", rule.Evidence);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-        }
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    private static List<GateRuleResult> ReadRules(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.EnumerateArray()
-            .Select(e => new GateRuleResult(e.GetProperty("rule").GetString()!, e.GetProperty("subject").GetString()!, StoredText.Enum<GateStatus>(e.GetProperty("status").GetString()!), e.GetProperty("evidence").GetString()!))
-            .ToList();
-    }
 }

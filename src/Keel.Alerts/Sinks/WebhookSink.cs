@@ -54,38 +54,16 @@ public sealed class WebhookSink(WebhookSinkSettings settings, HttpClient http) :
     {
         ArgumentNullException.ThrowIfNull(alert);
         ArgumentNullException.ThrowIfNull(settings);
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
+        // A report is long: a chat gets its summary line; the e-mail carries the whole report.
+        var text = alert.Kind.StartsWith("report", StringComparison.Ordinal) ? alert.Message.Split('\n', 2)[0] : AlertText.Plain(alert);
+        return settings.Format switch
         {
-            w.WriteStartObject();
-            // A report is long: a chat gets its summary line; the e-mail carries the whole report.
-            var text = alert.Kind.StartsWith("report", StringComparison.Ordinal) ? alert.Message.Split('\n', 2)[0] : AlertText.Plain(alert);
-            switch (settings.Format)
-            {
-                case WebhookFormat.Slack:
-                    w.WriteString("text", text);
-                    break;
-                case WebhookFormat.Discord:
-                    w.WriteString("content", AlertText.Cut(text, DiscordLimit));
-                    break;
-                case WebhookFormat.Telegram:
-                    w.WriteString("chat_id", settings.ChatId);
-                    w.WriteString("text", AlertText.Cut(text, TelegramLimit));
-                    break;
-                default:
-                    w.WriteNumber("id", alert.Id);
-                    w.WriteString("time", alert.Time);
-                    w.WriteString("kind", alert.Kind);
-                    w.WriteString("severity", AlertSeverities.Name(alert.Severity));
-                    if (alert.Strategy is null) w.WriteNull("strategy"); else w.WriteString("strategy", alert.Strategy);
-                    if (alert.Symbol is null) w.WriteNull("symbol"); else w.WriteString("symbol", alert.Symbol);
-                    w.WriteString("message", alert.Message);
-                    w.WriteBoolean("resolved", alert.ResolvedAt is not null);
-                    break;
-            }
-            w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
+            WebhookFormat.Slack => JsonSerializer.Serialize(new SlackPayload(text), WebhookJson.Default.SlackPayload),
+            WebhookFormat.Discord => JsonSerializer.Serialize(new DiscordPayload(AlertText.Cut(text, DiscordLimit)), WebhookJson.Default.DiscordPayload),
+            WebhookFormat.Telegram => JsonSerializer.Serialize(new TelegramPayload(settings.ChatId, AlertText.Cut(text, TelegramLimit)), WebhookJson.Default.TelegramPayload),
+            _ => JsonSerializer.Serialize(new KeelAlertPayload(alert.Id, alert.Time, alert.Kind, AlertSeverities.Name(alert.Severity), alert.Strategy, alert.Symbol,
+                alert.Message, alert.ResolvedAt is not null), WebhookJson.Default.KeelAlertPayload),
+        };
     }
 
     private string Scrub(string text) => SecretText.Scrub(text, settings.Url.PathAndQuery.Length > 1 ? settings.Url.PathAndQuery : null, settings.Url.AbsoluteUri);

@@ -7,6 +7,7 @@ using Keel.Live.Alerts;
 using Keel.Live.Config;
 using Keel.Storage;
 using Spectre.Console;
+using Keel.Reporting.Json;
 
 namespace Keel.Cli.Commands;
 
@@ -89,35 +90,7 @@ internal static class AlertsCommand
             var deliveries = store.Deliveries().ToLookup(d => d.AlertId);
             if (asJson)
             {
-                JsonStdout.WriteObject(w =>
-                {
-                    w.WriteStartArray("alerts");
-                    foreach (var a in alerts)
-                    {
-                        w.WriteStartObject();
-                        w.WriteNumber("id", a.Id);
-                        w.WriteString("time", a.Time);
-                        w.WriteString("kind", a.Kind);
-                        w.WriteString("severity", AlertSeverities.Name(a.Severity));
-                        if (a.Strategy is null) w.WriteNull("strategy"); else w.WriteString("strategy", a.Strategy);
-                        if (a.Symbol is null) w.WriteNull("symbol"); else w.WriteString("symbol", a.Symbol);
-                        w.WriteString("message", a.Message);
-                        w.WriteString("state", State(a));
-                        w.WriteStartArray("deliveries");
-                        foreach (var d in deliveries[a.Id])
-                        {
-                            w.WriteStartObject();
-                            w.WriteString("sink", d.Sink);
-                            w.WriteBoolean("delivered", d.DeliveredAt is not null);
-                            w.WriteNumber("attempts", d.Attempts);
-                            if (d.LastError is null) w.WriteNull("last_error"); else w.WriteString("last_error", d.LastError);
-                            w.WriteEndObject();
-                        }
-                        w.WriteEndArray();
-                        w.WriteEndObject();
-                    }
-                    w.WriteEndArray();
-                });
+                JsonStdout.Write(AlertsJson.Of(alerts, deliveries), ReportJson.Default.AlertsJson);
                 return ExitCodes.Success;
             }
             if (alerts.Count == 0)
@@ -131,14 +104,12 @@ internal static class AlertsCommand
                 var sent = deliveries[a.Id].ToList();
                 table.AddRow(a.Id.ToString(CultureInfo.InvariantCulture), a.Time.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                     AlertSeverities.Name(a.Severity), Markup.Escape(a.Kind), Markup.Escape(string.Join(' ', new[] { a.Strategy, a.Symbol }.Where(s => s is not null))),
-                    Markup.Escape(a.Message), State(a), sent.Count == 0 ? "-" : $"{sent.Count(d => d.DeliveredAt is not null)}/{sent.Count}");
+                    Markup.Escape(a.Message), AlertJson.StateOf(a), sent.Count == 0 ? "-" : $"{sent.Count(d => d.DeliveredAt is not null)}/{sent.Count}");
             }
             AnsiConsole.Write(table);
             return ExitCodes.Success;
         }
     }
-
-    private static string State(AlertRecord a) => a.ResolvedAt is not null ? "resolved" : a.AckedAt is not null ? "acked" : "open";
 
     private static (LiveSettings, ITradingStore) OpenStore(string configPath)
     {

@@ -6,6 +6,7 @@ using Keel.Core.Backtest;
 using Keel.Core.Strategies;
 using Keel.Strategies;
 using Keel.Reporting;
+using Keel.Reporting.Json;
 using Spectre.Console;
 
 namespace Keel.Cli.Commands;
@@ -37,11 +38,9 @@ internal static class BacktestCommand
             var context = new RunContext(loaded, Benchmark.BuyAndHold(settings, loaded.Series));
 
             if (folder is not null) WriteFiles(folder, result, context, specs);
-            if (parse.GetValue(json)) JsonStdout.WriteObject(j =>
-            {
-                ResultJson.WriteFields(j, result, elapsedMs, loadMs, context);
-                StrategySourcesJson.Write(j, specs);
-            });
+            if (parse.GetValue(json))
+                JsonStdout.Write(BacktestJson.Of(result, context.Benchmark, loaded.AssetClassSource, loaded.From, loaded.To, elapsedMs, loadMs,
+                    StrategySourcesJson.Of(specs)), ReportJson.Default.BacktestJson);
             else
             {
                 SummaryTable.Write(AnsiConsole.Console, result, elapsedMs, loadMs, context);

@@ -8,6 +8,7 @@ using Keel.Live.Drift;
 using Keel.Reporting.Gates;
 using Keel.Storage;
 using Spectre.Console;
+using Keel.Reporting.Json;
 
 namespace Keel.Cli.Commands;
 
@@ -55,19 +56,8 @@ internal static class DriftCommand
             Console.WriteLine(Describe(run));
             return ExitCodes.Success;
         }
-        if (run is null) JsonStdout.WriteObject(w => w.WriteNull("night"));
-        else
-        {
-            // The stored report is keel drift --json's object; the night and when it ran go in front.
-            using var stored = System.Text.Json.JsonDocument.Parse(run.Json);
-            JsonStdout.WriteObject(w =>
-            {
-                w.WriteString("night", run.Day);
-                w.WriteString("ran_at", run.Time);
-                w.WriteBoolean("within_tolerance", run.WithinTolerance);
-                foreach (var property in stored.RootElement.EnumerateObject()) property.WriteTo(w);
-            });
-        }
+        // The stored report is keel drift --json's object; the night and when it ran go in front.
+        JsonStdout.Write(DriftRunJson.Of(run), ReportJson.Default.DriftRunJson);
         return ExitCodes.Success;
     }
 
@@ -95,13 +85,9 @@ internal static class DriftCommand
         {
             Directory.CreateDirectory(outDir);
             DriftHtml.Write(Path.Combine(outDir, "drift.html"), report);
-            using var file = File.Create(Path.Combine(outDir, "drift.json"));
-            using var w = new System.Text.Json.Utf8JsonWriter(file, new System.Text.Json.JsonWriterOptions { Indented = true });
-            w.WriteStartObject();
-            DriftJson.Write(w, report);
-            w.WriteEndObject();
+            JsonOutput.WriteFile(Path.Combine(outDir, "drift.json"), DriftReportJson.Of(report), ReportJson.Default.DriftReportJson);
         }
-        if (asJson) JsonStdout.WriteObject(w => DriftJson.Write(w, report));
+        if (asJson) JsonStdout.Write(DriftReportJson.Of(report), ReportJson.Default.DriftReportJson);
         else
         {
             var s = report.Summary;

@@ -11,6 +11,7 @@ using Keel.Core.Research;
 using Keel.Core.Strategies;
 using Keel.Reporting;
 using Keel.Reporting.Ensembles;
+using Keel.Reporting.Json;
 using Spectre.Console;
 
 namespace Keel.Cli.Commands;
@@ -153,7 +154,9 @@ internal static class EnsembleCommand
             });
             console.MarkupLine($"CSV: [bold]{Markup.Escape(Path.GetFullPath(Path.Combine(folder, "ensemble_comparison.csv")))}[/]  correlations: [bold]{Markup.Escape(Path.GetFullPath(Path.Combine(folder, "ensemble_correlation.csv")))}[/]");
             console.MarkupLine($"HTML report: [bold]{Markup.Escape(Path.GetFullPath(report))}[/]");
-            if (quiet) WriteJson(results, benchmarks, tallies, period, elapsedMs, loaded, warmUpBars);
+            if (quiet)
+                JsonStdout.Write(EnsembleComparisonJson.Of(results, benchmarks, tallies, period, loaded.From, loaded.To, warmUpBars, elapsedMs),
+                    ReportJson.Default.EnsembleComparisonJson);
             return ExitCodes.Success;
         });
         return command;
@@ -270,60 +273,5 @@ internal static class EnsembleCommand
                     Markup.Escape(string.Join(" | ", s.Members.Select((m, i) => (m, t: s.Tuning[i])).Where(x => x.t is not null).Select(x => $"{x.m.Text} ({EnsembleText.Trust(x.t!)})"))),
                     Markup.Escape(s.InSampleChoice is { } pick ? s.Members[pick].Text : ""));
         return table;
-    }
-
-    private static void WriteJson(IReadOnlyList<EnsembleComparisonResult> results, IReadOnlyList<BacktestResult> benchmarks, IReadOnlyList<CandidateTally> tallies,
-        string period, double elapsedMs, LoadedBars loaded, long warmUpBars)
-    {
-        JsonStdout.WriteObject(json =>
-        {
-            json.WriteString("period", period);
-            ResultJson.WriteRange(json, loaded, warmUpBars);
-            json.WriteStartArray("symbols");
-            foreach (var (r, index) in results.Select((r, index) => (r, index)))
-            {
-                json.WriteStartObject();
-                json.WriteString("symbol", r.Symbol.Ticker);
-                json.WriteNumber("windows", r.Steps.Count);
-                json.WriteString("best_member", r.BestMember.Name);
-                json.WriteStartArray("candidates");
-                foreach (var c in r.Candidates)
-                {
-                    var m = c.OutOfSample;
-                    json.WriteStartObject();
-                    json.WriteString("name", c.Name);
-                    json.WriteBoolean("ensemble", c.IsEnsemble);
-                    json.WriteString("kind", EnsembleText.Kind(c.Kind));
-                    JsonStdout.Number(json, "total_return_pct", m.TotalReturnPct);
-                    JsonStdout.Number(json, "max_drawdown_pct", m.MaxDrawdownPct);
-                    JsonStdout.Number(json, "sharpe", m.Sharpe);
-                    JsonStdout.Number(json, "win_rate_pct", m.WinRatePct);
-                    json.WriteNumber("trades", m.Trades);
-                    if (c.Kind != CandidateKind.Member) json.WriteBoolean("beats_best_member", r.Beats(c));
-                    json.WriteBoolean("too_few_trades", EnsembleComparisonResult.TooFewTrades(c));
-                    if (c.IsEnsemble && r.BeatsInSampleChoice(c) is { } beatsChoice) json.WriteBoolean("beats_in_sample_choice", beatsChoice);
-                    json.WriteEndObject();
-                }
-                json.WriteEndArray();
-                ResultJson.WriteBenchmark(json, benchmarks[index]);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteStartArray("across_symbols");
-            foreach (var t in tallies)
-            {
-                json.WriteStartObject();
-                json.WriteString("name", t.Name);
-                json.WriteBoolean("ensemble", t.Kind == CandidateKind.Ensemble);
-                json.WriteString("kind", EnsembleText.Kind(t.Kind));
-                json.WriteNumber("symbols", t.Symbols);
-                json.WriteNumber(t.Kind == CandidateKind.Member ? "best_member_on" : "beats_best_member_on", t.Wins);
-                if (t.BeatsInSampleChoiceOn is { } beatsChoiceOn) json.WriteNumber("beats_in_sample_choice_on", beatsChoiceOn);
-                JsonStdout.Number(json, "mean_sharpe", t.MeanSharpe);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            JsonStdout.Number(json, "elapsed_ms", Math.Round(elapsedMs, 3));
-        });
     }
 }

@@ -3,9 +3,10 @@ using Keel.Alpaca;
 using Keel.Cli.Output;
 using Keel.Core.Gates;
 using Keel.Live.Gates;
-using Keel.Reporting.Gates;
 using Keel.Storage;
 using Spectre.Console;
+using Keel.Reporting.Json;
+using Keel.Reporting.Gates;
 
 namespace Keel.Cli.Commands;
 
@@ -42,17 +43,17 @@ internal static class GateCommand
             throw new UsageException(ex.Message);
         }
 
-        if (asJson) JsonStdout.WriteObject(w => GateJson.Write(w, result));
+        if (asJson) JsonStdout.Write(GateResultJson.Of(result), ReportJson.Default.GateResultJson);
         else
         {
             var table = new Table().AddColumns("rule", "subject", "status", "evidence");
             foreach (var rule in result.Rules)
             {
                 var colour = rule.Status switch { GateStatus.Pass => "green", GateStatus.Warn => "yellow", _ => "red" };
-                table.AddRow(rule.Rule, Markup.Escape(rule.Subject), $"[{colour}]{GateJson.Status(rule.Status)}[/]", Markup.Escape(rule.Evidence));
+                table.AddRow(rule.Rule, Markup.Escape(rule.Subject), $"[{colour}]{GateStatusText.Name(rule.Status)}[/]", Markup.Escape(rule.Evidence));
             }
             AnsiConsole.Write(table);
-            AnsiConsole.MarkupLine($"Gate of version {result.Version} at {result.Time:u}: [bold]{GateJson.Status(result.Status)}[/] (stored; keel live needs a gate that does not fail, newer than {settings.Gates.MaxGateAgeDays} days)");
+            AnsiConsole.MarkupLine($"Gate of version {result.Version} at {result.Time:u}: [bold]{GateStatusText.Name(result.Status)}[/] (stored; keel live needs a gate that does not fail, newer than {settings.Gates.MaxGateAgeDays} days)");
         }
         return result.Status == GateStatus.Fail ? ExitCodes.Failure : ExitCodes.Success;
     }

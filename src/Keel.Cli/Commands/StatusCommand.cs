@@ -1,12 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Keel.Alpaca;
 using Keel.Alpaca.Models;
 using Keel.Cli.Output;
 using Keel.Core.Persistence;
 using Keel.Live;
 using Keel.Live.Config;
+using Keel.Reporting.Json;
 using Keel.Storage;
 using Spectre.Console;
 
@@ -55,92 +55,30 @@ internal static class StatusCommand
 
         if (asJson)
         {
-            JsonStdout.WriteObject(w =>
+            JsonStdout.Write(new StatusJson
             {
-                w.WriteString("mode", settings.Mode.ToString().ToLowerInvariant());
-                w.WriteString("store", settings.StoreDescription);
-                w.WriteBoolean("halted", halt.Halted);
-                if (halt.Halted) w.WriteString("halt_reason", halt.Reason); else w.WriteNull("halt_reason");
-                if (heartbeat is null) w.WriteNull("last_cycle");
-                else
-                {
-                    w.WriteStartObject("last_cycle");
-                    w.WriteString("broker_time", heartbeat.BrokerTime);
-                    w.WriteString("wall_time", heartbeat.WallTime);
-                    w.WriteNumber("pid", heartbeat.ProcessId);
-                    w.WriteEndObject();
-                }
-                w.WriteBoolean("service_running", running);
-                w.WriteString("service_state", ServiceHealth.Name(state));
-                w.WriteString("service_detail", stateText);
-                w.WriteStartArray("failing_sinks");
-                foreach (var sinkFailure in failingSinks)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("sink", sinkFailure.Sink);
-                    w.WriteNumber("undelivered", sinkFailure.Undelivered);
-                    w.WriteString("last_error", sinkFailure.LastError);
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-                w.WriteBoolean("broker_reachable", broker is not null);
-                if (brokerError is not null) w.WriteString("broker_error", brokerError);
-                Money(w, "equity", equity);
-                Money(w, "cash", broker?.Account.Cash ?? store.LatestEquity()?.Cash);
-                w.WriteStartArray("positions");
-                foreach (var p in positions)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("strategy", p.Strategy);
-                    w.WriteString("symbol", p.Symbol.Ticker);
-                    w.WriteNumber("quantity", p.Quantity);
-                    w.WriteNumber("avg_price", p.AveragePrice);
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-                w.WriteStartArray("open_orders");
-                foreach (var o in orders)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("client_order_id", o.Order.ClientOrderId);
-                    w.WriteString("strategy", o.Order.Strategy);
-                    w.WriteString("symbol", o.Order.Symbol.Ticker);
-                    w.WriteString("side", o.Order.Side.ToString().ToLowerInvariant());
-                    w.WriteNumber("quantity", o.Order.Quantity);
-                    w.WriteNumber("filled_quantity", o.FilledQuantity);
-                    w.WriteString("status", o.Status.ToString().ToLowerInvariant());
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-                if (today is null) w.WriteNull("today");
-                else
-                {
-                    w.WriteStartObject("today");
-                    w.WriteString("day", today.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                    w.WriteNumber("start_equity", today.StartEquity);
-                    w.WriteNumber("pnl", today.Pnl);
-                    w.WriteNumber("realized_pnl", today.RealizedPnl);
-                    w.WriteNumber("trades", today.Trades);
-                    w.WriteEndObject();
-                }
-                w.WriteStartObject("daily_loss_limit");
-                if (limit is { } pct) w.WriteNumber("percent", pct); else w.WriteNull("percent");
-                Money(w, "floor_equity", floor);
-                Money(w, "headroom", headroom);
-                w.WriteBoolean("halted_today", today is not null && store.TradingDay(today.Day)?.Halted == true);
-                w.WriteEndObject();
-                w.WriteStartArray("recent_alerts");
-                foreach (var a in alerts)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("time", a.Time);
-                    w.WriteString("kind", a.Kind);
-                    w.WriteString("message", a.Message);
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-                StatusGates.WriteJson(w, store, settings);
-            });
+                Mode = settings.Mode.ToString().ToLowerInvariant(),
+                Store = settings.StoreDescription,
+                Halted = halt.Halted,
+                HaltReason = halt.Halted ? halt.Reason : null,
+                LastCycle = LastCycleJson.Of(heartbeat),
+                ServiceRunning = running,
+                ServiceState = ServiceHealth.Name(state),
+                ServiceDetail = stateText,
+                FailingSinks = failingSinks.Select(f => new FailingSinkJson(f.Sink, f.Undelivered, f.LastError)).ToList(),
+                BrokerReachable = broker is not null,
+                BrokerError = brokerError,
+                Equity = equity,
+                Cash = broker?.Account.Cash ?? store.LatestEquity()?.Cash,
+                Positions = positions.Select(StatusPositionJson.Of).ToList(),
+                OpenOrders = orders.Select(StatusOrderJson.Of).ToList(),
+                Today = TodayJson.Of(today),
+                DailyLossLimit = new DailyLossLimitJson(limit, floor, headroom, today is not null && store.TradingDay(today.Day)?.Halted == true),
+                RecentAlerts = alerts.Select(RecentAlertJson.Of).ToList(),
+                Capital = StatusGates.Capital(store),
+                Gate = StatusGates.Gate(store, settings),
+                Drift = StatusGates.Drift(store),
+            }, ReportJson.Default.StatusJson);
             return ExitCodes.Success;
         }
 
@@ -189,10 +127,5 @@ internal static class StatusCommand
         {
             return (null, ex.Message);
         }
-    }
-
-    private static void Money(Utf8JsonWriter w, string name, decimal? value)
-    {
-        if (value is { } v) w.WriteNumber(name, v); else w.WriteNull(name);
     }
 }

@@ -2,13 +2,13 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Keel.Cli.Output;
 using Keel.Core.Backtest;
 using Keel.Core.Domain;
 using Keel.Core.Research;
 using Keel.Core.Strategies;
 using Keel.Reporting;
+using Keel.Reporting.Json;
 using Spectre.Console;
 
 namespace Keel.Cli.Commands;
@@ -79,7 +79,9 @@ internal static class SweepCommand
                 Sections = [new ReportSection($"{metricName} over the grid", SweepHeatmap.Html(result, parameterGrid, Scorer(metricName)))],
             });
 
-            if (quiet) WriteJson(result, elapsedMs, best, benchmark, loaded);
+            if (quiet)
+                JsonStdout.Write(SweepJson.Of(result, best, benchmark, loaded.AssetClassSource, loaded.From, loaded.To, elapsedMs, StrategySourcesJson.Of([result.Best.Spec])),
+                    ReportJson.Default.SweepJson);
             else
             {
                 var table = new Table().Border(TableBorder.Rounded).Title($"[bold]Top trials by {Markup.Escape(metricName)}[/] ({result.Trials.Count} trials)");
@@ -115,40 +117,6 @@ internal static class SweepCommand
         }
         File.WriteAllText(path, csv.ToString());
     }
-
-    private static void WriteJson(SweepResult result, double elapsedMs, BacktestResult best, BacktestResult benchmark, LoadedBars loaded)
-    {
-        JsonStdout.WriteObject(json =>
-        {
-            json.WriteNumber("trials", result.Trials.Count);
-            json.WriteNumber("skipped_invalid", result.SkippedInvalid);
-            json.WriteString("metric", result.Metric);
-            json.WriteStartObject("best");
-            json.WriteString("strategy", result.Best.Spec.Text);
-            json.WriteStartObject("parameters");
-            foreach (var (name, value) in result.Best.Spec.Parameters.All) json.WriteNumber(name, value);
-            json.WriteEndObject();
-            JsonStdout.Number(json, "total_return_pct", result.Best.Metrics.TotalReturnPct);
-            JsonStdout.Number(json, "max_drawdown_pct", result.Best.Metrics.MaxDrawdownPct);
-            JsonStdout.Number(json, "sharpe", result.Best.Metrics.Sharpe);
-            JsonStdout.Number(json, "win_rate", result.Best.Metrics.WinRatePct);
-            json.WriteNumber("closed_trades", result.Best.ClosedTrades);
-            ResultJson.WriteTally(json, best.OrderTally);
-            json.WriteEndObject();
-            StrategySourcesJson.Write(json, [result.Best.Spec]);
-            json.WriteString("asset_class", AssetClassText.Name(best.AssetClass));
-            json.WriteString("asset_class_source", loaded.AssetClassSource);
-            JsonStdout.Number(json, "periods_per_year", best.Metrics.PeriodsPerYear);
-            if (loaded.From is { } from) json.WriteString("from", from.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
-            if (loaded.To is { } to) json.WriteString("to", to.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
-            ResultJson.WriteBenchmark(json, benchmark);
-            JsonStdout.Number(json, "deflated_sharpe", result.DeflatedSharpe);
-            if (result.Overfitting is { } o) JsonStdout.Number(json, "pbo", o.Probability); else json.WriteNull("pbo");
-            if (result.Overfitting is { } l) JsonStdout.Number(json, "probability_of_loss", l.ProbabilityOfLoss); else json.WriteNull("probability_of_loss");
-            JsonStdout.Number(json, "elapsed_ms", Math.Round(elapsedMs, 3));
-        });
-    }
-
 
     private static string D(double v) => double.IsFinite(v) ? v.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
 }

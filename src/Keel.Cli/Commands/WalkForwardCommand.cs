@@ -2,12 +2,12 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Keel.Cli.Output;
 using Keel.Core.Backtest;
 using Keel.Core.Research;
 using Keel.Core.Strategies;
 using Keel.Reporting;
+using Keel.Reporting.Json;
 using Spectre.Console;
 
 namespace Keel.Cli.Commands;
@@ -72,7 +72,9 @@ internal static class WalkForwardCommand
                 Runs = [new ReportRun("out of sample, stitched", definition.Name, series[0].Symbol.Ticker, settings.Broker.ToString(), result.OutOfSample, result.OutOfSampleCurve)],
             });
 
-            if (parse.GetValue(json)) WriteJson(result, elapsedMs, benchmark, loaded, warmUp);
+            if (parse.GetValue(json))
+                JsonStdout.Write(WalkForwardJson.Of(result, benchmark, loaded.From, loaded.To, warmUp, elapsedMs,
+                    StrategySourcesJson.Of(result.Steps.Select(s => s.Chosen).DistinctBy(s => s.Definition.Name))), ReportJson.Default.WalkForwardJson);
             else
             {
                 var table = new Table().Border(TableBorder.Rounded).Title($"[bold]Walk-forward[/] {Markup.Escape(definition.Name)} on {Markup.Escape(series[0].Symbol.Ticker)}");
@@ -93,38 +95,4 @@ internal static class WalkForwardCommand
         });
         return command;
     }
-
-    private static void WriteJson(WalkForwardResult result, double elapsedMs, BacktestResult benchmark, LoadedBars loaded, int warmUp)
-    {
-        JsonStdout.WriteObject(json =>
-        {
-            ResultJson.WriteRange(json, loaded, warmUp);
-            json.WriteNumber("windows", result.Steps.Count);
-            json.WriteStartArray("steps");
-            foreach (var s in result.Steps)
-            {
-                json.WriteStartObject();
-                json.WriteString("oos_from", s.OosFrom);
-                json.WriteString("oos_to", s.OosTo);
-                json.WriteString("chosen", s.Chosen.Text);
-                JsonStdout.Number(json, "deflated_sharpe", s.Tuning.DeflatedSharpe);
-                if (s.Tuning.Pbo is { } pbo) JsonStdout.Number(json, "pbo", pbo); else json.WriteNull("pbo");
-                JsonStdout.Number(json, "is_return_pct", s.InSample.TotalReturnPct);
-                JsonStdout.Number(json, "oos_return_pct", s.OutOfSample.TotalReturnPct);
-                JsonStdout.Number(json, "oos_sharpe", s.OutOfSample.Sharpe);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            StrategySourcesJson.Write(json, result.Steps.Select(s => s.Chosen).DistinctBy(s => s.Definition.Name));
-            JsonStdout.Number(json, "oos_total_return_pct", result.OutOfSample.TotalReturnPct);
-            JsonStdout.Number(json, "oos_sharpe", result.OutOfSample.Sharpe);
-            JsonStdout.Number(json, "oos_max_drawdown_pct", result.OutOfSample.MaxDrawdownPct);
-            JsonStdout.Number(json, "walk_forward_efficiency", result.Efficiency);
-            json.WriteNumber("oos_trades", result.OutOfSample.Trades);
-            JsonStdout.Number(json, "periods_per_year", result.OutOfSample.PeriodsPerYear);
-            ResultJson.WriteBenchmark(json, benchmark);
-            JsonStdout.Number(json, "elapsed_ms", Math.Round(elapsedMs, 3));
-        });
-    }
-
 }

@@ -22,8 +22,8 @@ internal static class GateViews
             var overrides = reader.GateOverrides();
             var last = overrides.Count > 0 ? overrides[^1] : null;
             return new GatesView(session?.Version, session?.Mode,
-                gate is null ? null : new GateResultView(GateJson.Status(gate.Status), gate.Time,
-                    gate.Rules.Select(r => new GateRuleView(r.Rule, r.Subject, GateJson.Status(r.Status), r.Evidence)).ToList()),
+                gate is null ? null : new GateResultView(GateStatusText.Name(gate.Status), gate.Time,
+                    gate.Rules.Select(r => new GateRuleView(r.Rule, r.Subject, GateStatusText.Name(r.Status), r.Evidence)).ToList()),
                 capital is null ? null : new CapitalStageView(capital.Stage, capital.Percent, capital.Time, capital.Kind, capital.Actor, capital.Reason),
                 overrides.Count,
                 last is null ? null : new GateOverrideView(last.Time, last.Version, last.Actor, last.Reason));

@@ -1,12 +1,10 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using Keel.Core.Drift;
 using Keel.Core.MarketData;
 using Keel.Core.Persistence;
 using Keel.Live.Alerts;
 using Keel.Live.Config;
-using Keel.Reporting.Gates;
+using Keel.Reporting.Json;
 
 namespace Keel.Live.Drift;
 
@@ -47,15 +45,6 @@ public static class NightlyDrift
         return runs.RecordDriftRun(run) ? run : null;
     }
 
-    private static string Json(DriftReport report)
-    {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartObject();
-            DriftJson.Write(w, report);
-            w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
+    /// <summary>The report as <c>keel drift --json</c> writes it, on one line: <c>keel drift --latest</c> shows it again.</summary>
+    private static string Json(DriftReport report) => JsonOutput.Compact(DriftReportJson.Of(report), ReportJson.Default.DriftReportJson);
 }
