@@ -101,6 +101,19 @@ public sealed class SinkTests
         root.GetProperty("resolved").GetBoolean().ShouldBeFalse();
     }
 
+    [Fact]
+    public void Webhook_bodies_keep_their_field_names_exactly()
+    {
+        string Body(WebhookFormat format, string? chat = null) => WebhookSink.Payload(Alert(), new WebhookSinkSettings(new Uri("http://127.0.0.1/"), format) { ChatId = chat });
+
+        Body(WebhookFormat.Json).ShouldBe("{\"id\":7,\"time\":\"" + T0.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)
+            + "Z\",\"kind\":\"drawdown\",\"severity\":\"critical\",\"strategy\":\"rsi\",\"symbol\":\"SPY\",\"message\":\"account drawdown 11.20% from the peak 100000.00\",\"resolved\":false}");
+        Body(WebhookFormat.Slack).ShouldStartWith("{\"text\":\"");
+        Body(WebhookFormat.Discord).ShouldStartWith("{\"content\":\"");
+        Body(WebhookFormat.Telegram, "-100123").ShouldStartWith("{\"chat_id\":\"-100123\",\"text\":\"");
+        Body(WebhookFormat.Telegram).ShouldStartWith("{\"chat_id\":null,\"text\":\"");
+    }
+
     [Theory]
     [InlineData(WebhookFormat.Discord, "content", WebhookSink.DiscordLimit)]
     [InlineData(WebhookFormat.Telegram, "text", WebhookSink.TelegramLimit)]
