@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using Keel.Cli.Output;
 using Keel.Core.Backtest;
 using Keel.Core.Domain;
@@ -9,6 +8,7 @@ using Keel.Core.Research;
 using Keel.Core.Strategies;
 using Keel.Reporting;
 using Keel.Reporting.Json;
+using Keel.Reporting.Research;
 using Spectre.Console;
 
 namespace Keel.Cli.Commands;
@@ -52,7 +52,7 @@ internal static class SweepCommand
 
             Directory.CreateDirectory(folder);
             var csv = Path.Combine(folder, $"sweep_{definition.Name}.csv");
-            WriteCsv(csv, result, parameterGrid);
+            SweepCsv.Write(csv, result, parameterGrid);
             // The best trial again, in full (journal, curve), on the sweep's indicators: the same numbers, and its
             // quiet bars fast-forwarded instead of replayed.
             var best = Backtester.Run(settings, series, [s => result.Best.Spec.Create(indicators[s])]);
@@ -103,19 +103,6 @@ internal static class SweepCommand
     {
         var score = ParameterSweep.Score(metric);
         return t => score(t.Metrics);
-    }
-
-    private static void WriteCsv(string path, SweepResult result, ParameterGrid grid)
-    {
-        var csv = new StringBuilder();
-        csv.Append(string.Join(",", grid.Axes.Select(a => a.Name))).Append(",total_return_pct,max_drawdown_pct,sharpe,sortino,calmar,win_rate_pct,trades,daily_sharpe\n");
-        foreach (var t in result.Trials)
-        {
-            var m = t.Metrics;
-            csv.Append(string.Join(",", grid.Axes.Select(a => t.Spec.Parameters.Get(a.Name).ToString("R", CultureInfo.InvariantCulture))))
-               .Append(CultureInfo.InvariantCulture, $",{m.TotalReturnPct:R},{m.MaxDrawdownPct:R},{m.Sharpe:R},{m.Sortino:R},{m.Calmar:R},{m.WinRatePct:R},{t.ClosedTrades},{t.DailySharpe:R}\n");
-        }
-        File.WriteAllText(path, csv.ToString());
     }
 
     private static string D(double v) => double.IsFinite(v) ? v.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";

@@ -1,13 +1,13 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using Keel.Cli.Output;
 using Keel.Core.Backtest;
 using Keel.Core.Research;
 using Keel.Core.Strategies;
 using Keel.Reporting;
 using Keel.Reporting.Json;
+using Keel.Reporting.Research;
 using Spectre.Console;
 
 namespace Keel.Cli.Commands;
@@ -51,10 +51,7 @@ internal static class WalkForwardCommand
 
             Directory.CreateDirectory(folder);
             var csvPath = Path.Combine(folder, $"walkforward_{definition.Name}.csv");
-            var csv = new StringBuilder("window,is_from,oos_from,oos_to,chosen,is_trials,is_deflated_sharpe,is_pbo,is_return_pct,is_sharpe,oos_return_pct,oos_sharpe,oos_max_drawdown_pct,oos_trades\n");
-            foreach (var (s, i) in result.Steps.Select((s, i) => (s, i)))
-                csv.Append(CultureInfo.InvariantCulture, $"{i + 1},{s.IsFrom:yyyy-MM-ddTHH:mm:ssZ},{s.OosFrom:yyyy-MM-ddTHH:mm:ssZ},{s.OosTo:yyyy-MM-ddTHH:mm:ssZ},\"{s.Chosen.Text}\",{s.Tuning.Trials},{s.Tuning.DeflatedSharpe:R},{s.Tuning.Pbo:R},{s.InSample.TotalReturnPct:R},{s.InSample.Sharpe:R},{s.OutOfSample.TotalReturnPct:R},{s.OutOfSample.Sharpe:R},{s.OutOfSample.MaxDrawdownPct:R},{s.OutOfSample.Trades}\n");
-            File.WriteAllText(csvPath, csv.ToString());
+            WalkForwardCsv.Write(csvPath, result);
             var report = Path.Combine(folder, $"walkforward_{definition.Name}.html");
             HtmlReport.Write(report, new HtmlReportModel
             {
