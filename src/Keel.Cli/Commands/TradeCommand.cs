@@ -66,7 +66,15 @@ internal static class TradeCommand
         }
 
         using var host = LiveHost.Build(settings, alpaca, s => TradingStores.Open(s.SqlitePath, s.PostgresConnectionString), CrashPoints.FromEnvironment());
-        host.Run();
+        var dashboard = ServiceDashboard.Start(settings);
+        try
+        {
+            host.Run();
+        }
+        finally
+        {
+            dashboard?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
         return Environment.ExitCode;
     }
 }

@@ -109,6 +109,8 @@ public static class LiveConfigLoader
         var risk = ReadRisk(file.Risk, problems, Try);
         var capital = GatesConfigReader.ReadCapital(file.Capital, problems);
         var gates = GatesConfigReader.ReadGates(file.Gates, problems);
+        if (file.Dashboard is { } dashboard && dashboard.Port is not (>= 1 and <= 65535))
+            problems.Add($"dashboard.port: expected a port from 1 to 65535, e.g. \"dashboard\": {{ \"port\": 5080 }}, got {dashboard.Port?.ToString(CultureInfo.InvariantCulture) ?? "none"}");
 
         var alpaca = file.Alpaca ?? new LiveConfigFile.AlpacaSection();
         var tradingUrl = Url(alpaca.TradingUrl, "alpaca.tradingUrl", problems);
@@ -157,6 +159,7 @@ public static class LiveConfigLoader
             Alerts = alerts,
             Capital = capital,
             Gates = gates,
+            DashboardPort = file.Dashboard?.Port,
         };
     }
 

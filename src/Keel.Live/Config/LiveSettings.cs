@@ -36,6 +36,9 @@ public sealed record LiveSettings
     /// <summary>Go/no-go thresholds (the <c>gates</c> section).</summary>
     public Core.Gates.GateThresholds Gates { get; init; } = new();
 
+    /// <summary>The port on 127.0.0.1 where the service also serves the dashboard (the <c>dashboard</c> section); null: none.</summary>
+    public int? DashboardPort { get; init; }
+
     /// <summary>Where the store lives, for messages (never the PostgreSQL password).</summary>
     public string StoreDescription => PostgresConnectionString is null ? SqlitePath : "PostgreSQL";
 }
