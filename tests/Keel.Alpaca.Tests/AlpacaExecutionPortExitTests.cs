@@ -82,7 +82,7 @@ public sealed class AlpacaExecutionPortExitTests : SimTestBase
         legs.Single(l => l.Type == AlpacaOrderType.Stop).StopPrice.ShouldBe(95.00m);
         legs.Single(l => l.Type == AlpacaOrderType.Limit).LimitPrice.ShouldBe(110.00m);
 
-        // The kernel hears of the entry, its fill, then each leg Alpaca made, by Alpaca's ids for them.
+        // The kernel hears of the entry, its fill, then each leg Alpaca made, under the ids a backtest gives them.
         _listener.Accepted.Count.ShouldBe(3);
         _listener.Accepted[0].ShouldBe(entry);
         _listener.Fills.ShouldHaveSingleItem().Quantity.ShouldBe(10m);
@@ -90,7 +90,8 @@ public sealed class AlpacaExecutionPortExitTests : SimTestBase
         var take = _listener.Accepted.Single(o => o.Purpose == OrderPurpose.TakeProfit);
         (stop.ParentId, stop.Side, stop.Type, stop.StopPrice, stop.Quantity).ShouldBe((entry.ClientOrderId, OrderSide.Sell, OrderType.Stop, 95.00m, 10m));
         (take.ParentId, take.Type, take.LimitPrice).ShouldBe((entry.ClientOrderId, OrderType.Limit, 110.00m));
-        stop.ClientOrderId.ShouldBe(legs.Single(l => l.Type == AlpacaOrderType.Stop).ClientOrderId);
+        (stop.ClientOrderId, take.ClientOrderId).ShouldBe((ExitRules.ExitId(entry.ClientOrderId, OrderPurpose.StopLoss), ExitRules.ExitId(entry.ClientOrderId, OrderPurpose.TakeProfit)));
+        legs.ShouldNotContain(l => l.ClientOrderId == stop.ClientOrderId, "Alpaca named the legs itself");
         Port.WorkingCount.ShouldBe(2);
 
         // The market falls through the stop: a StopLoss fill, and the take-profit ends with it.

@@ -98,15 +98,16 @@ public sealed class BacktestPaperParityTests
     {
         // Stop loss and take profit only: the entry goes to the sim as a bracket order, priced from the quote
         // it was sized at (the ask it then fills at), and its legs are the sim's stop and limit orders.
-        var risk = PaperHarness.DefaultRisk with { StopLossPercent = 2m, TakeProfitPercent = 3m };
+        var risk = PaperHarness.DefaultRisk with { StopLossPercent = 0.5m, TakeProfitPercent = 1.5m };
         var (paper, backtest) = await RunBothAsync(risk);
         await using var _ = paper;
         var expected = backtest.OrderEvents.Where(e => e.Fill is not null).Select(e => e.Fill!.Value).ToList();
         var actual = paper.Store.Fills().Select(f => f.Fill).ToList();
-        // The same orders; a bracket's legs are named by Alpaca (a client cannot choose their ids), so those
-        // are matched by what they are, the entry's stop loss or take profit.
-        static (string, OrderPurpose) Named(Fill f) => (f.Purpose is OrderPurpose.StopLoss or OrderPurpose.TakeProfit ? "bracket leg" : f.ClientOrderId, f.Purpose);
-        actual.Select(Named).ShouldBe(expected.Select(Named));
+        // The same orders under the same ids: Alpaca names a bracket's legs itself, and the port records each
+        // under the id the backtest gives that exit (the entry's id ending in S or T).
+        actual.Select(f => (f.ClientOrderId, f.Purpose)).ShouldBe(expected.Select(f => (f.ClientOrderId, f.Purpose)));
+        expected.ShouldContain(f => f.Purpose == OrderPurpose.StopLoss);
+        expected.ShouldContain(f => f.Purpose == OrderPurpose.TakeProfit);
         paper.Sim.Broker.AllOrders().ShouldContain(o => o.OrderClass == Keel.Alpaca.Models.AlpacaOrderClass.Bracket);
         AssertSameExits(paper.Bars[0].Span.ToArray(), expected, actual, risk, heldBySim: true).ShouldBeGreaterThanOrEqualTo(1);
     }

@@ -66,7 +66,11 @@ public sealed partial class AlpacaExecutionPort
         if (entry.Legs.Count == 0 && !_tracked.ContainsKey(entry.Request.ClientOrderId)) _legHolders.Remove(entry.Request.ClientOrderId);
     }
 
-    /// <summary>What the kernel is told a leg is: a sell exit of the entry, by Alpaca's client order id for it.</summary>
+    /// <summary>
+    /// What the kernel is told a leg is: a sell exit of the entry under the id the simulated broker would give
+    /// it (<see cref="ExitRules.ExitId"/>), so a backtest and a paper session record the same orders. Alpaca
+    /// names the leg itself; the port follows it by Alpaca's order id, and a restart finds it as the entry's leg.
+    /// </summary>
     private static OrderRequest LegRequest(OrderRequest entry, AlpacaOrder leg)
     {
         var takeProfit = leg.Type == AlpacaOrderType.Limit;
@@ -74,8 +78,7 @@ public sealed partial class AlpacaExecutionPort
         var percent = takeProfit ? entry.TakeProfitPercent : entry.StopLossPercent;
         return Exit(entry, takeProfit ? OrderPurpose.TakeProfit : OrderPurpose.StopLoss, leg.Qty ?? entry.Quantity,
             takeProfit ? price : null, takeProfit ? null : price,
-            F($"{(takeProfit ? "take profit" : "stop loss")} {percent}% from {entry.ReferencePrice?.ToString(CultureInfo.InvariantCulture) ?? "the quote"}: {(takeProfit ? "limit" : "stop")} {price} (Alpaca bracket leg)"))
-            with { ClientOrderId = leg.ClientOrderId };
+            F($"{(takeProfit ? "take profit" : "stop loss")} {percent}% from {entry.ReferencePrice?.ToString(CultureInfo.InvariantCulture) ?? "the quote"}: {(takeProfit ? "limit" : "stop")} {price} (Alpaca bracket leg {leg.ClientOrderId})"));
     }
 
     /// <summary>An exit of <paramref name="entry"/>, with the id the simulated broker would give it.</summary>
