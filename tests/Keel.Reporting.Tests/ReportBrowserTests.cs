@@ -70,7 +70,7 @@ public sealed class ReportBrowserTests : IAsyncLifetime, IDisposable
         var line = equity.Single(s => s.Key.StartsWith("sma-crossover", StringComparison.Ordinal)).Value.GetProperty("data");
         var end = line[line.GetArrayLength() - 1];
         end[0].GetDouble().ShouldBe(new DateTimeOffset(strategy.Curve[^1].Time).ToUnixTimeMilliseconds());
-        end[1].GetDouble().ShouldBe(strategy.Curve[^1].Equity / (double)strategy.Metrics.StartingEquity * 100, 1e-4);
+        end[1].GetDouble().ShouldBe(Math.Round(strategy.Curve[^1].Equity / (double)strategy.Metrics.StartingEquity * 100, 2));
         (await SeriesAsync(page, "chart-drawdown")).Count.ShouldBe(2);
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "backtest-report.png"), FullPage = true });
@@ -100,6 +100,43 @@ public sealed class ReportBrowserTests : IAsyncLifetime, IDisposable
         equity.Count.ShouldBe(8);
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "comparison-report.png"), FullPage = true });
+        errors.ShouldBeEmpty();
+        requests.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_sweep_heatmap_and_the_drift_report_draw_in_the_browser_too()
+    {
+        var grid = new Pages.SweepGrid("", "sharpe", "slow", "fast", [20, 50, 100], [5, 10, 15],
+            [[0.5, 1.25, 0.9], [null, -0.3, 0.1], [0.7, 2.0, 1.1]], 8);
+        var sweep = Path.Combine(_folder, "sweep.html");
+        HtmlReport.Write(sweep, new HtmlReportModel
+        {
+            Title = "Keel sweep: sma-crossover", Settings = [], Runs = [SampleData.Run(1, "best: sma-crossover", "SPY", "with costs")],
+            Sections = [new ReportSection("sharpe over the grid", $"<div id=\"sweep-heatmap\">{SweepHeatmapChart.Render(grid, (1, 2))}</div>")],
+        });
+        var (page, errors, requests) = await OpenAsync(sweep);
+        var cells = (await SeriesAsync(page, "sweep-heatmap"))["sharpe"].GetProperty("data");
+        cells.GetArrayLength().ShouldBe(8);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "sweep-report.png"), FullPage = true });
+        errors.ShouldBeEmpty();
+        requests.ShouldBeEmpty();
+
+        var paper = SampleData.RandomWalk(7, 300);
+        var replay = paper.Select(p => p with { Equity = p.Equity * 1.001 }).ToArray();
+        var drift = Path.Combine(_folder, "drift.html");
+        Gates.DriftHtml.Write(drift, new Core.Drift.DriftReport
+        {
+            From = SampleData.Start, To = SampleData.Start.AddDays(300), StartingEquity = 100_000m, CostModel = "realistic", TolerancePercent = 0.5m,
+            Trades = [], PaperCurve = paper, ReplayCurve = replay, Summary = new Core.Gates.DriftSummary(0, 0, 0, 0, 1, 1.1),
+            DailyReturnCorrelation = 0.99, MeanBuyDifferenceBps = 0, MeanSellDifferenceBps = 0, Explanation = "replay a little ahead",
+        });
+        (page, errors, requests) = await OpenAsync(drift);
+        var curves = await SeriesAsync(page, "chart-drift");
+        curves.Keys.ShouldBe(["paper", "replay"]);
+        var last = curves["replay"].GetProperty("data");
+        last[last.GetArrayLength() - 1][1].GetDouble().ShouldBe(Math.Round(replay[^1].Equity / 1_000, 4));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "drift-report.png"), FullPage = true });
         errors.ShouldBeEmpty();
         requests.ShouldBeEmpty();
     }

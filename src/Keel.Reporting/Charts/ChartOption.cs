@@ -59,6 +59,8 @@ public sealed record ChartZoom(string Type, int? Height = null, int? Bottom = nu
 public sealed record ChartVisualMap(double Min, double Max, ChartInRange InRange)
 {
     public bool Calculable { get; init; } = true;
+    /// <summary>Decimals of the scale's end labels (ECharts rounds them to whole numbers otherwise).</summary>
+    public int Precision { get; init; } = 2;
     public int Right { get; init; }
     public string Top { get; init; } = "middle";
 }
@@ -72,6 +74,8 @@ public sealed record ChartSeriesOption(string Name, string Type, IReadOnlyList<C
     public string? Symbol { get; init; }
     public int? SymbolSize { get; init; }
     public int? SymbolRotate { get; init; }
+    /// <summary>Keeps a few runs' bars from filling the whole width.</summary>
+    public int? BarMaxWidth { get; init; }
     public bool? ShowSymbol { get; init; }
     public ChartLineStyle? LineStyle { get; init; }
     public ChartLabel? Label { get; init; }

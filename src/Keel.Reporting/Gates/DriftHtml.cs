@@ -88,7 +88,7 @@ public static class DriftHtml
     {
         var values = curve.Select(p => p.Equity / basis * 100).ToList();
         return MinMaxDownsampler.SelectIndices(values, EquityOverlayChart.MaxPointsPerCurve)
-            .Select(i => ChartPoint.At(ChartParts.Ms(curve[i].Time), ChartParts.Round(values[i]))).ToList();
+            .Select(i => ChartPoint.At(ChartParts.Ms(curve[i].Time), ChartParts.Round(values[i], 4))).ToList();
     }
 
     private static void Row(StringBuilder html, string name, string value) => html.Append("<dt>").Append(E(name)).Append("</dt><dd>").Append(E(value)).Append("</dd>");

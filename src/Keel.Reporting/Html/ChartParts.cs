@@ -21,8 +21,8 @@ internal static class ChartParts
 
     public static double Ms(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
 
-    /// <summary>Values as drawn: enough digits for the eye and for tooltips, fewer bytes in the file.</summary>
-    public static double Round(double value, int decimals = 4) => double.IsFinite(value) ? Math.Round(value, decimals) : value;
+    /// <summary>Values as drawn: enough digits for the eye and for tooltips (0.01 on a 100 scale is a basis point), fewer bytes in the file.</summary>
+    public static double Round(double value, int decimals = 2) => double.IsFinite(value) ? Math.Round(value, decimals) : value;
 
     /// <summary>A dashed horizontal line at <paramref name="y"/> (the start at 100, or zero).</summary>
     public static ChartMarkLine LineAt(double y) => new([new ChartMarkLineAt(y)]);

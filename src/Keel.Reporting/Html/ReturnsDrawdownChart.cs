@@ -33,9 +33,9 @@ internal static class ReturnsDrawdownChart
             Series =
             [
                 new ChartSeriesOption("Total return %", "bar", runs.Select(r => ChartPoint.Of(ChartParts.Round(r.Metrics.TotalReturnPct, 2))).ToList())
-                    { Color = ChartPalette.Gain, Label = label },
+                    { Color = ChartPalette.Gain, Label = label, BarMaxWidth = 40 },
                 new ChartSeriesOption("Max drawdown % (below zero)", "bar", runs.Select(r => ChartPoint.Of(ChartParts.Round(-r.Metrics.MaxDrawdownPct, 2))).ToList())
-                    { Color = ChartPalette.Loss, Label = label },
+                    { Color = ChartPalette.Loss, Label = label, BarMaxWidth = 40 },
             ],
         };
         return EChartElement.Html(option, 40 + PlotHeight + labelSpace, "Total return % and max drawdown % per run");
