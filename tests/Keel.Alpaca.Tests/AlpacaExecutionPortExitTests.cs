@@ -111,7 +111,7 @@ public sealed class AlpacaExecutionPortExitTests : SimTestBase
         Port.Submit(entry);
         await Poll();
         AtAlpaca(entry.ClientOrderId).OrderClass.ShouldBe(AlpacaOrderClass.Oto);
-        _listener.Accepted.Single(o => o.Purpose == OrderPurpose.StopLoss).StopPrice.ShouldBe(95.02m); // 100.02 × 0.95 = 95.019
+        _listener.Accepted.Single(o => o.Purpose == OrderPurpose.StopLoss).StopPrice.ShouldBe(95.01m); // 100.02 × 0.95 = 95.019, down to the cent: no sooner than the exact stop
         _listener.Accepted.Count.ShouldBe(2);
     }
 
@@ -119,9 +119,11 @@ public sealed class AlpacaExecutionPortExitTests : SimTestBase
     public async Task Bracket_prices_follow_Alpacas_price_grid()
     {
         var (order, _) = OrderMapping.ToAlpaca(Entry("AAPL", 100, stopLoss: 3.33m, takeProfit: 7, reference: 0.5m), ExitRoute.Bracket, 0.5m);
-        (order!.StopLoss!.StopPrice, order.TakeProfit!.LimitPrice).ShouldBe((0.4834m, 0.535m)); // four decimals under $1
+        // Four decimals under $1: 0.48335 and 0.535. The stop goes down and the limit up, so that neither is
+        // reached by a price the exact one would not be.
+        (order!.StopLoss!.StopPrice, order.TakeProfit!.LimitPrice).ShouldBe((0.4833m, 0.535m));
         (order, _) = OrderMapping.ToAlpaca(Entry("AAPL", 100, stopLoss: 3.33m, takeProfit: 7), ExitRoute.Bracket, 123.45m);
-        (order!.StopLoss!.StopPrice, order.TakeProfit!.LimitPrice).ShouldBe((119.34m, 132.09m)); // cents from $1
+        (order!.StopLoss!.StopPrice, order.TakeProfit!.LimitPrice).ShouldBe((119.33m, 132.10m)); // cents from $1: 119.339115 and 132.0915
         (order, _) = OrderMapping.ToAlpaca(Entry("AAPL", 1.5m, stopLoss: 5, takeProfit: 5), ExitRoute.Bracket, 100m);
         order!.TimeInForce.ShouldBe(AlpacaTimeInForce.Day); // fractional shares must be day orders
     }
