@@ -56,7 +56,7 @@ public sealed class SimServer : IAsyncDisposable
         var assets = new AssetCatalog(bars, quotes, options.ExtraSymbols);
         var faults = new SimFaults();
         var tradeUpdates = new SimTradeUpdates();
-        var broker = new SimBroker(clock, hours, quotes, assets, faults, tradeUpdates, options.StartingCash, options.CryptoMinimumNotional, options.CryptoFeeRate);
+        var broker = new SimBroker(clock, hours, quotes, bars, assets, faults, tradeUpdates, options.StartingCash, options.CryptoMinimumNotional, options.CryptoFeeRate);
         var requests = new SimRequestLog();
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });

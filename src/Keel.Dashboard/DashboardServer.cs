@@ -4,6 +4,7 @@ using Keel.Dashboard.Alerts;
 using Keel.Dashboard.Endpoints;
 using Keel.Dashboard.Live;
 using Keel.Dashboard.Security;
+using Keel.Reporting.Charts;
 using Keel.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
@@ -115,7 +116,10 @@ public sealed class DashboardServer : IAsyncDisposable
             var gate = new TokenGate(options.Token);
             app.Use(gate.InvokeAsync);
         }
-        var assets = new EmbeddedFileProvider(typeof(DashboardServer).Assembly, "Keel.Dashboard.wwwroot");
+        // The pages from this assembly; the chart library (and its licence) from Keel.Reporting, the one pinned copy the reports inline too.
+        var assets = new CompositeFileProvider(
+            new EmbeddedFileProvider(typeof(DashboardServer).Assembly, "Keel.Dashboard.wwwroot"),
+            new EmbeddedFileProvider(ChartLibrary.Assembly, ChartLibrary.ResourcePrefix));
         app.UseStaticFiles(new StaticFileOptions { FileProvider = assets, RequestPath = "/assets" });
         PageEndpoints.Map(app, assets);
         ApiEndpoints.Map(app);

@@ -15,7 +15,7 @@ internal sealed unsafe class MappedFile : IDisposable
 
     public MappedFile(string path)
     {
-        var length = new FileInfo(path).Length;
+        var length = ResolvedFile.Of(path).Length;
         if (length > int.MaxValue) throw new IOException($"{path}: files over 2 GB are not supported ({length} bytes)");
         _length = (int)length;
         if (_length == 0) return; // an empty file cannot be mapped, and needs no mapping

@@ -120,6 +120,10 @@ public sealed partial class LiveSession
         var quotes = await LatestQuotesAsync(newBars, ct).ConfigureAwait(false);
         // The broker acts on the new prices before the strategies see the bars, as the simulated broker
         // does in a backtest: an exit the last bar reached is sold before a strategy's own sell signal.
+        foreach (var (symbol, bars) in newBars)
+        {
+            foreach (var bar in bars) _port.OnBar(symbol, bar);
+        }
         if (newBars.Count > 0) await PumpAsync(ct).ConfigureAwait(false);
         var processed = 0;
         foreach (var group in newBars.SelectMany(s => s.Bars.Select((bar, i) => (s.Symbol, Bar: bar, Newest: i == s.Bars.Count - 1)))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text;
 using Keel.Core.Domain;
 using Keel.Core.Trading;
@@ -38,7 +39,7 @@ public static class BacktestReport
         };
     }
 
-    private static string Wrap(string id, string svg) => $"<div id=\"{id}\">{svg}</div>";
+    private static string Wrap(string id, string chart) => $"<div id=\"{id}\" class=\"chart\">{chart}</div>";
 
     /// <summary>The first symbol's chart keeps the plain id; the others add their ticker (letters and digits only).</summary>
     public static string PriceChartId(int index, BarSeries prices) =>
@@ -69,5 +70,5 @@ public static class BacktestReport
         return html.Append("</tbody></table></div>").ToString();
     }
 
-    private static string E(string text) => SvgCanvas.Encode(text);
+    private static string E(string text) => WebUtility.HtmlEncode(text);
 }

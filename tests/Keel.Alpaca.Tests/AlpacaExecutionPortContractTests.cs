@@ -29,9 +29,6 @@ public sealed class AlpacaExecutionPortContractTests : ExecutionPortContract
         return _port;
     }
 
-    /// <summary>Alpaca names a bracket's legs itself; the port reports them by Alpaca's ids.</summary>
-    protected override bool NamesBracketExitsItself => false;
-
     protected override Task SetPriceAsync(Symbol symbol, decimal price)
     {
         H.Sim.Quotes.Set(AlpacaSymbols.ToApi(symbol), price, price);

@@ -82,7 +82,7 @@ public sealed class AlpacaExecutionPortExitTests : SimTestBase
         legs.Single(l => l.Type == AlpacaOrderType.Stop).StopPrice.ShouldBe(95.00m);
         legs.Single(l => l.Type == AlpacaOrderType.Limit).LimitPrice.ShouldBe(110.00m);
 
-        // The kernel hears of the entry, its fill, then each leg Alpaca made, by Alpaca's ids for them.
+        // The kernel hears of the entry, its fill, then each leg Alpaca made, under the ids a backtest gives them.
         _listener.Accepted.Count.ShouldBe(3);
         _listener.Accepted[0].ShouldBe(entry);
         _listener.Fills.ShouldHaveSingleItem().Quantity.ShouldBe(10m);
@@ -90,7 +90,8 @@ public sealed class AlpacaExecutionPortExitTests : SimTestBase
         var take = _listener.Accepted.Single(o => o.Purpose == OrderPurpose.TakeProfit);
         (stop.ParentId, stop.Side, stop.Type, stop.StopPrice, stop.Quantity).ShouldBe((entry.ClientOrderId, OrderSide.Sell, OrderType.Stop, 95.00m, 10m));
         (take.ParentId, take.Type, take.LimitPrice).ShouldBe((entry.ClientOrderId, OrderType.Limit, 110.00m));
-        stop.ClientOrderId.ShouldBe(legs.Single(l => l.Type == AlpacaOrderType.Stop).ClientOrderId);
+        (stop.ClientOrderId, take.ClientOrderId).ShouldBe((ExitRules.ExitId(entry.ClientOrderId, OrderPurpose.StopLoss), ExitRules.ExitId(entry.ClientOrderId, OrderPurpose.TakeProfit)));
+        legs.ShouldNotContain(l => l.ClientOrderId == stop.ClientOrderId, "Alpaca named the legs itself");
         Port.WorkingCount.ShouldBe(2);
 
         // The market falls through the stop: a StopLoss fill, and the take-profit ends with it.
@@ -111,7 +112,7 @@ public sealed class AlpacaExecutionPortExitTests : SimTestBase
         Port.Submit(entry);
         await Poll();
         AtAlpaca(entry.ClientOrderId).OrderClass.ShouldBe(AlpacaOrderClass.Oto);
-        _listener.Accepted.Single(o => o.Purpose == OrderPurpose.StopLoss).StopPrice.ShouldBe(95.02m); // 100.02 × 0.95 = 95.019
+        _listener.Accepted.Single(o => o.Purpose == OrderPurpose.StopLoss).StopPrice.ShouldBe(95.01m); // 100.02 × 0.95 = 95.019, down to the cent: no sooner than the exact stop
         _listener.Accepted.Count.ShouldBe(2);
     }
 
@@ -119,9 +120,11 @@ public sealed class AlpacaExecutionPortExitTests : SimTestBase
     public async Task Bracket_prices_follow_Alpacas_price_grid()
     {
         var (order, _) = OrderMapping.ToAlpaca(Entry("AAPL", 100, stopLoss: 3.33m, takeProfit: 7, reference: 0.5m), ExitRoute.Bracket, 0.5m);
-        (order!.StopLoss!.StopPrice, order.TakeProfit!.LimitPrice).ShouldBe((0.4834m, 0.535m)); // four decimals under $1
+        // Four decimals under $1: 0.48335 and 0.535. The stop goes down and the limit up, so that neither is
+        // reached by a price the exact one would not be.
+        (order!.StopLoss!.StopPrice, order.TakeProfit!.LimitPrice).ShouldBe((0.4833m, 0.535m));
         (order, _) = OrderMapping.ToAlpaca(Entry("AAPL", 100, stopLoss: 3.33m, takeProfit: 7), ExitRoute.Bracket, 123.45m);
-        (order!.StopLoss!.StopPrice, order.TakeProfit!.LimitPrice).ShouldBe((119.34m, 132.09m)); // cents from $1
+        (order!.StopLoss!.StopPrice, order.TakeProfit!.LimitPrice).ShouldBe((119.33m, 132.10m)); // cents from $1: 119.339115 and 132.0915
         (order, _) = OrderMapping.ToAlpaca(Entry("AAPL", 1.5m, stopLoss: 5, takeProfit: 5), ExitRoute.Bracket, 100m);
         order!.TimeInForce.ShouldBe(AlpacaTimeInForce.Day); // fractional shares must be day orders
     }

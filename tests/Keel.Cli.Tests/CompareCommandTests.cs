@@ -26,8 +26,14 @@ public class CompareCommandTests
         var dom = HeadlessChromium.DumpDom(report);
         if (dom is null) return; // no Chromium on this machine (CI installs it)
         foreach (var id in new[] { "chart-returns-drawdown", "chart-winrate-sharpe", "chart-equity" })
+        {
             dom.ShouldContain($"id=\"{id}\"");
-        dom.Split("<svg").Length.ShouldBeGreaterThanOrEqualTo(4);
+            ReportCharts.Option(html, id).SeriesCount().ShouldBeGreaterThan(0);
+        }
+        ReportCharts.Option(html, "chart-equity").SeriesCount().ShouldBe(csv.Length - 1); // one line per run
+        // The inlined chart library ran in the browser and drew each chart on its canvas.
+        dom.ShouldContain("data-charts-drawn=\"3\""); // returns vs drawdown, win rate vs Sharpe, equity
+        dom.Split("<canvas").Length.ShouldBeGreaterThanOrEqualTo(4);
     }
 }
 

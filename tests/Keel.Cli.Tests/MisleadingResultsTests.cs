@@ -194,8 +194,12 @@ public class MisleadingResultsTests
         if (dom is null) return; // no Chromium on this machine (CI installs it and fails without it)
         foreach (var id in new[] { "chart-equity", "chart-drawdown", "chart-price-trades", "trades", "refused" }) dom.ShouldContain($"id=\"{id}\"");
         System.Text.RegularExpressions.Regex.Matches(dom, "<tr class=\"run\">").Count.ShouldBe(2); // the strategy and buy and hold
-        System.Text.RegularExpressions.Regex.Matches(dom, "<circle [^>]*fill=\"#2e7d32\"").Count.ShouldBe(trades);
-        System.Text.RegularExpressions.Regex.Matches(dom, "<circle [^>]*fill=\"#c62828\"").Count.ShouldBe(trades);
+        var price = ReportCharts.Option(File.ReadAllText(report), "chart-price-trades");
+        price.Series("entries").Points().ShouldBe(trades);
+        price.Series("exits").Points().ShouldBe(trades);
+        var charts = System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(report), "<div class=\"echart\"").Count;
+        charts.ShouldBeGreaterThanOrEqualTo(4); // at least returns vs drawdown, equity, drawdown and price
+        dom.ShouldContain($"data-charts-drawn=\"{charts}\""); // every one drawn by the inlined library
         System.Text.RegularExpressions.Regex.Matches(dom, "<tr class=\"trade\">").Count.ShouldBe(trades);
         System.Text.RegularExpressions.Regex.Matches(dom, "<tr class=\"refusal\">").Count.ShouldBe(rejected);
     }

@@ -10,10 +10,12 @@ namespace Keel.Live.Tests;
 
 /// <summary>
 /// The same strategy over the same intraday bars through the backtester and through a paper session on the
-/// sim: Thanksgiving week 2024 (a holiday, a 13:00 half day), 15-minute bars from 04:00 to 20:00 New York
-/// (extended hours included), with a stop loss, take profit and trailing stop on every entry. Both make the
-/// same decisions, send the same orders (client order ids) and end their positions by the same exits: the
-/// same kind, on the same bar, at the price that bar gives each venue.
+/// sim (without spread, so both trade at the bars' prices): Thanksgiving week 2024 (a holiday, a 13:00 half
+/// day), 15-minute bars from 04:00 to 20:00 New York (extended hours included), with wicks in the regular
+/// session so that exits are reached inside bars. Each exit route is run: a native trailing stop and an
+/// Alpaca bracket (held by the sim's order engine) and crypto exits the port watches. Both make the same
+/// decisions, send the same orders (client order ids) and end their positions by the same exits: the same
+/// kind, on the same bar, at the price that bar gives each venue.
 /// </summary>
 public sealed class BacktestPaperParityTests
 {
@@ -25,7 +27,8 @@ public sealed class BacktestPaperParityTests
     [Fact]
     public async Task Backtest_and_paper_session_agree_on_decisions_orders_and_exits()
     {
-        var risk = PaperHarness.DefaultRisk with { StopLossPercent = 2m, TakeProfitPercent = 3m, TrailingStopPercent = 1m };
+        // A trailing stop alone: Alpaca holds it (a native trailing_stop order, sent when the entry has filled).
+        var risk = PaperHarness.DefaultRisk with { TrailingStopPercent = 1m };
         var (paper, backtest) = await RunBothAsync(risk);
         await using var _ = paper;
 
@@ -48,31 +51,28 @@ public sealed class BacktestPaperParityTests
         // Both exit kinds, one of them on the half day (a paper exit at 11:15, after a Thanksgiving with no bars).
         paper.Store.Fills().ShouldContain(f => f.Fill.Purpose == OrderPurpose.TrailingStop && NyseCalendar.DateOf(f.Fill.Time) == new DateOnly(2024, 11, 29));
         expectedFills.ShouldContain(f => f.Purpose == OrderPurpose.TrailingStop);
-        expectedFills.ShouldContain(f => f.Purpose == OrderPurpose.StopLoss || f.Purpose == OrderPurpose.TakeProfit);
-        // The same exits: each venue's exit is what the one exit engine (ExitRules) gives on the prices that
-        // venue sees, and the two agree. The backtest sees each bar's range (an exit fills at its trigger, or
-        // the open past it); the paper session sees the sim's quote after each bar (its bid reaching the
-        // trigger sends a market sell, filled at that bid). So a paper exit is never before the backtest's
-        // bar has completed, and is later only when no close reached the trigger within that bar.
+        // The same exits, on the same bar: the one exit engine (ExitRules) on each bar's range in both.
         var expected = backtest.OrderEvents.Where(e => e.Fill is not null).Select(e => e.Fill!.Value).ToList();
         var actual = paper.Store.Fills().Select(f => f.Fill).ToList();
-        // Watched by the port, priced from the paper entry's own fill.
-        AssertSameExits(bars, expected, actual, risk, entry => actual[entry].Price).ShouldBeGreaterThanOrEqualTo(3);
+        AssertSameExits(bars, expected, actual, risk, heldBySim: true).ShouldBeGreaterThanOrEqualTo(3);
 
         // No stock order outside the session the backtester would trade.
         paper.Sim.Broker.AllOrders().ShouldAllBe(o => InRegularSession(o.SubmittedAt!.Value.UtcDateTime));
     }
 
     /// <summary>The strategy over the week's bars through a paper session on the sim and through the backtester.</summary>
-    private static async Task<(PaperHarness Paper, BacktestResult Backtest)> RunBothAsync(RiskConfig risk)
+    private static Task<(PaperHarness Paper, BacktestResult Backtest)> RunBothAsync(RiskConfig risk) => RunBothAsync(risk, WriteBars);
+
+    private static async Task<(PaperHarness Paper, BacktestResult Backtest)> RunBothAsync(RiskConfig risk, Func<string, IReadOnlyList<BarSeries>> writeBars)
     {
         var start = TimeZoneInfo.ConvertTimeToUtc(FirstDay.ToDateTime(TimeOnly.MinValue), NyseCalendar.TimeZone);
         var end = TimeZoneInfo.ConvertTimeToUtc(LastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), NyseCalendar.TimeZone);
-        var paper = await PaperHarness.StartAsync(WriteBars, start, risk, s => s with
+        // No spread at the sim: both venues trade at the bar's prices, so what differs is only how each works its exits.
+        var paper = await PaperHarness.StartAsync(writeBars, start, risk, s => s with
         {
             Strategies = StrategyText.ParseList("sma-crossover:fast=3,slow=8"),
             SettleTimeout = TimeSpan.Zero, // one poll round a bar: the exits stay working between bars
-        });
+        }, halfSpread: 0m);
         try
         {
             await paper.RunUntilAsync(end);
@@ -98,97 +98,120 @@ public sealed class BacktestPaperParityTests
     {
         // Stop loss and take profit only: the entry goes to the sim as a bracket order, priced from the quote
         // it was sized at (the ask it then fills at), and its legs are the sim's stop and limit orders.
-        var risk = PaperHarness.DefaultRisk with { StopLossPercent = 2m, TakeProfitPercent = 3m };
+        var risk = PaperHarness.DefaultRisk with { StopLossPercent = 0.5m, TakeProfitPercent = 1.5m };
         var (paper, backtest) = await RunBothAsync(risk);
         await using var _ = paper;
         var expected = backtest.OrderEvents.Where(e => e.Fill is not null).Select(e => e.Fill!.Value).ToList();
         var actual = paper.Store.Fills().Select(f => f.Fill).ToList();
-        // The same orders; a bracket's legs are named by Alpaca (a client cannot choose their ids), so those
-        // are matched by what they are, the entry's stop loss or take profit.
-        static (string, OrderPurpose) Named(Fill f) => (f.Purpose is OrderPurpose.StopLoss or OrderPurpose.TakeProfit ? "bracket leg" : f.ClientOrderId, f.Purpose);
-        actual.Select(Named).ShouldBe(expected.Select(Named));
+        // The same orders under the same ids: Alpaca names a bracket's legs itself, and the port records each
+        // under the id the backtest gives that exit (the entry's id ending in S or T).
+        actual.Select(f => (f.ClientOrderId, f.Purpose)).ShouldBe(expected.Select(f => (f.ClientOrderId, f.Purpose)));
+        expected.ShouldContain(f => f.Purpose == OrderPurpose.StopLoss);
+        expected.ShouldContain(f => f.Purpose == OrderPurpose.TakeProfit);
         paper.Sim.Broker.AllOrders().ShouldContain(o => o.OrderClass == Keel.Alpaca.Models.AlpacaOrderClass.Bracket);
-        AssertSameExits(paper.Bars[0].Span.ToArray(), expected, actual, risk, entry => actual[entry].Price).ShouldBeGreaterThanOrEqualTo(1);
+        AssertSameExits(paper.Bars[0].Span.ToArray(), expected, actual, risk, heldBySim: true).ShouldBeGreaterThanOrEqualTo(1);
+    }
+
+    [Fact]
+    public async Task Exits_the_port_watches_itself_are_held_against_each_bar_as_in_the_backtest()
+    {
+        // Crypto: Alpaca holds no brackets or stops for it, so the port watches all three exits itself, against
+        // each completed bar's range (and the bid between bars), and sells at market once one is reached.
+        var risk = PaperHarness.DefaultRisk with { StopLossPercent = 2m, TakeProfitPercent = 3m, TrailingStopPercent = 1m };
+        var (paper, backtest) = await RunBothAsync(risk, WriteCryptoBars);
+        await using var _ = paper;
+        backtest.Decisions.Select(d => (d.Time, d.Signal.Action, d.Outcome))
+            .ShouldBe(paper.Store.Decisions().Select(d => (d.Time, d.Signal.Action, d.Outcome)));
+        var expected = backtest.OrderEvents.Where(e => e.Fill is not null).Select(e => e.Fill!.Value).ToList();
+        var actual = paper.Store.Fills().Select(f => f.Fill).ToList();
+        actual.Select(f => (f.ClientOrderId, f.Purpose)).ShouldBe(expected.Select(f => (f.ClientOrderId, f.Purpose)));
+        AssertSameExits(paper.Bars[0].Span.ToArray(), expected, actual, risk, heldBySim: false).ShouldBeGreaterThanOrEqualTo(3);
+        expected.Select(f => f.Purpose).Distinct().Count().ShouldBeGreaterThanOrEqualTo(3, "entries and at least two kinds of exit");
     }
 
     /// <summary>
-    /// Each exit after an entry: the backtest's as the exit engine gives it on the bars, the paper session's as
-    /// the exit engine gives it on the sim's bids from <paramref name="paperBase"/> (the price its exits are
-    /// priced from), the same kind in both, and never earlier in paper than the backtest's bar. Returns how many.
+    /// Each exit after an entry is the same in both: the kind and bar the exit engine gives on the bars, the
+    /// backtest filling at the exact trigger (or the open past it). In paper, an exit the sim holds (a bracket
+    /// leg) fills on that bar too, at its trigger put on the cent grid (or the open); an exit the port watches
+    /// is sold when the bar has completed, at its close (the sim's bid without spread), or at that bar's start
+    /// when the bar opened past it (the bid before it was already there). Returns how many exits.
     /// </summary>
-    private static int AssertSameExits(Bar[] bars, List<Fill> expected, List<Fill> actual, RiskConfig risk, Func<int, decimal> paperBase)
+    private static int AssertSameExits(Bar[] bars, List<Fill> expected, List<Fill> actual, RiskConfig risk, bool heldBySim)
     {
         var exits = 0;
         for (var i = 0; i + 1 < expected.Count; i++)
         {
             if (expected[i].Purpose != OrderPurpose.Entry || expected[i + 1].Purpose is OrderPurpose.Entry or OrderPurpose.Exit) continue;
             var (ours, theirs) = (expected[i + 1], actual[i + 1]);
-            (ours.Purpose, ours.Time, ours.Price).ShouldBe(ReplayOnBars(bars, expected[i], risk), ours.ClientOrderId);
-            (theirs.Purpose, theirs.Time, theirs.Price).ShouldBe(ReplayOnQuotes(bars, actual[i].Time, paperBase(i), risk), theirs.ClientOrderId);
-            theirs.Purpose.ShouldBe(ours.Purpose);
-            theirs.Time.ShouldBeGreaterThanOrEqualTo(ours.Time + Frame.Duration, ours.ClientOrderId);
+            actual[i].Price.ShouldBe(expected[i].Price, "entries fill at the same price");
+            var (purpose, type, trigger, bar) = ReplayOnBars(bars, expected[i], risk);
+            var open = (decimal)bar.Open;
+            (ours.Purpose, ours.Time, ours.Price).ShouldBe((purpose, bar.Timestamp, ExitRules.FillPrice(type, OrderSide.Sell, trigger, open)), ours.ClientOrderId);
+            var gapped = ours.Price == open;
+            var paperExit = heldBySim
+                ? (purpose, bar.Timestamp, ExitRules.FillPrice(type, OrderSide.Sell, OnCents(type, trigger, purpose), open))
+                : gapped ? (purpose, bar.Timestamp, open) : (purpose, bar.Timestamp + Frame.Duration, (decimal)bar.Close);
+            (theirs.Purpose, theirs.Time, theirs.Price).ShouldBe(paperExit, theirs.ClientOrderId);
             exits++;
         }
         return exits;
     }
 
+    /// <summary>The price the port sends a stop loss or take profit at (the trailing stop's is never sent).</summary>
+    private static decimal OnCents(OrderType type, decimal trigger, OrderPurpose purpose) =>
+        purpose == OrderPurpose.TrailingStop ? trigger : ExitRules.OnGrid(type, OrderSide.Sell, trigger, 0.01m);
+
     /// <summary>
     /// The exit the backtest should make after <paramref name="entry"/> (filled at a bar's close): from the
     /// next bar on, its stop loss, take profit and trailing stop against each bar's low–high, stops first,
-    /// the trailing stop's high moved by each bar after it was checked; the fill at the trigger or the open.
+    /// the trailing stop's high moved by each bar after it was checked. Returns the exit, its trigger and bar.
     /// </summary>
-    private static (OrderPurpose, DateTime, decimal) ReplayOnBars(Bar[] bars, Fill entry, RiskConfig risk)
+    private static (OrderPurpose, OrderType, decimal, Bar) ReplayOnBars(Bar[] bars, Fill entry, RiskConfig risk)
     {
         var highWater = entry.Price;
         foreach (var bar in bars.Where(b => b.Timestamp > entry.Time))
         {
-            var (open, high, low) = ((decimal)bar.Open, (decimal)bar.High, (decimal)bar.Low);
-            var exits = Exits(entry.Price, highWater, risk, round: false)
-                .Where(x => ExitRules.Reaches(x.Type, OrderSide.Sell, x.Trigger, high, low))
+            var exits = Exits(entry.Price, highWater, risk)
+                .Where(x => ExitRules.Reaches(x.Type, OrderSide.Sell, x.Trigger, (decimal)bar.High, (decimal)bar.Low))
                 .OrderBy(x => ExitRules.Rank(x.Type)).ToList();
-            if (exits.Count > 0) return (exits[0].Purpose, bar.Timestamp, ExitRules.FillPrice(exits[0].Type, OrderSide.Sell, exits[0].Trigger, open));
-            highWater = Math.Max(highWater, high);
+            if (exits.Count > 0) return (exits[0].Purpose, exits[0].Type, exits[0].Trigger, bar);
+            highWater = Math.Max(highWater, (decimal)bar.High);
         }
         throw new InvalidOperationException($"no exit after {entry.ClientOrderId}");
     }
 
-    /// <summary>
-    /// The exit the paper session should make after an entry filled at <paramref name="entryTime"/>, its exits
-    /// priced from <paramref name="basePrice"/> (on whole cents): the port's watched exits or the sim's bracket
-    /// legs against the sim's bid after each bar, the trailing stop's high moved by the bid first; once one
-    /// is reached it sells at that bid when the bar has completed.
-    /// </summary>
-    private static (OrderPurpose, DateTime, decimal) ReplayOnQuotes(Bar[] bars, DateTime entryTime, decimal basePrice, RiskConfig risk)
+    /// <summary>The exits an entry asks for, by the exit engine's rules.</summary>
+    private static IEnumerable<(OrderPurpose Purpose, OrderType Type, decimal Trigger)> Exits(decimal entry, decimal highWater, RiskConfig risk)
     {
-        var highWater = basePrice;
-        foreach (var bar in bars.Where(b => b.Timestamp >= entryTime))
-        {
-            var bid = SimQuote(bar.Close, OrderSide.Sell);
-            highWater = Math.Max(highWater, bid);
-            var exits = Exits(basePrice, highWater, risk, round: true)
-                .Where(x => ExitRules.Reaches(x.Type, OrderSide.Sell, x.Trigger, bid, bid))
-                .OrderBy(x => ExitRules.Rank(x.Type)).ToList();
-            if (exits.Count > 0) return (exits[0].Purpose, bar.Timestamp + Frame.Duration, bid);
-        }
-        throw new InvalidOperationException($"no exit after the entry at {entryTime:O}");
-    }
-
-    /// <summary>The exits an entry asks for, by the exit engine's rules; the port keeps stock prices on whole cents (the trailing stop's is never sent).</summary>
-    private static IEnumerable<(OrderPurpose Purpose, OrderType Type, decimal Trigger)> Exits(decimal entry, decimal highWater, RiskConfig risk, bool round)
-    {
-        decimal Cents(decimal price) => round ? Math.Round(price, 2, MidpointRounding.AwayFromZero) : price;
-        if (risk.StopLossPercent is { } sl) yield return (OrderPurpose.StopLoss, OrderType.Stop, Cents(ExitRules.StopLossPrice(entry, sl)));
-        if (risk.TakeProfitPercent is { } tp) yield return (OrderPurpose.TakeProfit, OrderType.Limit, Cents(ExitRules.TakeProfitPrice(entry, tp)));
+        if (risk.StopLossPercent is { } sl) yield return (OrderPurpose.StopLoss, OrderType.Stop, ExitRules.StopLossPrice(entry, sl));
+        if (risk.TakeProfitPercent is { } tp) yield return (OrderPurpose.TakeProfit, OrderType.Limit, ExitRules.TakeProfitPrice(entry, tp));
         if (risk.TrailingStopPercent is { } trail) yield return (OrderPurpose.TrailingStop, OrderType.Stop, ExitRules.TrailingStopPrice(highWater, trail));
     }
 
-    /// <summary>The sim's quote from a bar's close: half the default spread (0.05%) either side, on whole cents.</summary>
-    private static decimal SimQuote(double close, OrderSide side) => side == OrderSide.Sell
-        ? Math.Round((decimal)close * (1 - 0.0005m), 2, MidpointRounding.ToZero)
-        : Math.Round((decimal)close * (1 + 0.0005m), 2, MidpointRounding.AwayFromZero);
-
     private static bool InRegularSession(DateTime utc) =>
         NyseCalendar.SessionFor(NyseCalendar.DateOf(utc)) is { } s && utc >= s.OpenUtc && utc <= s.CloseUtc;
+
+    /// <summary>BTC/USD around the clock, 15-minute bars with wicks, over the same days.</summary>
+    private static IReadOnlyList<BarSeries> WriteCryptoBars(string folder)
+    {
+        var symbol = Symbol.Parse("BTC/USD");
+        var start = TimeZoneInfo.ConvertTimeToUtc(FirstDay.ToDateTime(TimeOnly.MinValue), NyseCalendar.TimeZone);
+        var list = new List<Bar>();
+        var price = 60_000.0;
+        for (var (t, step) = (start, 0); step < 4 * 24 * 4; t = t.Add(Frame.Duration), step++)
+        {
+            var open = price;
+            price = Math.Round(price * (1 + 0.006 * Math.Sin(step / 3.0) + 0.001 * Math.Cos(step / 1.7)), 2);
+            var wick = Math.Round(price * 0.004 * Math.Abs(Math.Sin(step * 1.3)), 2);
+            var tail = Math.Round(price * 0.004 * Math.Abs(Math.Cos(step * 0.9)), 2);
+            list.Add(new Bar(t, open, Math.Round(Math.Max(open, price) + wick, 2), Math.Round(Math.Min(open, price) - tail, 2), price, 5));
+        }
+        var series = new BarSeries(symbol, Frame, list.ToArray());
+        var path = Path.Combine(folder, Frame.ToString(), symbol.FileSafeName + ".csv");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        BarCsvWriter.Write(path, series);
+        return [series];
+    }
 
     /// <summary>
     /// 04:00–20:00 New York on trading days (to 17:00 on the half day); quiet drifting prices outside the
@@ -210,7 +233,10 @@ public sealed class BacktestPaperParityTests
                 var open = price;
                 price = regular ? price * (1 + 0.006 * Math.Sin(step / 3.0) + 0.001 * Math.Cos(step / 1.7)) : price * (1 + 0.0002 * Math.Sin(step / 5.0));
                 price = Math.Round(price, 2);
-                list.Add(new Bar(t, open, Math.Max(open, price), Math.Min(open, price), price, 1000));
+                // Regular-session bars have wicks, so that exits are reached inside bars whose open and close do not reach them.
+                var wick = regular ? Math.Round(price * 0.004 * Math.Abs(Math.Sin(step * 1.3)), 2) : 0;
+                var tail = regular ? Math.Round(price * 0.004 * Math.Abs(Math.Cos(step * 0.9)), 2) : 0;
+                list.Add(new Bar(t, open, Math.Round(Math.Max(open, price) + wick, 2), Math.Round(Math.Min(open, price) - tail, 2), price, 1000));
             }
         }
         var series = new BarSeries(Stock, Frame, list.ToArray());

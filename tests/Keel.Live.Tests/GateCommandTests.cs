@@ -53,7 +53,7 @@ public sealed class GateCommandTests
         Math.Abs(d.GetProperty("return_difference_pct").GetDouble()).ShouldBeLessThan(0.1);
         var html = File.ReadAllText(Path.Combine(outDir, "drift.html"));
         html.ShouldContain("Paper vs backtest drift");
-        html.Split("<polyline").Length.ShouldBe(3, "the paper and the replay curve");
+        ReportCharts.Option(html, "chart-drift").SeriesCount().ShouldBe(2, "the paper and the replay curve");
         html.Split("<tr").Length.ShouldBe(d.GetProperty("matched").GetInt32() + 2, "a header row and one row per order");
 
         var status = JsonDocument.Parse(Run("status", "--config", paperConfig, "--json").Stdout).RootElement;

@@ -43,11 +43,13 @@ internal sealed class PaperHarness : IAsyncDisposable
 
     /// <summary>A session over the bars <paramref name="writeBars"/> writes into the sim's bar folder, the sim's clock at <paramref name="start"/>.</summary>
     public static async Task<PaperHarness> StartAsync(Func<string, IReadOnlyList<BarSeries>> writeBars, DateTime start, RiskConfig? risk = null,
-        Func<LiveSettings, LiveSettings>? configure = null)
+        Func<LiveSettings, LiveSettings>? configure = null, decimal? halfSpread = null)
     {
         var folder = Directory.CreateTempSubdirectory("keel-paper-").FullName;
         var bars = writeBars(Path.Combine(folder, "bars"));
-        var sim = await SimServer.StartAsync(new SimOptions { DataDirectory = Path.Combine(folder, "bars"), StartTime = start, Speed = 0 });
+        var options = new SimOptions { DataDirectory = Path.Combine(folder, "bars"), StartTime = start, Speed = 0 };
+        if (halfSpread is { } spread) options.HalfSpread = spread;
+        var sim = await SimServer.StartAsync(options);
         var settings = new LiveSettings
         {
             Mode = TradingMode.Paper,

@@ -30,29 +30,31 @@ public class BacktestReportTests
         };
     }
 
-    private static string Section(string html, string id)
-    {
-        var start = html.IndexOf($"id=\"{id}\"", StringComparison.Ordinal);
-        start.ShouldBeGreaterThan(0, id);
-        var end = html.IndexOf("</section>", start, StringComparison.Ordinal);
-        return html[start..end];
-    }
-
     [Fact]
     public void Shows_the_run_beside_buy_and_hold_with_a_marker_per_entry_and_exit()
     {
         var html = HtmlReport.Render(BacktestReport.Model(Model(trades: 12, refused: 3)));
 
         Regex.Matches(html, "<tr class=\"run\">").Count.ShouldBe(2);
-        Regex.Matches(Section(html, "chart-equity"), "<polyline ").Count.ShouldBe(2);
-        var drawdown = Section(html, "chart-drawdown");
-        Regex.Matches(drawdown, "<polyline ").Count.ShouldBe(2);
-        drawdown.ShouldContain(">0%</text>"); // drawn down from zero
-        var price = Section(html, "chart-price-trades");
-        Regex.Matches(price, "<polyline ").Count.ShouldBe(1);
-        Regex.Matches(price, "<circle [^>]*fill=\"#2e7d32\"").Count.ShouldBe(12);
-        Regex.Matches(price, "<circle [^>]*fill=\"#c62828\"").Count.ShouldBe(12);
-        price.ShouldContain("<title>entry 2024-01-02 at ");
+        ReportCharts.Option(html, "chart-equity").SeriesCount().ShouldBe(2);
+        var drawdown = ReportCharts.Option(html, "chart-drawdown");
+        drawdown.SeriesCount().ShouldBe(2);
+        drawdown.GetProperty("yAxis").GetProperty("max").GetDouble().ShouldBe(0); // drawn down from zero
+        foreach (var line in drawdown.GetProperty("series").EnumerateArray())
+            line.GetProperty("data").EnumerateArray().ShouldAllBe(p => p[1].GetDouble() <= 0);
+        var price = ReportCharts.Option(html, "chart-price-trades");
+        price.SeriesCount().ShouldBe(3);
+        price.Series("close").Points().ShouldBe(200);
+        var trades = Model(trades: 12, refused: 3).Trades;
+        var entries = price.Series("entries");
+        entries.GetProperty("color").GetString().ShouldBe("#2e7d32");
+        entries.GetProperty("data").EnumerateArray().Select(p => (p.GetProperty("value")[0].GetDouble(), p.GetProperty("value")[1].GetDouble()))
+            .ShouldBe(trades.Select(t => ((double)new DateTimeOffset(t.EntryTime).ToUnixTimeMilliseconds(), (double)t.EntryPrice)));
+        var exits = price.Series("exits");
+        exits.GetProperty("color").GetString().ShouldBe("#c62828");
+        exits.GetProperty("data").EnumerateArray().Select(p => p.GetProperty("value")[1].GetDouble()).ShouldBe(trades.Select(t => (double)t.ExitPrice));
+        entries.Names()[0].ShouldStartWith("entry 2024-01-02 00:00 at ");
+        entries.Names()[0].ShouldEndWith(": entry");
         Regex.Matches(html, "<tr class=\"trade\">").Count.ShouldBe(12);
         Regex.Matches(html, "<tr class=\"refusal\">").Count.ShouldBe(3);
         html.ShouldContain("insufficient cash: &lt;costs more&gt;");
@@ -64,7 +66,10 @@ public class BacktestReportTests
     {
         var html = HtmlReport.Render(BacktestReport.Model(Model(trades: 0, refused: 0)));
         html.ShouldContain("None: every order the strategy asked for was sent as asked.");
-        Regex.Matches(Section(html, "chart-price-trades"), "<circle ").Count.ShouldBe(0);
+        var price = ReportCharts.Option(html, "chart-price-trades");
+        price.Series("entries").Points().ShouldBe(0);
+        price.Series("exits").Points().ShouldBe(0);
+        price.Series("close").Points().ShouldBe(200);
     }
 
     [Fact]
@@ -81,10 +86,11 @@ public class BacktestReportTests
 
         var html = HtmlReport.Render(BacktestReport.Model(model));
 
-        Regex.Matches(Section(html, "chart-price-trades"), "<circle [^>]*fill=\"#2e7d32\"").Count.ShouldBe(4); // SPY's own entries only
-        var second = Section(html, "chart-price-trades-btcusd");
-        Regex.Matches(second, "<circle [^>]*fill=\"#2e7d32\"").Count.ShouldBe(7);
-        Regex.Matches(second, "<circle [^>]*fill=\"#c62828\"").Count.ShouldBe(7);
+        ReportCharts.Option(html, "chart-price-trades").Series("entries").Points().ShouldBe(4); // SPY's own entries only
+        var second = ReportCharts.Option(html, "chart-price-trades-btcusd");
+        second.Series("entries").Points().ShouldBe(7);
+        second.Series("exits").Points().ShouldBe(7);
+        second.Series("close").GetProperty("data")[0][1].GetDouble().ShouldBe(40_500);
         html.ShouldContain("BTC/USD: price, entries (green) and exits (red)");
     }
 }

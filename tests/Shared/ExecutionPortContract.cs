@@ -62,12 +62,6 @@ public abstract class ExecutionPortContract : IAsyncLifetime
     /// <summary>From now on the venue fills orders in parts (true) or whole (false).</summary>
     protected abstract Task FillInPartsAsync(bool inParts);
 
-    /// <summary>
-    /// True when a bracket's stop-loss and take-profit carry the exit engine's ids (<see cref="ExitRules.ExitId"/>);
-    /// false when the venue names them (Alpaca gives a bracket's legs client order ids of its own).
-    /// </summary>
-    protected virtual bool NamesBracketExitsItself => true;
-
     public Task InitializeAsync() => Task.CompletedTask;
 
     public virtual Task DisposeAsync() => Task.CompletedTask;
@@ -265,9 +259,9 @@ public abstract class ExecutionPortContract : IAsyncLifetime
         (fill.ClientOrderId, fill.Purpose, fill.Side, fill.Quantity, fill.Price).ShouldBe((stop.ClientOrderId, OrderPurpose.StopLoss, OrderSide.Sell, 10m, 94m));
         Events.Closed.ShouldHaveSingleItem().ShouldBe((take, OrderStatus.Canceled, "one-cancels-other: StopLoss filled"));
         (await PositionAtVenueAsync(Stock)).ShouldBe(0m);
-        // The exit engine names the exits after their entry, unless the venue names a bracket's legs.
-        (stop.ClientOrderId == ExitRules.ExitId(entry.ClientOrderId, OrderPurpose.StopLoss)).ShouldBe(NamesBracketExitsItself);
-        (take.ClientOrderId == ExitRules.ExitId(entry.ClientOrderId, OrderPurpose.TakeProfit)).ShouldBe(NamesBracketExitsItself);
+        // The exit engine names the exits after their entry, whatever ids the venue gives a bracket's legs.
+        stop.ClientOrderId.ShouldBe(ExitRules.ExitId(entry.ClientOrderId, OrderPurpose.StopLoss));
+        take.ClientOrderId.ShouldBe(ExitRules.ExitId(entry.ClientOrderId, OrderPurpose.TakeProfit));
     }
 
     [Fact]

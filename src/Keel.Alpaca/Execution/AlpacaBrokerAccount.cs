@@ -1,3 +1,4 @@
+using Keel.Alpaca.Models;
 using Keel.Core.Calendars;
 using Keel.Core.Trading;
 
@@ -32,6 +33,24 @@ public sealed class AlpacaBrokerAccount(AlpacaClient client) : IBrokerAccountPor
         await client.GetOrderByClientOrderIdAsync(clientOrderId, ct).ConfigureAwait(false) is { } order
             ? new BrokerOrder(order.Id, Json.AlpacaEnumConverter<Models.AlpacaOrderStatus>.Name(order.Status), order.FilledQty)
             : null;
+
+    /// <summary>
+    /// The entry's leg of that kind (a stop loss is the stop or stop-limit leg, a take profit the limit leg).
+    /// An entry that ended part-filled had its held legs dropped (the port watches those exits itself): null.
+    /// </summary>
+    public async Task<BrokerOrder?> BracketLegAsync(string entryClientOrderId, OrderPurpose purpose, CancellationToken ct = default)
+    {
+        if (purpose is not (OrderPurpose.StopLoss or OrderPurpose.TakeProfit)) return null;
+        if (await client.GetOrderByClientOrderIdAsync(entryClientOrderId, ct).ConfigureAwait(false) is not { } entry
+            || entry.OrderClass is not (AlpacaOrderClass.Bracket or AlpacaOrderClass.Oto)
+            || (entry.IsFinal && entry.Status != AlpacaOrderStatus.Filled))
+            return null;
+        var legs = (await client.GetOrderAsync(entry.Id, nested: true, ct).ConfigureAwait(false)).Legs ?? [];
+        var leg = legs.FirstOrDefault(l => purpose == OrderPurpose.TakeProfit
+            ? l.Type == AlpacaOrderType.Limit
+            : l.Type is AlpacaOrderType.Stop or AlpacaOrderType.StopLimit);
+        return leg is null ? null : new BrokerOrder(leg.Id, Json.AlpacaEnumConverter<AlpacaOrderStatus>.Name(leg.Status), leg.FilledQty);
+    }
 
     private static DateTime ToUtc(DateOnly date, TimeOnly time) =>
         TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(time, DateTimeKind.Unspecified), NyseCalendar.TimeZone);

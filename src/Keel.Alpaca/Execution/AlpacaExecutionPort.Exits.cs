@@ -66,7 +66,11 @@ public sealed partial class AlpacaExecutionPort
         if (entry.Legs.Count == 0 && !_tracked.ContainsKey(entry.Request.ClientOrderId)) _legHolders.Remove(entry.Request.ClientOrderId);
     }
 
-    /// <summary>What the kernel is told a leg is: a sell exit of the entry, by Alpaca's client order id for it.</summary>
+    /// <summary>
+    /// What the kernel is told a leg is: a sell exit of the entry under the id the simulated broker would give
+    /// it (<see cref="ExitRules.ExitId"/>), so a backtest and a paper session record the same orders. Alpaca
+    /// names the leg itself; the port follows it by Alpaca's order id, and a restart finds it as the entry's leg.
+    /// </summary>
     private static OrderRequest LegRequest(OrderRequest entry, AlpacaOrder leg)
     {
         var takeProfit = leg.Type == AlpacaOrderType.Limit;
@@ -74,8 +78,7 @@ public sealed partial class AlpacaExecutionPort
         var percent = takeProfit ? entry.TakeProfitPercent : entry.StopLossPercent;
         return Exit(entry, takeProfit ? OrderPurpose.TakeProfit : OrderPurpose.StopLoss, leg.Qty ?? entry.Quantity,
             takeProfit ? price : null, takeProfit ? null : price,
-            F($"{(takeProfit ? "take profit" : "stop loss")} {percent}% from {entry.ReferencePrice?.ToString(CultureInfo.InvariantCulture) ?? "the quote"}: {(takeProfit ? "limit" : "stop")} {price} (Alpaca bracket leg)"))
-            with { ClientOrderId = leg.ClientOrderId };
+            F($"{(takeProfit ? "take profit" : "stop loss")} {percent}% from {entry.ReferencePrice?.ToString(CultureInfo.InvariantCulture) ?? "the quote"}: {(takeProfit ? "limit" : "stop")} {price} (Alpaca bracket leg {leg.ClientOrderId})"));
     }
 
     /// <summary>An exit of <paramref name="entry"/>, with the id the simulated broker would give it.</summary>
@@ -130,9 +133,9 @@ public sealed partial class AlpacaExecutionPort
                     OrderMapping.TrailingStop(trailing, request.TrailingStopPercent!.Value), ct));
                 return;
             case ExitRoute.Watched:
-                if (request.StopLossPercent is { } sl) Watch(Exit(request, OrderPurpose.StopLoss, quantity, null, Price(ExitRules.StopLossPrice(fillPrice, sl)),
+                if (request.StopLossPercent is { } sl) Watch(Exit(request, OrderPurpose.StopLoss, quantity, null, Price(OrderType.Stop, ExitRules.StopLossPrice(fillPrice, sl)),
                     F($"stop loss {sl}% under entry {fillPrice} (watched by the port)")));
-                if (request.TakeProfitPercent is { } tp) Watch(Exit(request, OrderPurpose.TakeProfit, quantity, Price(ExitRules.TakeProfitPrice(fillPrice, tp)), null,
+                if (request.TakeProfitPercent is { } tp) Watch(Exit(request, OrderPurpose.TakeProfit, quantity, Price(OrderType.Limit, ExitRules.TakeProfitPrice(fillPrice, tp)), null,
                     F($"take profit {tp}% over entry {fillPrice} (watched by the port)")));
                 if (request.TrailingStopPercent is { } trail) Watch(Exit(request, OrderPurpose.TrailingStop, quantity, null, null,
                     F($"trailing stop {trail}% under the high since entry (watched by the port)")), trail, fillPrice);
@@ -146,7 +149,7 @@ public sealed partial class AlpacaExecutionPort
                 return;
         }
 
-        decimal Price(decimal value) => request.Symbol.IsCrypto ? value : ExitRouting.EquityPrice(value);
+        decimal Price(OrderType type, decimal value) => request.Symbol.IsCrypto ? value : ExitRouting.EquityPrice(type, value);
     }
 
     /// <summary>
@@ -162,7 +165,7 @@ public sealed partial class AlpacaExecutionPort
             return false;
         _commands.Enqueue(_ =>
         {
-            _watched.Add(new WatchedExit(exit, exit.Purpose == OrderPurpose.TrailingStop ? exit.TrailingStopPercent : null, 0m));
+            _watched.Add(new WatchedExit(exit, exit.Purpose == OrderPurpose.TrailingStop ? exit.TrailingStopPercent : null, 0m, DateTime.MinValue));
             return Task.CompletedTask;
         });
         return true;
@@ -170,9 +173,27 @@ public sealed partial class AlpacaExecutionPort
 
     private void Watch(OrderRequest exit, decimal? trailPercent = null, decimal highWater = 0m)
     {
-        _watched.Add(new WatchedExit(exit, trailPercent, highWater));
         var now = _brokerClock.Now; // just after the entry's fill was seen: the exit is armed on it
+        _watched.Add(new WatchedExit(exit, trailPercent, highWater, now));
         _events.Enqueue(l => l.OnOrderAccepted(exit, now));
+    }
+
+    /// <summary>
+    /// A bar of <paramref name="symbol"/> has completed: in the next poll, before the bid is looked at, each
+    /// entry's watched exits armed by the bar's start are held against its range, stops first, as the simulated
+    /// broker holds its orders against a bar; the first reached is sold at market, the others end.
+    /// </summary>
+    public void OnBar(Symbol symbol, in Bar bar)
+    {
+        var (start, high, low) = (bar.Timestamp, (decimal)bar.High, (decimal)bar.Low);
+        _commands.Enqueue(async ct =>
+        {
+            foreach (var group in _watched.Where(w => w.Request.Symbol == symbol && w.ArmedAt <= start).GroupBy(w => w.Request.ParentId).ToList())
+            {
+                var reached = group.OrderBy(w => w.Rank).Where(w => w.ReachedBy(high, low)).ToList(); // every one sees the bar
+                if (reached.Count > 0) await SellReachedAsync(group, reached[0], ct).ConfigureAwait(false);
+            }
+        });
     }
 
     /// <summary>Checks every watched exit against the bid; the first reached of an entry's exits is sold at market, the others end.</summary>
@@ -192,16 +213,20 @@ public sealed partial class AlpacaExecutionPort
         {
             if (!quotes.TryGetValue(group.First().Request.Symbol, out var quote)) continue;
             var reached = group.OrderBy(w => w.Rank).Where(w => w.ReachedBy(quote.BidPrice)).ToList(); // every one sees the bid
-            if (reached.Count == 0) continue;
-            var first = reached[0];
-            foreach (var exit in group)
-            {
-                _watched.Remove(exit);
-                if (exit != first) Closed(exit.Request, OrderStatus.Canceled, $"one-cancels-other: {first.Request.Purpose} reached");
-            }
-            await PlaceAsync(new TrackedOrder(first.Request, _time.GetUtcNow()) { IsExit = true, Accepted = true },
-                OrderMapping.MarketSell(first.Request, first.Request.Quantity), ct).ConfigureAwait(false);
+            if (reached.Count > 0) await SellReachedAsync(group, reached[0], ct).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Ends an entry's watched exits: <paramref name="first"/> (reached) goes out as a market sell, the others are cancelled.</summary>
+    private async Task SellReachedAsync(IEnumerable<WatchedExit> group, WatchedExit first, CancellationToken ct)
+    {
+        foreach (var exit in group)
+        {
+            _watched.Remove(exit);
+            if (exit != first) Closed(exit.Request, OrderStatus.Canceled, $"one-cancels-other: {first.Request.Purpose} reached");
+        }
+        await PlaceAsync(new TrackedOrder(first.Request, _time.GetUtcNow()) { IsExit = true, Accepted = true },
+            OrderMapping.MarketSell(first.Request, first.Request.Quantity), ct).ConfigureAwait(false);
     }
 
     private bool CancelWatched(string clientOrderId)

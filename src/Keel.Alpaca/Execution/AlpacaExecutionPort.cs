@@ -120,6 +120,11 @@ public sealed partial class AlpacaExecutionPort : ILiveExecutionPort
             await CancelOverdueAsync(ct).ConfigureAwait(false);
             await CheckWatchedExitsAsync(ct).ConfigureAwait(false);
             await ReleaseDeferredExitsAsync(ct).ConfigureAwait(false);
+            // What this round queued (an exit armed by a fill it saw) goes out in this round, not a poll later.
+            for (var pass = 0; pass < 2 && !_commands.IsEmpty; pass++)
+            {
+                while (_commands.TryDequeue(out var command)) await command(ct).ConfigureAwait(false);
+            }
         }
         finally
         {

@@ -43,6 +43,10 @@ internal static class ExitRouting
     /// <summary>An exit's client order id, made from its entry's by the exit engine, as in a backtest.</summary>
     public static string ExitId(string entryId, OrderPurpose purpose) => ExitRules.ExitId(entryId, purpose);
 
-    /// <summary>Alpaca's price grid for equities: cents from $1, four decimals below.</summary>
-    public static decimal EquityPrice(decimal price) => Math.Round(price, price >= 1m ? 2 : 4, MidpointRounding.AwayFromZero);
+    /// <summary>
+    /// A sell exit's price on Alpaca's grid for equities (cents from $1, four decimals below), rounded by the
+    /// exit engine so that it is reached on the same bars as the backtest's exact price.
+    /// </summary>
+    public static decimal EquityPrice(OrderType type, decimal price) =>
+        ExitRules.OnGrid(type, OrderSide.Sell, price, price >= 1m ? 0.01m : 0.0001m);
 }

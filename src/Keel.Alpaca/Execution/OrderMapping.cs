@@ -50,8 +50,8 @@ internal static class OrderMapping
     {
         OrderClass = order.StopLossPercent is not null && order.TakeProfitPercent is not null ? AlpacaOrderClass.Bracket : AlpacaOrderClass.Oto,
         TimeInForce = order.Quantity == decimal.Truncate(order.Quantity) ? AlpacaTimeInForce.Gtc : AlpacaTimeInForce.Day,
-        StopLoss = order.StopLossPercent is { } sl ? new AlpacaStopLoss { StopPrice = ExitRouting.EquityPrice(basePrice * (1 - sl / 100m)) } : null,
-        TakeProfit = order.TakeProfitPercent is { } tp ? new AlpacaTakeProfit { LimitPrice = ExitRouting.EquityPrice(basePrice * (1 + tp / 100m)) } : null,
+        StopLoss = order.StopLossPercent is { } sl ? new AlpacaStopLoss { StopPrice = ExitRouting.EquityPrice(OrderType.Stop, ExitRules.StopLossPrice(basePrice, sl)) } : null,
+        TakeProfit = order.TakeProfitPercent is { } tp ? new AlpacaTakeProfit { LimitPrice = ExitRouting.EquityPrice(OrderType.Limit, ExitRules.TakeProfitPrice(basePrice, tp)) } : null,
     };
 
     /// <summary>A market sell of <paramref name="quantity"/>: how the port sends an exit it watched and found reached.</summary>

@@ -59,6 +59,25 @@ public sealed class BarStore
         return best;
     }
 
+    /// <summary>
+    /// The market's path between two times: the bars of the finest timeframe held for <paramref name="symbol"/>
+    /// that start at or after <paramref name="from"/> and have ended by <paramref name="to"/>, oldest first,
+    /// each with its end. What a resting order has been exposed to since it was last looked at.
+    /// </summary>
+    public IReadOnlyList<(AlpacaBar Bar, DateTimeOffset End)> Path(string symbol, DateTimeOffset from, DateTimeOffset to)
+    {
+        lock (_lock)
+        {
+            var finest = _bars.Where(e => e.Key.Symbol == symbol && e.Value.Count > 0).OrderBy(e => e.Key.Timeframe.Duration).FirstOrDefault();
+            if (finest.Value is not { } list) return [];
+            var length = finest.Key.Timeframe.Duration;
+            var path = new List<(AlpacaBar, DateTimeOffset)>();
+            for (var i = LastStartingBefore(list, from - TimeSpan.FromTicks(1)) + 1; i < list.Count && list[i].Timestamp + length <= to; i++)
+                path.Add((list[i], list[i].Timestamp + length));
+            return path;
+        }
+    }
+
     private static int LastStartingBefore(List<AlpacaBar> list, DateTimeOffset latestStart)
     {
         int lo = 0, hi = list.Count - 1, found = -1;

@@ -32,6 +32,12 @@ public sealed class QuoteBook(BarStore bars, TimeProvider clock, decimal halfSpr
         get { lock (_lock) return _scripted.Keys.ToList(); }
     }
 
+    /// <summary>Whether <paramref name="symbol"/>'s quote is scripted (then it, not the bars, is the market).</summary>
+    public bool IsScripted(string symbol)
+    {
+        lock (_lock) return _scripted.ContainsKey(symbol.ToUpperInvariant());
+    }
+
     public AlpacaQuote? Latest(string symbol)
     {
         symbol = symbol.ToUpperInvariant();
@@ -45,7 +51,7 @@ public sealed class QuoteBook(BarStore bars, TimeProvider clock, decimal halfSpr
         var decimals = crypto ? 4 : bar.Close >= 1 ? 2 : 4;
         var bid = Math.Round(bar.Close * (1 - halfSpread), decimals, MidpointRounding.ToZero);
         var ask = Math.Round(bar.Close * (1 + halfSpread), decimals, MidpointRounding.AwayFromZero);
-        if (ask <= bid) ask = bid + (decimals == 2 ? 0.01m : 0.0001m);
+        if (ask <= bid && halfSpread > 0) ask = bid + (decimals == 2 ? 0.01m : 0.0001m); // a spread asked for is at least a tick
         return new AlpacaQuote { Timestamp = now, BidPrice = bid, AskPrice = ask, BidSize = 100, AskSize = 100 };
     }
 }

@@ -11,6 +11,11 @@ public sealed partial class SimBroker
     private void TryFill(SimOrder order, DateTimeOffset now)
     {
         if (!order.IsOpen || order.Status == AlpacaOrderStatus.Held || _faults.HangOrders) return;
+        if (BarPathFill(order, now) is { } touched)
+        {
+            Execute(order, touched.Price, touched.Time);
+            return;
+        }
         if (!order.IsCrypto && !_hours.IsOpen(now) && !(order.ExtendedHours && _hours.IsExtendedOpen(now))) return;
         if (order.Status == AlpacaOrderStatus.Accepted) Touch(order, AlpacaOrderStatus.New, now);
         if (_quotes.Latest(order.Symbol) is not { } quote) return;
@@ -21,14 +26,21 @@ public sealed partial class SimBroker
             if (order.TimeInForce is AlpacaTimeInForce.Ioc or AlpacaTimeInForce.Fok) Close(order, AlpacaOrderStatus.Canceled, now);
             return;
         }
+        Execute(order, price.Value, now);
+    }
+
+    /// <summary>Fills what the account allows of <paramref name="order"/> at <paramref name="price"/>, dated <paramref name="time"/>.</summary>
+    private void Execute(SimOrder order, decimal price, DateTimeOffset time)
+    {
+        var now = time;
 
         if (order.Qty is null && order.TargetQty is null)
-            order.TargetQty = Math.Round(order.Notional!.Value / price.Value, 9, MidpointRounding.ToZero);
+            order.TargetQty = Math.Round(order.Notional!.Value / price, 9, MidpointRounding.ToZero);
         var remaining = order.Remaining!.Value;
         var fraction = order.TimeInForce == AlpacaTimeInForce.Fok ? 1m : _faults.NextFillFraction();
         var quantity = PartialQuantity(order, remaining, fraction);
 
-        if (order.Side == AlpacaOrderSide.Buy && quantity * price.Value > _cash)
+        if (order.Side == AlpacaOrderSide.Buy && quantity * price > _cash)
         {
             Reject(order, now);
             return;
@@ -39,7 +51,7 @@ public sealed partial class SimBroker
             Reject(order, now);
             return;
         }
-        ApplyFill(order, quantity, price.Value, now);
+        ApplyFill(order, quantity, price, now);
         if (order.IsOpen && order.TimeInForce == AlpacaTimeInForce.Ioc) Close(order, AlpacaOrderStatus.Canceled, now);
     }
 
@@ -75,14 +87,52 @@ public sealed partial class SimBroker
                 return Triggered(order, side, touch) && Crosses(side, touch, order.LimitPrice!.Value) ? touch : null;
             case AlpacaOrderType.TrailingStop:
                 if (!order.IsCrypto && !_hours.IsOpen(now)) return null; // trailing stops trigger only in regular hours
-                order.Hwm = ExitRules.WaterMark(side, order.Hwm, touch);
-                order.StopPrice = order.TrailPercent is { } percent
-                    ? ExitRules.TrailingStopPrice(side, order.Hwm.Value, percent)
-                    : side == OrderSide.Buy ? order.Hwm + order.TrailPrice : order.Hwm - order.TrailPrice; // a fixed trail: Alpaca's own kind
+                Trail(order, side, touch);
                 return Triggered(order, side, touch) ? touch : null;
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// A resting limit, stop or trailing stop against the bars that completed since it was last looked at, in
+    /// time order, by the exit engine's rules on each bar's range (<see cref="ExitRules"/>, as the backtester
+    /// does): the fill is at the order's price, or at the open when the bar opened past it, dated the bar's
+    /// start (never before the order worked). A trailing stop trails each bar's extreme after the bar was held
+    /// against it. Stock orders see only regular-hours bars unless they may trade extended hours. A scripted
+    /// quote is the market instead of the bars (tests set one to make a price happen).
+    /// </summary>
+    private (decimal Price, DateTimeOffset Time)? BarPathFill(SimOrder order, DateTimeOffset now)
+    {
+        if (order.PathFrom is not { } from || order.WorkingSince is not { } since
+            || order.Type is not (AlpacaOrderType.Limit or AlpacaOrderType.Stop or AlpacaOrderType.TrailingStop)
+            || _quotes.IsScripted(order.Symbol))
+            return null;
+        var side = order.Side == AlpacaOrderSide.Buy ? OrderSide.Buy : OrderSide.Sell;
+        var type = order.Type == AlpacaOrderType.Limit ? OrderType.Limit : OrderType.Stop;
+        foreach (var (bar, end) in _bars.Path(order.Symbol, from, now))
+        {
+            order.PathFrom = end;
+            if (!order.IsCrypto && !_hours.IsOpen(bar.Timestamp) && !(order.ExtendedHours && _hours.IsExtendedOpen(bar.Timestamp))) continue;
+            if (order.Type == AlpacaOrderType.TrailingStop && order.Hwm is null) Trail(order, side, bar.Open);
+            var trigger = (type == OrderType.Limit ? order.LimitPrice : order.StopPrice)!.Value;
+            if (ExitRules.Reaches(type, side, trigger, bar.High, bar.Low))
+            {
+                order.StopTriggered |= type == OrderType.Stop;
+                return (ExitRules.FillPrice(type, side, trigger, bar.Open), bar.Timestamp > since ? bar.Timestamp : since);
+            }
+            if (order.Type == AlpacaOrderType.TrailingStop) Trail(order, side, side == OrderSide.Sell ? bar.High : bar.Low);
+        }
+        return null;
+    }
+
+    /// <summary>Moves a trailing stop's water mark to <paramref name="price"/> (if further) and its stop with it.</summary>
+    private static void Trail(SimOrder order, OrderSide side, decimal price)
+    {
+        order.Hwm = ExitRules.WaterMark(side, order.Hwm, price);
+        order.StopPrice = order.TrailPercent is { } percent
+            ? ExitRules.TrailingStopPrice(side, order.Hwm.Value, percent)
+            : side == OrderSide.Buy ? order.Hwm + order.TrailPrice : order.Hwm - order.TrailPrice; // a fixed trail: Alpaca's own kind
     }
 
     private static bool Crosses(OrderSide side, decimal touch, decimal limit) => ExitRules.Reaches(OrderType.Limit, side, limit, touch, touch);
@@ -217,6 +267,7 @@ public sealed partial class SimBroker
         var changed = order.Status != status;
         order.Status = status;
         order.UpdatedAt = now;
+        if (status == AlpacaOrderStatus.New && order.WorkingSince is null) order.WorkingSince = order.PathFrom = now;
         if (changed && status is not (AlpacaOrderStatus.Filled or AlpacaOrderStatus.PartiallyFilled or AlpacaOrderStatus.Held))
             Publish(Keel.Alpaca.Json.AlpacaEnumConverter<AlpacaOrderStatus>.Name(status), order, now);
     }

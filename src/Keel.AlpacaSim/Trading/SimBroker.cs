@@ -19,6 +19,7 @@ public sealed partial class SimBroker
     private readonly SimClock _clock;
     private readonly MarketHours _hours;
     private readonly QuoteBook _quotes;
+    private readonly BarStore _bars;
     private readonly AssetCatalog _assets;
     private readonly SimFaults _faults;
     private readonly SimTradeUpdates _updates;
@@ -34,13 +35,14 @@ public sealed partial class SimBroker
     private decimal _cash;
     private long _sequence;
 
-    internal SimBroker(SimClock clock, MarketHours hours, QuoteBook quotes, AssetCatalog assets, SimFaults faults, SimTradeUpdates updates,
+    internal SimBroker(SimClock clock, MarketHours hours, QuoteBook quotes, BarStore bars, AssetCatalog assets, SimFaults faults, SimTradeUpdates updates,
         decimal startingCash, decimal cryptoMinimumNotional, decimal cryptoFeeRate)
     {
         _updates = updates;
         _clock = clock;
         _hours = hours;
         _quotes = quotes;
+        _bars = bars;
         _assets = assets;
         _faults = faults;
         _cash = startingCash;

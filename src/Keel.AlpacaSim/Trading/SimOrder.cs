@@ -39,6 +39,10 @@ internal sealed class SimOrder
     /// <summary>When a cancel left in <c>pending_cancel</c> takes effect.</summary>
     public DateTimeOffset? CancelDueAt { get; set; }
     public bool StopTriggered { get; set; }
+    /// <summary>When the order started working (accepted when the market was open, or released by its parent's fill).</summary>
+    public DateTimeOffset? WorkingSince { get; set; }
+    /// <summary>Where the bars a resting order has not yet been held against begin (see <c>SimBroker.BarPathFill</c>).</summary>
+    public DateTimeOffset? PathFrom { get; set; }
     /// <summary>For notional orders: the quantity fixed at the first fill.</summary>
     public decimal? TargetQty { get; set; }
     public SimOrder? Parent { get; init; }

@@ -76,7 +76,7 @@ internal static class SweepCommand
                     new("benchmark", $"{Benchmark.Describe(series.Count)}: return {SummaryTable.Pct(benchmark.Metrics.TotalReturnPct)}, max drawdown {SummaryTable.Pct(benchmark.Metrics.MaxDrawdownPct)}, Sharpe {D(benchmark.Metrics.Sharpe)}"),
                 ],
                 Runs = [new ReportRun("best: " + result.Best.Spec.Text, result.Best.Spec.Text, string.Join(",", series.Select(s => s.Symbol)), settings.Broker.ToString(), best.Metrics, best.EquityCurve)],
-                Sections = [new ReportSection($"{metricName} over the grid", SweepHeatmap.Html(result, parameterGrid, Scorer(metricName)))],
+                Sections = [new ReportSection($"{metricName} over the grid", SweepHeatmapChart.Html(result, parameterGrid, Scorer(metricName)))],
             });
 
             if (quiet)

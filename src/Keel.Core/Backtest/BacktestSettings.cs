@@ -39,7 +39,8 @@ public sealed record BacktestSettings
 
     /// <summary>
     /// True: intraday equity orders go out only inside the NYSE regular session, as in paper and live
-    /// (<see cref="Calendars.RegularHoursGate"/>). False (default): every bar may trade.
+    /// (<see cref="Calendars.RegularHoursGate"/>), and working stock exits are held only against regular-session
+    /// bars, as Alpaca works them. False (default): every bar may trade.
     /// </summary>
     public bool RegularHoursOnly { get; init; }
 

@@ -59,7 +59,10 @@ public static class Backtester
         Func<int, IEnumerable<IStrategy>> strategiesFor, Replay replay)
     {
         var portfolio = new Portfolio(settings.StartingCash);
-        using var broker = new SimulatedBroker(settings.Broker, settings.FillModel, portfolio);
+        using var broker = new SimulatedBroker(settings.Broker, settings.FillModel, portfolio)
+        {
+            StockSession = settings.RegularHoursOnly && timeframe.Duration < TimeSpan.FromDays(1) ? Calendars.NyseCalendar.InRegularSession : null,
+        };
         var journal = new InMemoryJournal(tradesOnly: !settings.KeepJournal, keepTrades: settings.KeepTrades);
         var zone = settings.TradingDayZone ?? TradingDayClock.ZoneFor(symbols);
         var kernel = new TradingKernel(portfolio, broker, journal, settings.Risk, zone)

@@ -48,6 +48,12 @@ public sealed class SimulatedBroker : IExecutionPort, IDisposable
 
     public FillModel FillModel => _fillModel;
 
+    /// <summary>
+    /// When set, stock orders work only on bars it says are in the regular session, as Alpaca works stock stops,
+    /// limits and trailing stops only then (a backtest that trades regular hours only); crypto works on every bar.
+    /// </summary>
+    public Func<DateTime, bool>? StockSession { get; init; }
+
     /// <summary>Gives back the pooled memory of the ids it was given; the broker takes no orders afterwards.</summary>
     public void Dispose() => _submittedIds.Dispose();
 
@@ -136,7 +142,7 @@ public sealed class SimulatedBroker : IExecutionPort, IDisposable
         book.LastBar = bar;
         book.HasBar = true;
         // Most bars find no order; the filling is kept out of line so that they do not pay for its stack frame.
-        if (book.Orders.Count > 0) FillOrders(symbol, book.Orders, bar);
+        if (book.Orders.Count > 0 && (StockSession is null || symbol.IsCrypto || StockSession(bar.Timestamp))) FillOrders(symbol, book.Orders, bar);
     }
 
     private void FillOrders(Symbol symbol, List<WorkingOrder> list, in Bar bar)

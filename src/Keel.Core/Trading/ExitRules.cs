@@ -54,6 +54,18 @@ public static class ExitRules
         _ => Math.Min(trigger, open),
     };
 
+    /// <summary>
+    /// An exit's price put on a venue's price grid (steps of <paramref name="tick"/>) on the side where it
+    /// triggers no sooner than the exact price: a sell stop or buy limit rounds down, a sell limit or buy stop
+    /// up. On prices of that grid the rounded order is then reached by exactly the bars the exact one is.
+    /// </summary>
+    public static decimal OnGrid(OrderType type, OrderSide side, decimal price, decimal tick)
+    {
+        var steps = price / tick;
+        var down = (type, side) is (OrderType.Stop, OrderSide.Sell) or (OrderType.Limit, OrderSide.Buy);
+        return (down ? decimal.Floor(steps) : decimal.Ceiling(steps)) * tick;
+    }
+
     /// <summary>Which of an entry's exits reached at once fills: stops first (a bar or quote that reaches
     /// both the stop and the take profit does not say which came first, so the worse outcome is assumed).</summary>
     public static int Rank(OrderType type) => type == OrderType.Stop ? 0 : 1;

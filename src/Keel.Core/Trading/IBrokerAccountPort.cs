@@ -24,4 +24,11 @@ public interface IBrokerAccountPort
 
     /// <summary>The order sent under <paramref name="clientOrderId"/>, or null when the broker has none.</summary>
     Task<BrokerOrder?> OrderByClientOrderIdAsync(string clientOrderId, CancellationToken ct = default);
+
+    /// <summary>
+    /// The stop loss or take profit the broker holds as a leg of the entry sent under
+    /// <paramref name="entryClientOrderId"/> (a broker names such legs itself, so they cannot be found by the
+    /// exit's own client order id), or null when the entry has no such leg or its legs were dropped.
+    /// </summary>
+    Task<BrokerOrder?> BracketLegAsync(string entryClientOrderId, OrderPurpose purpose, CancellationToken ct = default);
 }

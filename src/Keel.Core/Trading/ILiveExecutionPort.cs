@@ -1,3 +1,5 @@
+using Keel.Core.Domain;
+
 namespace Keel.Core.Trading;
 
 /// <summary>
@@ -10,6 +12,12 @@ public interface ILiveExecutionPort : IExecutionPort
 {
     /// <summary>Where the port reports acceptances, fills and ends (the kernel).</summary>
     void Attach(IExecutionListener listener);
+
+    /// <summary>
+    /// A bar has completed, before the strategies see it: exits the port keeps itself are held against the
+    /// bar's range in the next poll, as the simulated broker holds its orders against each bar in a backtest.
+    /// </summary>
+    void OnBar(Symbol symbol, in Bar bar);
 
     /// <summary>Sends what was queued, looks at the orders still working and the exits it watches.</summary>
     Task PollOnceAsync(CancellationToken ct = default);

@@ -64,7 +64,7 @@ public sealed class ColumnarBarCache
     /// <summary>The bars and layout cached for this source, or null when there is no valid entry.</summary>
     internal (Bar[] Bars, CsvLayout Layout)? TryRead(string sourcePath, TimeZoneInfo zone, bool adjustedClose)
     {
-        var source = new FileInfo(sourcePath);
+        var source = ResolvedFile.Of(sourcePath);
         if (!source.Exists || source.Length < _minimumBytes) return null;
         var entry = EntryPath(source.FullName, zone, adjustedClose);
         if (!File.Exists(entry)) return null;
@@ -80,7 +80,7 @@ public sealed class ColumnarBarCache
     /// <summary>Keeps <paramref name="bars"/> for this source. A cache that cannot be written is skipped: it never fails a load.</summary>
     internal void TryWrite(string sourcePath, TimeZoneInfo zone, bool adjustedClose, Bar[] bars, CsvLayout layout)
     {
-        var source = new FileInfo(sourcePath);
+        var source = ResolvedFile.Of(sourcePath);
         if (!source.Exists || source.Length < _minimumBytes) return;
         if (source.LastWriteTimeUtc > _time.GetUtcNow().UtcDateTime - SettleTime) return;
         var entry = EntryPath(source.FullName, zone, adjustedClose);

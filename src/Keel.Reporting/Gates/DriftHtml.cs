@@ -3,11 +3,12 @@ using System.Net;
 using System.Text;
 using Keel.Core.Drift;
 using Keel.Core.Trading;
+using Keel.Reporting.Charts;
 using Keel.Reporting.Html;
 
 namespace Keel.Reporting.Gates;
 
-/// <summary>The drift report as one offline HTML file: the summary, the two equity curves overlaid, every order side by side.</summary>
+/// <summary>The drift report as one offline HTML file: the summary, the two equity curves overlaid (ECharts, inlined), every order side by side.</summary>
 public static class DriftHtml
 {
     public const string PaperColour = "#1f77b4";
@@ -48,37 +49,46 @@ public static class DriftHtml
                 .Append(Td(F($"{t.PriceDifferenceBps:0.0}"))).Append(Td(t.Paper is { } pf ? F($"{pf.Fee:0.00}") : "–")).Append(Td(t.Replay is { } rf ? F($"{rf.Fee:0.00}") : "–"))
                 .Append(Td(F($"{t.PnlDifference:0.00}"))).Append("</tr>");
         }
-        html.Append("</tbody></table></div></section></main></body></html>");
+        html.Append("</tbody></table></div></section>");
+        var charts = ChartScripts.HasCharts(html);
+        if (charts) ChartScripts.AppendFooter(html);
+        html.Append("</main>");
+        if (charts) ChartScripts.AppendScripts(html);
+        html.Append("</body></html>");
         return html.ToString();
     }
 
-    /// <summary>Both curves on one time axis, each as 100 × equity / starting equity.</summary>
+    /// <summary>Both curves on one time axis, each as 100 × equity / starting equity, thinned like the reports' equity curves.</summary>
     internal static string Chart(DriftReport r)
     {
-        const double Width = 1000, Height = 420, Left = 64, Right = 24, Top = 30, Bottom = 380;
-        var svg = new SvgCanvas(Width, Height, "Paper and replay equity, normalised to start at 100");
         var basis = (double)r.StartingEquity;
-        var curves = new[] { ("paper", PaperColour, r.PaperCurve), ("replay", ReplayColour, r.ReplayCurve) }
-            .Where(c => c.Item3.Count > 0 && basis > 0).ToList();
-        if (curves.Count == 0)
+        var series = new[] { ("paper", PaperColour, r.PaperCurve), ("replay", ReplayColour, r.ReplayCurve) }
+            .Where(c => c.Item3.Count > 0 && basis > 0)
+            .Select(c => new ChartSeriesOption(c.Item1, "line", Normalised(c.Item3, basis))
+            {
+                Color = c.Item2, ShowSymbol = false, LineStyle = new ChartLineStyle(1.6),
+            })
+            .ToList();
+        if (series.Count == 0) return EChartElement.Placeholder("No equity curve to draw");
+        series[0] = series[0] with { MarkLine = ChartParts.LineAt(100) };
+        var option = new ChartOption
         {
-            svg.Placeholder("No equity curve to draw");
-            return svg.ToString();
-        }
-        var first = curves.Min(c => c.Item3[0].Time);
-        var last = curves.Max(c => c.Item3[^1].Time);
-        var values = curves.SelectMany(c => c.Item3).Select(p => p.Equity / basis * 100).Append(100).ToList();
-        var y = new NiceScale(values.Min(), values.Max(), Bottom, Top);
-        var span = Math.Max(1, (last - first).Ticks);
-        double X(DateTime t) => Left + (double)(t - first).Ticks / span * (Width - Right - Left);
-        AxisDrawing.HorizontalGrid(svg, y, Left, Width - Right);
-        svg.Line(Left, y.Pixel(100), Width - Right, y.Pixel(100), "baseline");
-        svg.Text(Left, Bottom + 16, F($"{first:yyyy-MM-dd HH:mm}"), "tick");
-        svg.Text(Width - Right, Bottom + 16, F($"{last:yyyy-MM-dd HH:mm}"), "tick", "end");
-        foreach (var (name, colour, curve) in curves)
-            svg.Polyline(curve.Select(p => (X(p.Time), y.Pixel(p.Equity / basis * 100))).ToList(), colour, name);
-        AxisDrawing.Legend(svg, Left, Height - 8, curves.Select(c => (c.Item1, c.Item2)).ToList());
-        return svg.ToString();
+            Tooltip = new ChartTooltip("axis"),
+            Legend = new ChartLegend(Top: "0", Left: 10),
+            Grid = new ChartGrid(64, 24, 36, 64),
+            XAxis = ChartParts.TimeAxis(),
+            YAxis = new ChartAxis("value") { Scale = true },
+            DataZoom = ChartParts.TimeZoom(),
+            Series = series,
+        };
+        return EChartElement.Html(option, 420, "Paper and replay equity, normalised to start at 100");
+    }
+
+    private static List<ChartPoint> Normalised(IReadOnlyList<EquityPoint> curve, double basis)
+    {
+        var values = curve.Select(p => p.Equity / basis * 100).ToList();
+        return MinMaxDownsampler.SelectIndices(values, EquityOverlayChart.MaxPointsPerCurve)
+            .Select(i => ChartPoint.At(ChartParts.Ms(curve[i].Time), ChartParts.Round(values[i], 4))).ToList();
     }
 
     private static void Row(StringBuilder html, string name, string value) => html.Append("<dt>").Append(E(name)).Append("</dt><dd>").Append(E(value)).Append("</dd>");

@@ -1,74 +1,49 @@
-using System.Globalization;
 using Keel.Reporting.Charts;
 
 namespace Keel.Reporting.Html;
 
 /// <summary>
-/// Every run's equity curve on one time axis, each divided by its starting equity and times 100 so
-/// runs on different symbols and account sizes compare. Each curve is thinned to at most
-/// <see cref="MaxPointsPerCurve"/> points (first, last, and each bucket's low and high), which keeps
-/// the file small without hiding peaks and troughs.
+/// Every run's equity curve on one time axis, each divided by its starting equity and times 100 so runs on
+/// different symbols and account sizes compare; the legend gives each run's ending value. Each curve is thinned to
+/// at most <see cref="MaxPointsPerCurve"/> points (first, last, and each bucket's low and high), which keeps the
+/// file small without hiding peaks and troughs.
 /// </summary>
 internal static class EquityOverlayChart
 {
     public const string ElementId = "chart-equity";
     public const int MaxPointsPerCurve = 1_000;
-    private const double Width = 1000, PlotHeight = 380;
-    private const double Left = 64, Right = 24, Top = 20, AxisSpace = 40;
-    private const int LegendColumns = 3;
-    private const double LegendRowHeight = 20;
+    private const int PlotHeight = 380;
 
     public static string Render(IReadOnlyList<ReportRun> runs)
     {
-        var legendRows = (runs.Count + LegendColumns - 1) / LegendColumns;
-        var height = Top + PlotHeight + AxisSpace + legendRows * LegendRowHeight + 10;
-        var svg = new SvgCanvas(Width, height, "Equity curves normalised to start at 100");
-
-        var curves = new List<(int Run, List<(DateTime Time, double Value)> Points)>();
-        var endings = new double?[runs.Count];
+        if (runs.Count == 0) return EChartElement.Placeholder("No runs");
+        var series = new List<ChartSeriesOption>(runs.Count);
         for (var i = 0; i < runs.Count; i++)
         {
             var points = Normalised(runs[i]);
-            if (points.Count == 0) continue;
-            curves.Add((i, points));
-            endings[i] = points[^1].Value;
+            var name = points.Count > 0 ? $"{runs[i].Label} ({DisplayFormat.Fixed(points[^1].Value, 1)})" : $"{runs[i].Label} (no curve)";
+            series.Add(new ChartSeriesOption(name, "line", points.Select(p => ChartPoint.At(ChartParts.Ms(p.Time), ChartParts.Round(p.Value))).ToList())
+            {
+                Color = ChartPalette.ForRun(i),
+                ShowSymbol = false,
+                LineStyle = new ChartLineStyle(1.6),
+                MarkLine = series.Count == 0 ? ChartParts.LineAt(100) : null,
+            });
         }
-        if (curves.Count == 0)
+        if (series.All(s => s.Data.Count == 0)) return EChartElement.Placeholder("No equity curve to draw");
+
+        var legend = ChartParts.LegendHeight(series.Select(s => s.Name));
+        var option = new ChartOption
         {
-            svg.Placeholder(runs.Count == 0 ? "No runs" : "No equity curve to draw");
-            return svg.ToString();
-        }
-
-        var plotRight = Width - Right;
-        var plotBottom = Top + PlotHeight;
-        var firstTime = curves.Min(c => c.Points[0].Time);
-        var lastTime = curves.Max(c => c.Points[^1].Time);
-        var values = curves.SelectMany(c => c.Points).Select(p => p.Value).Append(100).ToList();
-        var y = new NiceScale(values.Min(), values.Max(), plotBottom, Top);
-        var span = Math.Max(1, (lastTime - firstTime).Ticks);
-        double X(DateTime t) => Left + (double)(t - firstTime).Ticks / span * (plotRight - Left);
-
-        AxisDrawing.HorizontalGrid(svg, y, Left, plotRight);
-        TimeAxis(svg, firstTime, lastTime, X, plotBottom);
-        svg.Line(Left, y.Pixel(100), plotRight, y.Pixel(100), "baseline");
-
-        foreach (var (run, points) in curves)
-        {
-            var line = new List<(double, double)>(points.Count);
-            foreach (var (time, value) in points) line.Add((X(time), y.Pixel(value)));
-            svg.Polyline(line, ChartPalette.ForRun(run), runs[run].Label);
-        }
-
-        var columnWidth = (plotRight - Left) / LegendColumns;
-        for (var i = 0; i < runs.Count; i++)
-        {
-            var lx = Left + i % LegendColumns * columnWidth;
-            var ly = plotBottom + AxisSpace + i / LegendColumns * LegendRowHeight + 4;
-            svg.Rect(lx, ly - 9, 12, 12, ChartPalette.ForRun(i));
-            var suffix = endings[i] is { } ending ? $" ({DisplayFormat.Fixed(ending, 1)})" : " (no curve)";
-            svg.Text(lx + 17, ly + 1, ChartText.Truncate(runs[i].Label, 34) + suffix, "legend");
-        }
-        return svg.ToString();
+            Tooltip = new ChartTooltip("axis"),
+            Legend = new ChartLegend(Top: "0", Left: 10, Right: 10),
+            Grid = new ChartGrid(64, 24, legend + 16, 64),
+            XAxis = ChartParts.TimeAxis(),
+            YAxis = new ChartAxis("value") { Scale = true },
+            DataZoom = ChartParts.TimeZoom(),
+            Series = series,
+        };
+        return EChartElement.Html(option, legend + 16 + PlotHeight + 64, "Equity curves normalised to start at 100");
     }
 
     /// <summary>The run's finite equity points as 100 × equity / starting equity, thinned for drawing.</summary>
@@ -90,21 +65,5 @@ internal static class EquityOverlayChart
         }
         var keep = MinMaxDownsampler.SelectIndices(finite.Select(p => p.Value).ToList(), MaxPointsPerCurve);
         return keep.Select(i => finite[i]).ToList();
-    }
-
-    /// <summary>Six evenly spaced date labels; times of day only when the whole span is short.</summary>
-    private static void TimeAxis(SvgCanvas svg, DateTime first, DateTime last, Func<DateTime, double> x, double plotBottom)
-    {
-        const int Labels = 6;
-        var span = last - first;
-        var format = span >= TimeSpan.FromDays(3) ? "yyyy-MM-dd" : "MM-dd HH:mm";
-        for (var k = 0; k < Labels; k++)
-        {
-            var time = first + span * k / (Labels - 1);
-            var px = x(time);
-            svg.Line(px, Top, px, plotBottom, "grid");
-            var anchor = k == 0 ? "start" : k == Labels - 1 ? "end" : "middle";
-            svg.Text(px, plotBottom + 16, time.ToString(format, CultureInfo.InvariantCulture), "tick", anchor);
-        }
     }
 }

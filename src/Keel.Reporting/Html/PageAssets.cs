@@ -1,8 +1,8 @@
 namespace Keel.Reporting.Html;
 
 /// <summary>
-/// The report's stylesheet and its one small script, written inline so the file works offline and
-/// alone: system fonts only, nothing fetched.
+/// The report's stylesheet and its table sorter, written inline so the file works offline and
+/// alone: system fonts only, nothing fetched. (The charts' scripts: <see cref="ChartScripts"/>.)
 /// </summary>
 internal static class PageAssets
 {
@@ -30,20 +30,11 @@ internal static class PageAssets
         table.runs .neg { color: #c0392b; }
         table.runs tbody tr:hover { background: #f7f9fc; }
         .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 6px; vertical-align: baseline; }
-        .chart svg { display: block; width: 100%; height: auto; }
-        .chart text { font-family: inherit; }
-        .grid { stroke: var(--line); stroke-width: 1; }
-        .zero { stroke: #9aa5b1; stroke-width: 1.2; }
-        .baseline { stroke: #9aa5b1; stroke-width: 1.2; stroke-dasharray: 5 4; }
-        .series { fill: none; stroke-width: 1.6; stroke-linejoin: round; }
-        .series:hover { stroke-width: 3; }
-        .tick { font-size: 11px; fill: var(--muted); }
-        .value { font-size: 10px; fill: var(--muted); }
-        .legend { font-size: 12px; fill: var(--ink); }
-        .axis-title { font-size: 12px; fill: var(--muted); }
-        .point-label { font-size: 12px; fill: var(--ink); paint-order: stroke; stroke: #fff; stroke-width: 3px; }
-        .note { font-size: 11px; fill: var(--muted); }
-        .placeholder { font-size: 14px; fill: var(--muted); }
+        .echart { width: 100%; }
+        .placeholder { color: var(--muted); font-size: 14px; text-align: center; padding: 40px 0; margin: 0; }
+        .note { color: var(--muted); font-size: 12px; margin: 6px 0 0; }
+        footer.chart-library { color: var(--muted); font-size: 12px; margin: 8px 0 0; }
+        footer.chart-library pre { white-space: pre-wrap; font-size: 11px; max-height: 320px; overflow: auto; }
         """;
 
     /// <summary>Click a header to sort by it; click again to reverse. Numbers compare as numbers.</summary>

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using Keel.Core.Metrics;
 
@@ -36,8 +37,8 @@ internal static class RunsTable
         {
             var run = runs[i];
             html.Append("<tr class=\"run\">");
-            html.Append("<td class=\"label\" data-v=\"").Append(SvgCanvas.Encode(run.Label)).Append("\"><span class=\"swatch\" style=\"background:")
-                .Append(ChartPalette.ForRun(i)).Append("\"></span>").Append(SvgCanvas.Encode(run.Label)).Append("</td>");
+            html.Append("<td class=\"label\" data-v=\"").Append(WebUtility.HtmlEncode(run.Label)).Append("\"><span class=\"swatch\" style=\"background:")
+                .Append(ChartPalette.ForRun(i)).Append("\"></span>").Append(WebUtility.HtmlEncode(run.Label)).Append("</td>");
             TextCell(html, run.Strategy);
             TextCell(html, run.Symbol);
             TextCell(html, run.Costs);
@@ -45,7 +46,7 @@ internal static class RunsTable
             {
                 var (text, key) = cell(run.Metrics);
                 html.Append("<td class=\"num").Append(text.StartsWith('-') ? " neg" : "").Append("\" data-v=\"").Append(key).Append("\">")
-                    .Append(SvgCanvas.Encode(text)).Append("</td>");
+                    .Append(WebUtility.HtmlEncode(text)).Append("</td>");
             }
             html.Append("</tr>\n");
         }
@@ -53,11 +54,11 @@ internal static class RunsTable
     }
 
     private static void Header(StringBuilder html, string text, bool numeric) =>
-        html.Append("<th").Append(numeric ? " class=\"num\"" : "").Append(" title=\"Sort\">").Append(SvgCanvas.Encode(text)).Append("</th>");
+        html.Append("<th").Append(numeric ? " class=\"num\"" : "").Append(" title=\"Sort\">").Append(WebUtility.HtmlEncode(text)).Append("</th>");
 
     private static void TextCell(StringBuilder html, string text)
     {
-        var encoded = SvgCanvas.Encode(text);
+        var encoded = WebUtility.HtmlEncode(text);
         html.Append("<td data-v=\"").Append(encoded).Append("\">").Append(encoded).Append("</td>");
     }
 

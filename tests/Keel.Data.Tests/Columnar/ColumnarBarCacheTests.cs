@@ -53,6 +53,21 @@ public class ColumnarBarCacheTests : IDisposable
     }
 
     [Fact]
+    public void A_symbolic_link_reads_its_target_whole_and_a_change_of_the_target_is_a_miss()
+    {
+        var target = WriteCsv("data.csv", close: 5);
+        var link = _dir.Combine("ETH-USD.csv");
+        File.CreateSymbolicLink(link, target);
+        var first = Load(link);
+        first.Series.Count.ShouldBe(50, "the link's own length is that of the path it holds, not the data's");
+        first.Series.Symbol.ShouldBe(Symbol.Parse("ETH/USD"), "the symbol comes from the name given");
+
+        WriteCsv("data.csv", close: 7, rows: 60, modified: LongAgo.AddDays(1));
+        var second = Load(link);
+        (second.Series.Count, second.Series[0].Close).ShouldBe((60, 7));
+    }
+
+    [Fact]
     public void A_new_time_stamp_or_size_invalidates_the_entry()
     {
         var path = WriteCsv("BTC-USD.csv", close: 5);
