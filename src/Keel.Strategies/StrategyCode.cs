@@ -7,13 +7,16 @@ namespace Keel.Strategies;
 
 /// <summary>
 /// Which code a configured strategy runs: the kind, the user's files behind it and one SHA-256 over them,
-/// recorded with backtest results and paper/live sessions. A built-in's hash is Keel.Core's assembly; an
-/// ensemble's is over its members' hashes, so changing one member's file changes the ensemble's.
+/// recorded with backtest results and paper/live sessions. A built-in's hash is over Keel.Core's module
+/// version id, which a deterministic build derives from the compiled code: the same code gives the same id,
+/// while the file's bytes differ between two ReadyToRun publishes of unchanged code (and would start a paper
+/// record over on every rebuild). An ensemble's is over its members' hashes, so changing one member's file
+/// changes the ensemble's.
 /// </summary>
 public static class StrategyCode
 {
     private static readonly Lazy<string> KeelCoreSha256 = new(() =>
-        Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(typeof(IStrategy).Assembly.Location))));
+        Convert.ToHexStringLower(SHA256.HashData(typeof(IStrategy).Assembly.ManifestModule.ModuleVersionId.ToByteArray())));
 
     public static StrategyCodeVersion Of(IStrategySpec spec)
     {
