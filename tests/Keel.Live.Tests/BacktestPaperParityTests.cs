@@ -202,12 +202,23 @@ public sealed class BacktestPaperParityTests
         {
             var open = price;
             price = Math.Round(price * (1 + 0.006 * Math.Sin(step / 3.0) + 0.001 * Math.Cos(step / 1.7)), 2);
-            var wick = Math.Round(price * 0.004 * Math.Abs(Math.Sin(step * 1.3)), 2);
-            var tail = Math.Round(price * 0.004 * Math.Abs(Math.Cos(step * 0.9)), 2);
-            list.Add(new Bar(t, open, Math.Round(Math.Max(open, price) + wick, 2), Math.Round(Math.Min(open, price) - tail, 2), price, 5));
+            list.Add(WithWicks(t, open, price, step, volume: 5));
         }
-        var series = new BarSeries(symbol, Frame, list.ToArray());
-        var path = Path.Combine(folder, Frame.ToString(), symbol.FileSafeName + ".csv");
+        return Write(folder, new BarSeries(symbol, Frame, list.ToArray()));
+    }
+
+    /// <summary>A bar from <paramref name="open"/> to <paramref name="close"/> with wicks up to 0.4% beyond both, on whole cents.</summary>
+    private static Bar WithWicks(DateTime time, double open, double close, int step, double volume)
+    {
+        var wick = Math.Round(close * 0.004 * Math.Abs(Math.Sin(step * 1.3)), 2);
+        var tail = Math.Round(close * 0.004 * Math.Abs(Math.Cos(step * 0.9)), 2);
+        return new Bar(time, open, Math.Round(Math.Max(open, close) + wick, 2), Math.Round(Math.Min(open, close) - tail, 2), close, volume);
+    }
+
+    /// <summary>Writes the series where the sim reads its bars: a folder per timeframe, a file per symbol.</summary>
+    private static IReadOnlyList<BarSeries> Write(string folder, BarSeries series)
+    {
+        var path = Path.Combine(folder, Frame.ToString(), series.Symbol.FileSafeName + ".csv");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         BarCsvWriter.Write(path, series);
         return [series];
@@ -234,15 +245,9 @@ public sealed class BacktestPaperParityTests
                 price = regular ? price * (1 + 0.006 * Math.Sin(step / 3.0) + 0.001 * Math.Cos(step / 1.7)) : price * (1 + 0.0002 * Math.Sin(step / 5.0));
                 price = Math.Round(price, 2);
                 // Regular-session bars have wicks, so that exits are reached inside bars whose open and close do not reach them.
-                var wick = regular ? Math.Round(price * 0.004 * Math.Abs(Math.Sin(step * 1.3)), 2) : 0;
-                var tail = regular ? Math.Round(price * 0.004 * Math.Abs(Math.Cos(step * 0.9)), 2) : 0;
-                list.Add(new Bar(t, open, Math.Round(Math.Max(open, price) + wick, 2), Math.Round(Math.Min(open, price) - tail, 2), price, 1000));
+                list.Add(regular ? WithWicks(t, open, price, step, volume: 1000) : new Bar(t, open, Math.Max(open, price), Math.Min(open, price), price, 1000));
             }
         }
-        var series = new BarSeries(Stock, Frame, list.ToArray());
-        var path = Path.Combine(folder, Frame.ToString(), Stock.FileSafeName + ".csv");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        BarCsvWriter.Write(path, series);
-        return [series];
+        return Write(folder, new BarSeries(Stock, Frame, list.ToArray()));
     }
 }

@@ -115,20 +115,7 @@ public sealed class PaperProcessTests(ITestOutputHelper output)
             PaperData.Write(Path.Combine(folder, "bars"), PaperData.Start, PaperData.Start.AddDays(days));
             var sim = await SimServer.StartAsync(new SimOptions { DataDirectory = Path.Combine(folder, "bars"), StartTime = PaperData.Start, Speed = 0 });
             if (partialFills) sim.Faults.Set(new FaultSettings { PartialFills = new PartialFillFault { Probability = 0.5, Seed = 7 } });
-            var url = sim.BaseUrl.ToString().TrimEnd('/');
-            await File.WriteAllTextAsync(Path.Combine(folder, "keel.json"), $$"""
-                {
-                  "mode": "paper",
-                  "alpaca": { "tradingUrl": "{{url}}", "dataUrl": "{{url}}", "fillTimeoutSeconds": 60 },
-                  "timeframe": "15Min",
-                  "symbols": ["SPY", "AAPL", "BTC/USD"],
-                  "strategies": ["sma-crossover:fast=3,slow=8", "rsi:period=6,oversold=40,overbought=60"],
-                  "risk": { "sizing": "fixed:10", "cryptoSizing": "fixed:0.01" },
-                  "store": { "sqlite": "paper.db" },
-                  "schedule": { "pollSeconds": 0.02, "warmUpBars": 0, "settleSeconds": 20 },
-                  "logs": "logs"
-                }
-                """);
+            await PaperConfigFile.WriteAsync(folder, sim.BaseUrl);
             return new ProcessRun(folder, sim, days);
         }
 

@@ -18,22 +18,9 @@ public sealed class ServiceDashboardTests
         var folder = Directory.CreateTempSubdirectory("keel-service-dashboard-").FullName;
         PaperData.Write(Path.Combine(folder, "bars"), PaperData.Start, PaperData.Start.AddDays(1));
         await using var sim = await SimServer.StartAsync(new SimOptions { DataDirectory = Path.Combine(folder, "bars"), StartTime = PaperData.Start, Speed = 0 });
-        var url = sim.BaseUrl.ToString().TrimEnd('/');
         var port = FreePort();
-        var config = Path.Combine(folder, "keel.json");
-        await File.WriteAllTextAsync(config, $$"""
-            {
-              "mode": "paper",
-              "alpaca": { "tradingUrl": "{{url}}", "dataUrl": "{{url}}", "fillTimeoutSeconds": 60 },
-              "timeframe": "15Min",
-              "symbols": ["SPY", "AAPL", "BTC/USD"],
-              "strategies": ["sma-crossover:fast=3,slow=8", "rsi:period=6,oversold=40,overbought=60"],
-              "risk": { "sizing": "fixed:10", "cryptoSizing": "fixed:0.01" },
-              "store": { "sqlite": "paper.db" },
-              "schedule": { "pollSeconds": 0.02, "warmUpBars": 0, "settleSeconds": 20 },
-              "logs": "logs",
-              "dashboard": { "port": {{port}} }
-            }
+        var config = await PaperConfigFile.WriteAsync(folder, sim.BaseUrl, $$"""
+            "dashboard": { "port": {{port}} }
             """);
         try
         {
