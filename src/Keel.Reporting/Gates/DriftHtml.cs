@@ -64,10 +64,7 @@ public static class DriftHtml
         var basis = (double)r.StartingEquity;
         var series = new[] { ("paper", PaperColour, r.PaperCurve), ("replay", ReplayColour, r.ReplayCurve) }
             .Where(c => c.Item3.Count > 0 && basis > 0)
-            .Select(c => new ChartSeriesOption(c.Item1, "line", Normalised(c.Item3, basis))
-            {
-                Color = c.Item2, ShowSymbol = false, LineStyle = new ChartLineStyle(1.6),
-            })
+            .Select(c => ChartParts.Curve(c.Item1, Normalised(c.Item3, basis), c.Item2))
             .ToList();
         if (series.Count == 0) return EChartElement.Placeholder("No equity curve to draw");
         series[0] = series[0] with { MarkLine = ChartParts.LineAt(100) };

@@ -24,6 +24,34 @@ internal static class ChartParts
     /// <summary>Values as drawn: enough digits for the eye and for tooltips (0.01 on a 100 scale is a basis point), fewer bytes in the file.</summary>
     public static double Round(double value, int decimals = 2) => double.IsFinite(value) ? Math.Round(value, decimals) : value;
 
+    /// <summary>A curve over time: a thin line in <paramref name="colour"/> without point markers.</summary>
+    public static ChartSeriesOption Curve(string name, IReadOnlyList<ChartPoint> data, string colour) => new(name, "line", data)
+    {
+        Color = colour,
+        ShowSymbol = false,
+        LineStyle = new ChartLineStyle(1.6),
+    };
+
+    /// <summary>
+    /// Curves of several runs on one zoomable time axis, the legend above them with the room its rows take,
+    /// <paramref name="plotHeight"/> pixels of plot.
+    /// </summary>
+    public static string TimeOverlay(IReadOnlyList<ChartSeriesOption> series, ChartAxis yAxis, int plotHeight, string caption)
+    {
+        var legend = LegendHeight(series.Select(s => s.Name));
+        var option = new ChartOption
+        {
+            Tooltip = new ChartTooltip("axis"),
+            Legend = new ChartLegend(Top: "0", Left: 10, Right: 10),
+            Grid = new ChartGrid(64, 24, legend + 16, 64),
+            XAxis = TimeAxis(),
+            YAxis = yAxis,
+            DataZoom = TimeZoom(),
+            Series = series,
+        };
+        return EChartElement.Html(option, legend + 16 + plotHeight + 64, caption);
+    }
+
     /// <summary>A dashed horizontal line at <paramref name="y"/> (the start at 100, or zero).</summary>
     public static ChartMarkLine LineAt(double y) => new([new ChartMarkLineAt(y)]);
 }

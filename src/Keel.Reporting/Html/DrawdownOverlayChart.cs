@@ -15,27 +15,10 @@ internal static class DrawdownOverlayChart
         {
             var points = Points(runs[i]);
             if (points.Count == 0) continue;
-            series.Add(new ChartSeriesOption($"{runs[i].Label} (max {DisplayFormat.Fixed(runs[i].Metrics.MaxDrawdownPct, 1)}%)", "line", points)
-            {
-                Color = ChartPalette.ForRun(i),
-                ShowSymbol = false,
-                LineStyle = new ChartLineStyle(1.6),
-            });
+            series.Add(ChartParts.Curve($"{runs[i].Label} (max {DisplayFormat.Fixed(runs[i].Metrics.MaxDrawdownPct, 1)}%)", points, ChartPalette.ForRun(i)));
         }
         if (series.Count == 0) return EChartElement.Placeholder("No equity curve to draw");
-
-        var legend = ChartParts.LegendHeight(series.Select(s => s.Name));
-        var option = new ChartOption
-        {
-            Tooltip = new ChartTooltip("axis"),
-            Legend = new ChartLegend(Top: "0", Left: 10, Right: 10),
-            Grid = new ChartGrid(64, 24, legend + 16, 64),
-            XAxis = ChartParts.TimeAxis(),
-            YAxis = ChartParts.PercentAxis() with { Max = 0 },
-            DataZoom = ChartParts.TimeZoom(),
-            Series = series,
-        };
-        return EChartElement.Html(option, legend + 16 + PlotHeight + 64, "Drawdown from the running peak, percent");
+        return ChartParts.TimeOverlay(series, ChartParts.PercentAxis() with { Max = 0 }, PlotHeight, "Drawdown from the running peak, percent");
     }
 
     private static List<ChartPoint> Points(ReportRun run)

@@ -22,28 +22,11 @@ internal static class EquityOverlayChart
         {
             var points = Normalised(runs[i]);
             var name = points.Count > 0 ? $"{runs[i].Label} ({DisplayFormat.Fixed(points[^1].Value, 1)})" : $"{runs[i].Label} (no curve)";
-            series.Add(new ChartSeriesOption(name, "line", points.Select(p => ChartPoint.At(ChartParts.Ms(p.Time), ChartParts.Round(p.Value))).ToList())
-            {
-                Color = ChartPalette.ForRun(i),
-                ShowSymbol = false,
-                LineStyle = new ChartLineStyle(1.6),
-                MarkLine = series.Count == 0 ? ChartParts.LineAt(100) : null,
-            });
+            var curve = ChartParts.Curve(name, points.Select(p => ChartPoint.At(ChartParts.Ms(p.Time), ChartParts.Round(p.Value))).ToList(), ChartPalette.ForRun(i));
+            series.Add(curve with { MarkLine = series.Count == 0 ? ChartParts.LineAt(100) : null });
         }
         if (series.All(s => s.Data.Count == 0)) return EChartElement.Placeholder("No equity curve to draw");
-
-        var legend = ChartParts.LegendHeight(series.Select(s => s.Name));
-        var option = new ChartOption
-        {
-            Tooltip = new ChartTooltip("axis"),
-            Legend = new ChartLegend(Top: "0", Left: 10, Right: 10),
-            Grid = new ChartGrid(64, 24, legend + 16, 64),
-            XAxis = ChartParts.TimeAxis(),
-            YAxis = new ChartAxis("value") { Scale = true },
-            DataZoom = ChartParts.TimeZoom(),
-            Series = series,
-        };
-        return EChartElement.Html(option, legend + 16 + PlotHeight + 64, "Equity curves normalised to start at 100");
+        return ChartParts.TimeOverlay(series, new ChartAxis("value") { Scale = true }, PlotHeight, "Equity curves normalised to start at 100");
     }
 
     /// <summary>The run's finite equity points as 100 × equity / starting equity, thinned for drawing.</summary>
