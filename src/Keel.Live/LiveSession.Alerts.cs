@@ -64,7 +64,7 @@ public sealed partial class LiveSession
         _rules.Evaluate(portfolio.ExactEquity(), risk.Day, risk.StartOfDayEquity, pnl);
         EvaluateDegradation(trades);
 
-        var session = _calendar.SessionFor(NyseCalendar.DateOf(now)) is { } s && now >= s.OpenUtc && now < s.CloseUtc ? s.OpenUtc : (DateTime?)null;
+        var session = _calendar.SessionFor(NyseCalendar.DateOf(now)) is { } s && s.Contains(now) ? s.OpenUtc : (DateTime?)null;
         foreach (var (symbol, cursor) in _cursors) _stale.Evaluate(now, symbol, cursor.LastBar, session);
     }
 

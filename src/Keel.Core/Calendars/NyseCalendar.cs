@@ -50,11 +50,10 @@ public static class NyseCalendar
         return new TradingSession(date, ToUtc(date, RegularOpen), ToUtc(date, early ? EarlyClose : RegularClose), early);
     }
 
-    /// <summary>The first trading day strictly after <paramref name="date"/>.</summary>
     /// <summary>Whether a bar starting at <paramref name="barStart"/> (UTC) lies in that day's regular session.</summary>
-    public static bool InRegularSession(DateTime barStart) =>
-        SessionFor(DateOf(barStart)) is { } session && barStart >= session.OpenUtc && barStart < session.CloseUtc;
+    public static bool InRegularSession(DateTime barStart) => SessionFor(DateOf(barStart)) is { } session && session.Contains(barStart);
 
+    /// <summary>The first trading day strictly after <paramref name="date"/>.</summary>
     public static DateOnly NextTradingDay(DateOnly date)
     {
         var day = date.AddDays(1);

@@ -7,4 +7,7 @@ namespace Keel.Core.Calendars;
 public readonly record struct TradingSession(DateOnly Date, DateTime OpenUtc, DateTime CloseUtc, bool IsEarlyClose)
 {
     public TimeSpan Length => CloseUtc - OpenUtc;
+
+    /// <summary>Whether <paramref name="utc"/> is within the session: at or after the open, before the close.</summary>
+    public bool Contains(DateTime utc) => utc >= OpenUtc && utc < CloseUtc;
 }
