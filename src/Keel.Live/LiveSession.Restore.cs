@@ -50,7 +50,7 @@ public sealed partial class LiveSession
                 continue;
             }
             var atBroker = await _broker.OrderByClientOrderIdAsync(order.ClientOrderId, ct).ConfigureAwait(false)
-                ?? (IsExitOf(order) ? await _broker.BracketLegAsync(order.ParentId!, order.Purpose, ct).ConfigureAwait(false) : null);
+                ?? (ExitRules.IsNamedExit(order) ? await _broker.BracketLegAsync(order.ParentId!, order.Purpose, ct).ConfigureAwait(false) : null);
             if (atBroker is null && stored.Status == OrderStatus.Accepted && _port.ResumeWatchedExit(order))
             {
                 kernel.RestoreWorkingOrder(order); // an exit the port watches itself: never at the broker
@@ -74,10 +74,6 @@ public sealed partial class LiveSession
         }
         await PumpAsync(ct).ConfigureAwait(false); // fills and ends that happened while down
     }
-
-    /// <summary>An exit named after its entry (<see cref="ExitRules.ExitId"/>): a bracket leg at the broker or an exit the port watches.</summary>
-    private static bool IsExitOf(OrderRequest order) =>
-        order.ParentId is { } entry && order.Purpose is OrderPurpose.StopLoss or OrderPurpose.TakeProfit && order.ClientOrderId == ExitRules.ExitId(entry, order.Purpose);
 
     /// <summary>
     /// Compares each configured symbol's position in the store (all strategies together) with the broker's.

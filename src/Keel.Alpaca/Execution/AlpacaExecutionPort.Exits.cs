@@ -160,9 +160,7 @@ public sealed partial class AlpacaExecutionPort
     public bool ResumeWatchedExit(OrderRequest exit)
     {
         ArgumentNullException.ThrowIfNull(exit);
-        if (exit.ParentId is null || exit.Purpose is not (OrderPurpose.StopLoss or OrderPurpose.TakeProfit or OrderPurpose.TrailingStop)
-            || exit.ClientOrderId != ExitRouting.ExitId(exit.ParentId, exit.Purpose))
-            return false;
+        if (!ExitRules.IsNamedExit(exit)) return false;
         _commands.Enqueue(_ =>
         {
             _watched.Add(new WatchedExit(exit, exit.Purpose == OrderPurpose.TrailingStop ? exit.TrailingStopPercent : null, 0m, DateTime.MinValue));

@@ -110,7 +110,7 @@ public sealed partial class AlpacaExecutionPort : ILiveExecutionPort
         await _pollGate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            while (_commands.TryDequeue(out var command)) await command(ct).ConfigureAwait(false);
+            await RunCommandsAsync(ct).ConfigureAwait(false);
             ApplyStreamUpdates();
             if (ReconcileDue())
             {
@@ -121,15 +121,17 @@ public sealed partial class AlpacaExecutionPort : ILiveExecutionPort
             await CheckWatchedExitsAsync(ct).ConfigureAwait(false);
             await ReleaseDeferredExitsAsync(ct).ConfigureAwait(false);
             // What this round queued (an exit armed by a fill it saw) goes out in this round, not a poll later.
-            for (var pass = 0; pass < 2 && !_commands.IsEmpty; pass++)
-            {
-                while (_commands.TryDequeue(out var command)) await command(ct).ConfigureAwait(false);
-            }
+            await RunCommandsAsync(ct).ConfigureAwait(false);
         }
         finally
         {
             _pollGate.Release();
         }
+    }
+
+    private async Task RunCommandsAsync(CancellationToken ct)
+    {
+        while (_commands.TryDequeue(out var command)) await command(ct).ConfigureAwait(false);
     }
 
     private async Task SendAsync(OrderRequest request, CancellationToken ct)

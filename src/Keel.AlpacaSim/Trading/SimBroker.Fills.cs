@@ -29,11 +29,9 @@ public sealed partial class SimBroker
         Execute(order, price.Value, now);
     }
 
-    /// <summary>Fills what the account allows of <paramref name="order"/> at <paramref name="price"/>, dated <paramref name="time"/>.</summary>
-    private void Execute(SimOrder order, decimal price, DateTimeOffset time)
+    /// <summary>Fills what the account allows of <paramref name="order"/> at <paramref name="price"/>, dated <paramref name="now"/>.</summary>
+    private void Execute(SimOrder order, decimal price, DateTimeOffset now)
     {
-        var now = time;
-
         if (order.Qty is null && order.TargetQty is null)
             order.TargetQty = Math.Round(order.Notional!.Value / price, 9, MidpointRounding.ToZero);
         var remaining = order.Remaining!.Value;
@@ -267,7 +265,7 @@ public sealed partial class SimBroker
         var changed = order.Status != status;
         order.Status = status;
         order.UpdatedAt = now;
-        if (status == AlpacaOrderStatus.New && order.WorkingSince is null) order.WorkingSince = order.PathFrom = now;
+        if (status == AlpacaOrderStatus.New) order.StartWorking(now);
         if (changed && status is not (AlpacaOrderStatus.Filled or AlpacaOrderStatus.PartiallyFilled or AlpacaOrderStatus.Held))
             Publish(Keel.Alpaca.Json.AlpacaEnumConverter<AlpacaOrderStatus>.Name(status), order, now);
     }

@@ -96,7 +96,7 @@ public sealed partial class SimBroker
             Status = old.Status is AlpacaOrderStatus.Held or AlpacaOrderStatus.Accepted ? old.Status : AlpacaOrderStatus.New,
             ExpiresAt = request.TimeInForce == old.TimeInForce ? old.ExpiresAt : ExpiryOf(asset, request, now),
         };
-        if (replacement.Status == AlpacaOrderStatus.New) replacement.WorkingSince = replacement.PathFrom = now;
+        if (replacement.Status == AlpacaOrderStatus.New) replacement.StartWorking(now);
         if (old.Parent is { } parent) parent.Legs[parent.Legs.IndexOf(old)] = replacement;
         Register(replacement);
         return replacement;

@@ -49,6 +49,13 @@ internal sealed class SimOrder
     /// <summary>Legs, in the order they were placed; a replaced leg gives its place to its replacement.</summary>
     public List<SimOrder> Legs { get; } = [];
 
+    /// <summary>The order works from <paramref name="now"/> on (the first time only): its bar path starts there.</summary>
+    public void StartWorking(DateTimeOffset now)
+    {
+        if (WorkingSince is not null) return;
+        WorkingSince = PathFrom = now;
+    }
+
     public bool IsOpen => !AlpacaOrderStatuses.IsFinal(Status);
     public bool IsCrypto => AssetClass == AlpacaAssetClass.Crypto;
     public decimal? Remaining => (Qty ?? TargetQty) is { } q ? q - FilledQty : null;

@@ -18,6 +18,11 @@ public static class ExitRules
         return entryId.EndsWith("-E", StringComparison.Ordinal) ? string.Concat(entryId.AsSpan(0, entryId.Length - 1), new ReadOnlySpan<char>(in letter)) : $"{entryId}-{letter}";
     }
 
+    /// <summary>Whether <paramref name="order"/> is an exit of its entry (<see cref="OrderRequest.ParentId"/>) under the id <see cref="ExitId"/> gives it.</summary>
+    public static bool IsNamedExit(OrderRequest order) =>
+        order.ParentId is { } entry && order.Purpose is OrderPurpose.StopLoss or OrderPurpose.TakeProfit or OrderPurpose.TrailingStop
+        && order.ClientOrderId == ExitId(entry, order.Purpose);
+
     /// <summary>The stop of a stop loss <paramref name="percent"/>% under the entry's price.</summary>
     public static decimal StopLossPrice(decimal entryPrice, decimal percent) => entryPrice * (1 - percent / 100m);
 
