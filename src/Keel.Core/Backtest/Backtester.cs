@@ -1,4 +1,5 @@
 using Keel.Core.Domain;
+using Keel.Core.Indicators;
 using Keel.Core.Kernel;
 using Keel.Core.MarketData;
 using Keel.Core.Metrics;
@@ -14,8 +15,19 @@ namespace Keel.Core.Backtest;
 /// </summary>
 public static class Backtester
 {
-    public static BacktestResult Run(BacktestSettings settings, IReadOnlyList<BarSeries> data, IReadOnlyList<IStrategySpec> strategies) =>
-        Run(settings, data, strategies.Select(s => (Func<IStrategy>)s.Create).ToList());
+    /// <summary>
+    /// Runs every strategy on every series. Registry strategies read their indicators from one cache per series
+    /// (<see cref="IndicatorCache"/>: computed once for the run), which also lets a single series' replay
+    /// fast-forward through the bars they hold on; the numbers are those of updating each indicator bar by bar
+    /// (<c>CachedIndicatorEqualityTests</c>).
+    /// </summary>
+    public static BacktestResult Run(BacktestSettings settings, IReadOnlyList<BarSeries> data, IReadOnlyList<IStrategySpec> strategies)
+    {
+        var indicators = IndicatorCache.PerSeries(data);
+        return Run(settings, data, strategies
+            .Select(s => (Func<BarSeries, IStrategy>)(series => s is StrategySpec registered ? registered.Create(indicators[series]) : s.Create()))
+            .ToList());
+    }
 
     /// <summary>Runs every strategy on every series; each (strategy, series) gets its own new instance.</summary>
     public static BacktestResult Run(BacktestSettings settings, IReadOnlyList<BarSeries> data, IReadOnlyList<Func<IStrategy>> strategyFactories) =>
