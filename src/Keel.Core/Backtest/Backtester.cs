@@ -16,16 +16,17 @@ namespace Keel.Core.Backtest;
 public static class Backtester
 {
     /// <summary>
-    /// Runs every strategy on every series. Registry strategies read their indicators from one cache per series
-    /// (<see cref="IndicatorCache"/>: computed once for the run), which also lets a single series' replay
-    /// fast-forward through the bars they hold on; the numbers are those of updating each indicator bar by bar
-    /// (<c>CachedIndicatorEqualityTests</c>).
+    /// Runs every strategy on every series. Over a single series, registry strategies read their indicators from
+    /// a cache (<see cref="IndicatorCache"/>, computed once for the run), which lets the replay fast-forward
+    /// through the bars they hold on; the numbers are those of updating each indicator bar by bar
+    /// (<c>CachedIndicatorEqualityTests</c>). Several series are merged bar by bar, where a cache would only
+    /// cost memory (a double per bar and indicator), so there each strategy updates its own.
     /// </summary>
     public static BacktestResult Run(BacktestSettings settings, IReadOnlyList<BarSeries> data, IReadOnlyList<IStrategySpec> strategies)
     {
-        var indicators = IndicatorCache.PerSeries(data);
+        var indicators = data.Count == 1 ? new IndicatorCache(data[0]) : null;
         return Run(settings, data, strategies
-            .Select(s => (Func<BarSeries, IStrategy>)(series => s is StrategySpec registered ? registered.Create(indicators[series]) : s.Create()))
+            .Select(s => (Func<BarSeries, IStrategy>)(_ => s is StrategySpec registered ? registered.Create(indicators) : s.Create()))
             .ToList());
     }
 
