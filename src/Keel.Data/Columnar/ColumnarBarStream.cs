@@ -8,13 +8,14 @@ namespace Keel.Data.Columnar;
 
 /// <summary>
 /// A series kept in the columnar cache (<see cref="ColumnarBarCache.TryOpenStream"/>), read forward a window of
-/// rows at a time by positioned reads: a portfolio backtest over many long series holds one window of each (a
-/// quarter of a megabyte) while the page cache serves the columns, and nothing is parsed or decoded. Each bar
-/// is validated as the cache's whole reads validate it; a damaged entry is an error naming its source.
+/// rows at a time by positioned reads: a portfolio backtest over many long series holds one small window of each
+/// while the page cache serves the columns, and nothing is parsed or decoded. The window is small so that every
+/// symbol's window stays in the processor's cache between its bars (24 KB: a hundred symbols fit in L2/L3).
+/// Each bar is validated as the cache's whole reads validate it; a damaged entry is an error naming its source.
 /// </summary>
 public sealed class ColumnarBarStream : IBarStream, IDisposable
 {
-    private const int WindowRows = 4096;
+    private const int WindowRows = 512;
 
     private readonly SafeFileHandle _file;
     private readonly string _source;

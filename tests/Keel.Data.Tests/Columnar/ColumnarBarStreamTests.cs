@@ -58,7 +58,7 @@ public sealed class ColumnarBarStreamTests : IDisposable
     [InlineData(".parquet")]
     public void A_stream_from_the_cache_reads_every_bar_of_every_window_in_order(string extension)
     {
-        var series = Walk("BTC/USD", 10_000, 1); // two full windows and a short one
+        var series = Walk("BTC/USD", 10_000, 1); // many windows, the last one short
         var path = Write(series, extension);
 
         // The first open loads the file once to fill the cache; the second finds the entry.
