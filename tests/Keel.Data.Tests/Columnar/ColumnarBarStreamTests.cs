@@ -13,7 +13,6 @@ namespace Keel.Data.Tests.Columnar;
 /// </summary>
 public sealed class ColumnarBarStreamTests : IDisposable
 {
-    private static readonly DateTime T0 = new(2024, 3, 8, 0, 0, 0, DateTimeKind.Utc);
     private static readonly DateTime LongAgo = new(2020, 5, 1, 12, 0, 0, DateTimeKind.Utc);
     private readonly TempDirectory _dir = new();
     private readonly ColumnarBarCache _cache;
@@ -21,20 +20,6 @@ public sealed class ColumnarBarStreamTests : IDisposable
     public ColumnarBarStreamTests() => _cache = new ColumnarBarCache(_dir.Combine("cache"), minimumBytes: 0);
 
     public void Dispose() => _dir.Dispose();
-
-    private static BarSeries Walk(string symbol, int count, int seed)
-    {
-        var random = new Random(seed);
-        var bars = new Bar[count];
-        var price = 100.0;
-        for (var i = 0; i < count; i++)
-        {
-            var open = price;
-            price = Math.Round(price * (1 + (random.NextDouble() - 0.5) / 200), 2);
-            bars[i] = new Bar(T0.AddMinutes(i), open, Math.Max(open, price) + 0.01, Math.Min(open, price) - 0.01, price, 1000 + i % 17);
-        }
-        return new BarSeries(new Symbol(symbol, AssetClass.Crypto), Timeframe.OneMinute, bars);
-    }
 
     /// <summary>The series as a file of the given kind, last written long ago (the cache keeps only settled files).</summary>
     private string Write(BarSeries series, string extension)
@@ -58,7 +43,7 @@ public sealed class ColumnarBarStreamTests : IDisposable
     [InlineData(".parquet")]
     public void A_stream_from_the_cache_reads_every_bar_of_every_window_in_order(string extension)
     {
-        var series = Walk("BTC/USD", 10_000, 1); // many windows, the last one short
+        var series = ParquetBarStreamTests.Walk("BTC/USD", 10_000, 1); // many windows, the last one short
         var path = Write(series, extension);
 
         // The first open loads the file once to fill the cache; the second finds the entry.
@@ -77,7 +62,7 @@ public sealed class ColumnarBarStreamTests : IDisposable
     [Fact]
     public void Without_a_cache_a_parquet_file_streams_by_row_group()
     {
-        var series = Walk("ETH/USD", 1_000, 2);
+        var series = ParquetBarStreamTests.Walk("ETH/USD", 1_000, 2);
         var stream = BarFiles.OpenStream(Write(series, ".parquet"), series.Symbol, cache: null);
         using var parquet = stream.ShouldBeOfType<ParquetBarStream>();
         ReadAll(parquet).ShouldBe(series.Span.ToArray());
@@ -86,7 +71,7 @@ public sealed class ColumnarBarStreamTests : IDisposable
     [Fact]
     public void A_portfolio_backtest_over_cached_streams_equals_the_in_memory_one()
     {
-        BarSeries[] data = [Walk("BTC/USD", 9_000, 3), Walk("ETH/USD", 7_000, 4)];
+        BarSeries[] data = [ParquetBarStreamTests.Walk("BTC/USD", 9_000, 3), ParquetBarStreamTests.Walk("ETH/USD", 7_000, 4)];
         var streams = data.Select(d => BarFiles.OpenStream(Write(d, ".parquet"), d.Symbol, _cache)).ToList();
         IStrategySpec[] specs = [StrategyRegistry.Default.Parse("sma-crossover:fast=10,slow=30")];
         var settings = new BacktestSettings { KeepJournal = true };
@@ -106,14 +91,14 @@ public sealed class ColumnarBarStreamTests : IDisposable
     [Fact]
     public void A_damaged_entry_is_an_error_naming_the_source_and_the_bar()
     {
-        var series = Walk("BTC/USD", 10_000, 5);
+        var series = ParquetBarStreamTests.Walk("BTC/USD", 10_000, 5);
         var path = Write(series, ".csv");
         BarFiles.Load(path, new BarCsvOptions { Symbol = series.Symbol }, _cache);
         var entry = Directory.GetFiles(_cache.Directory).Single();
         // Bar 9,001's timestamp (the ticks column comes first, after the header and key) set back to bar 1's.
         var bytes = File.ReadAllBytes(entry);
         var ticksStart = bytes.Length - 10_000 * 6 * sizeof(long);
-        BitConverter.GetBytes(T0.Ticks).CopyTo(bytes, ticksStart + 9_000 * sizeof(long));
+        BitConverter.GetBytes(ParquetBarStreamTests.T0.Ticks).CopyTo(bytes, ticksStart + 9_000 * sizeof(long));
         File.WriteAllBytes(entry, bytes);
 
         using var stream = _cache.TryOpenStream(path, series.Symbol, TimeZoneInfo.Utc).ShouldNotBeNull();

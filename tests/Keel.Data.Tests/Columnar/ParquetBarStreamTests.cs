@@ -9,12 +9,13 @@ namespace Keel.Data.Tests.Columnar;
 /// <summary>A Parquet file read a row group at a time gives every bar the whole-file read gives, and the same backtest.</summary>
 public sealed class ParquetBarStreamTests : IDisposable
 {
-    private static readonly DateTime T0 = new(2024, 3, 8, 0, 0, 0, DateTimeKind.Utc);
+    internal static readonly DateTime T0 = new(2024, 3, 8, 0, 0, 0, DateTimeKind.Utc);
     private readonly TempDirectory _dir = new();
 
     public void Dispose() => _dir.Dispose();
 
-    private static BarSeries Walk(string symbol, int count, int seed)
+    /// <summary>A minute-bar random walk from <see cref="T0"/> (also the columnar stream tests' series).</summary>
+    internal static BarSeries Walk(string symbol, int count, int seed)
     {
         var random = new Random(seed);
         var bars = new Bar[count];
