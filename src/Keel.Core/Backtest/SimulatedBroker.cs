@@ -70,24 +70,34 @@ public sealed class SimulatedBroker : IExecutionPort, IDisposable
     {
         if (!_submittedIds.Add(order.ClientOrderId)) return; // the first order with this id stands
         var book = Book(order.Symbol);
-        if (!book.HasBar || order.Quantity <= 0 || order.Symbol.IsCrypto && UnderCryptoMinimum(order, book.LastBar))
+        if (!book.HasBar || decimal.Sign(order.Quantity) <= 0 || order.Symbol.IsCrypto && UnderCryptoMinimum(order, book.LastBar))
         {
-            Tally.Reject(!book.HasBar ? OrderReasons.NoPrice : order.Quantity <= 0 ? OrderReasons.InvalidQuantity : OrderReasons.CryptoMinimum);
-            Listener.OnOrderClosed(order, OrderStatus.Rejected, SubmitRejection(order, book), order.CreatedAt);
+            RejectAtSubmission(order, book);
             return;
         }
-        if (order.Type == OrderType.Market && (_fillModel == FillModel.Close || order.Purpose == OrderPurpose.EndOfRun))
+        if (order.Type == OrderType.Market)
         {
-            TryFill(new WorkingOrder(order, null), (decimal)book.LastBar.Close, applySlippage: true, book.LastBar.Timestamp);
+            if (_fillModel == FillModel.Close || order.Purpose == OrderPurpose.EndOfRun)
+                TryFill(new WorkingOrder(order, null), (decimal)book.LastBar.Close, applySlippage: true, book.LastBar.Timestamp);
+            else Add(new WorkingOrder(order, null));
             return;
         }
-        var working = new WorkingOrder(order, order.Type switch
-        {
-            OrderType.Limit => order.LimitPrice ?? throw new ArgumentException("A limit order needs a limit price."),
-            OrderType.Stop => order.StopPrice ?? throw new ArgumentException("A stop order needs a stop price."),
-            _ => null,
-        });
-        Add(working);
+        Add(new WorkingOrder(order, TriggerOf(order)));
+    }
+
+    private static decimal? TriggerOf(OrderRequest order) => order.Type switch
+    {
+        OrderType.Limit => order.LimitPrice ?? throw new ArgumentException("A limit order needs a limit price."),
+        OrderType.Stop => order.StopPrice ?? throw new ArgumentException("A stop order needs a stop price."),
+        _ => null,
+    };
+
+    // Out of line, as are the messages: most orders are accepted, and the rare paths would enlarge every call's frame.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void RejectAtSubmission(OrderRequest order, SymbolBook book)
+    {
+        Tally.Reject(!book.HasBar ? OrderReasons.NoPrice : order.Quantity <= 0 ? OrderReasons.InvalidQuantity : OrderReasons.CryptoMinimum);
+        Listener.OnOrderClosed(order, OrderStatus.Rejected, SubmitRejection(order, book), order.CreatedAt);
     }
 
     private bool UnderCryptoMinimum(OrderRequest order, in Bar bar) =>
@@ -102,6 +112,13 @@ public sealed class SimulatedBroker : IExecutionPort, IDisposable
         !book.HasBar ? $"no price seen yet for {order.Symbol}"
         : order.Quantity <= 0 ? $"quantity must be positive, got {order.Quantity}"
         : F($"notional {order.Quantity * ReferencePrice(order, book.LastBar):0.00} is under the crypto minimum of {_model.CryptoMinimumNotional:0.00}; order skipped");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void RejectAtFill(OrderRequest order, decimal price, decimal commission, DateTime time)
+    {
+        Tally.Reject(order.Side == OrderSide.Buy ? OrderReasons.InsufficientCash : OrderReasons.NoPosition);
+        Listener.OnOrderClosed(order, OrderStatus.Rejected, FillRejection(order, price, commission), time);
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private string FillRejection(OrderRequest order, decimal price, decimal commission) => order.Side == OrderSide.Buy
@@ -208,8 +225,7 @@ public sealed class SimulatedBroker : IExecutionPort, IDisposable
         var commission = _model.Commission.Calculate(order.Symbol, order.Side, order.Quantity, price);
         if (order.Side == OrderSide.Buy ? DecimalSum.Add(price * order.Quantity, commission) > _account.Cash : order.Quantity > _account.PositionQuantity(order.Symbol))
         {
-            Tally.Reject(order.Side == OrderSide.Buy ? OrderReasons.InsufficientCash : OrderReasons.NoPosition);
-            Listener.OnOrderClosed(order, OrderStatus.Rejected, FillRejection(order, price, commission), time);
+            RejectAtFill(order, price, commission, time);
             return;
         }
         var slippage = Math.Abs(price - marketPrice) * order.Quantity;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Keel.Core.Domain;
 
 namespace Keel.Core.Trading;
@@ -54,8 +55,7 @@ public sealed class StrategyPosition(string strategy, Symbol symbol)
         }
         else
         {
-            if (fill.Quantity > Quantity)
-                throw new InvalidOperationException($"{Strategy} {Symbol}: a sell of {fill.Quantity} exceeds the position of {Quantity}.");
+            if (fill.Quantity > Quantity) ThrowOversold(fill.Quantity);
             Quantity -= fill.Quantity;
             _exit.Add(fill.Quantity, fill.Price);
         }
@@ -70,4 +70,9 @@ public sealed class StrategyPosition(string strategy, Symbol symbol)
         EntryOrderId = null;
         return trade;
     }
+
+    // Out of line: the message's formatting would give every fill a frame large enough for it.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowOversold(decimal sold) =>
+        throw new InvalidOperationException($"{Strategy} {Symbol}: a sell of {sold} exceeds the position of {Quantity}.");
 }
