@@ -292,12 +292,15 @@ public sealed class TradingKernel : IExecutionListener
             slot.WorkingOrders.Add(order);
     }
 
-    public void OnFill(in Fill fill)
+    public void OnFill(in Fill fill) => OnFill(fill, fill.Price * fill.Quantity);
+
+    /// <summary><see cref="OnFill(in Fill)"/> with the fill's price · quantity already computed (the simulated broker's cash check makes it).</summary>
+    internal void OnFill(in Fill fill, decimal notional)
     {
-        _portfolio.Apply(fill);
+        _portfolio.Apply(fill, notional);
         var slot = FindSlot(fill.Strategy, fill.Symbol) ?? throw NoSlotFor(fill);
         var order = slot.TakeWorkingOrder(fill.ClientOrderId); // gone after its first fill, as are partial fills' orders
-        var trade = slot.Position.Apply(fill, order?.Reason ?? fill.Purpose.ToString());
+        var trade = slot.Position.Apply(fill, order?.Reason ?? fill.Purpose.ToString(), notional);
         if (_journalEvents) _journal.Record(new OrderEvent(fill.Time, order ?? OrderFromFill(fill), OrderStatus.Filled, "", fill));
         if (slot.PendingEntryId == fill.ClientOrderId) slot.PendingEntryId = null;
         if (slot.PendingExitId == fill.ClientOrderId || slot.Position.Quantity == 0) slot.PendingExitId = null;

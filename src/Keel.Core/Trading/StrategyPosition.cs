@@ -40,7 +40,10 @@ public sealed class StrategyPosition(string strategy, Symbol symbol)
     }
 
     /// <summary>Applies a fill; returns the completed trade when this fill closed the position.</summary>
-    public Trade? Apply(in Fill fill, string reason)
+    public Trade? Apply(in Fill fill, string reason) => Apply(fill, reason, fill.Price * fill.Quantity);
+
+    /// <summary><see cref="Apply(in Fill, string)"/> with the fill's price · quantity already computed.</summary>
+    internal Trade? Apply(in Fill fill, string reason, decimal notional)
     {
         if (fill.Side == OrderSide.Buy)
         {
@@ -50,14 +53,14 @@ public sealed class StrategyPosition(string strategy, Symbol symbol)
                 _entryReason = reason;
                 EntryOrderId = fill.ClientOrderId;
             }
-            Quantity += fill.Quantity;
-            _entry.Add(fill.Quantity, fill.Price);
+            Quantity = DecimalSum.Add(Quantity, fill.Quantity);
+            _entry.Add(fill.Quantity, fill.Price, notional);
         }
         else
         {
             if (fill.Quantity > Quantity) ThrowOversold(fill.Quantity);
             Quantity -= fill.Quantity;
-            _exit.Add(fill.Quantity, fill.Price);
+            _exit.Add(fill.Quantity, fill.Price, notional);
         }
         _fees = DecimalSum.Add(_fees, fill.Commission);
         _slippage = DecimalSum.Add(_slippage, fill.Slippage);
