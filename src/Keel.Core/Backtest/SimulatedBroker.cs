@@ -176,13 +176,20 @@ public sealed class SimulatedBroker : IExecutionPort, IDisposable
     {
         if (list is [{ Request.Type: OrderType.Market } only])
         {
-            // The usual case, one market order waiting: the general loop below, without its gathering and search.
+            // The usual case, one market order waiting: what FillAll does, without its gathering and search.
             list.Clear();
             _workingCount--;
             TryFill(only, (decimal)bar.Open, applySlippage: true, bar.Timestamp);
             if (list.Count > 0) ProcessTriggers(symbol, list, bar);
             return;
         }
+        FillAll(symbol, list, bar);
+    }
+
+    // Out of line: its loops' locals would give the usual single fill above a frame to clear on every call.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void FillAll(Symbol symbol, List<WorkingOrder> list, in Bar bar)
+    {
         var open = (decimal)bar.Open;
         // 1. Market orders waiting since the previous bar fill at this open (those working when the bar came:
         // fills attach exits to the list).
