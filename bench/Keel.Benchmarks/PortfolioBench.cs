@@ -5,19 +5,21 @@ using Keel.Core.Costs;
 using Keel.Core.Domain;
 using Keel.Core.MarketData;
 using Keel.Core.Strategies;
+using Keel.Data;
 using Keel.Data.Columnar;
 
 namespace Keel.Benchmarks;
 
 /// <summary>
 /// Issue 18's target 3: a portfolio backtest over N symbols × M one-minute bars from Parquet files, merged by
-/// time into one cash account, streamed a row group at a time. Writes the files once (seeded GBM, one seed
-/// per symbol), then times the run and reports the process's peak memory. Run it in a fresh process per N
-/// (peak memory is per process).
+/// time into one cash account, streamed from the columnar cache a window at a time (or, with <c>--parquet</c>,
+/// a Parquet row group at a time). Writes the files and fills the cache once (seeded GBM, one seed per symbol),
+/// then times the run and reports the process's peak memory. Run it in a fresh process per N (peak memory is
+/// per process).
 /// </summary>
 internal static class PortfolioBench
 {
-    public static int Run(string folder, int symbols, int bars, bool materialize, bool journal, bool trades)
+    public static int Run(string folder, int symbols, int bars, bool materialize, bool journal, bool trades, bool parquet)
     {
         Directory.CreateDirectory(folder);
         var paths = new List<(string Path, Symbol Symbol)>();
@@ -52,14 +54,18 @@ internal static class PortfolioBench
         }
         else
         {
-            var streams = paths.Select(p => ParquetBarStream.Open(p.Path, p.Symbol)).ToList();
-            result = Backtester.RunStreaming(settings, streams.Cast<IBarStream>().ToList(), specs);
-            foreach (var stream in streams) stream.Dispose();
+            var cache = parquet ? null : new ColumnarBarCache(Path.Combine(folder, "cache"));
+            var open = Stopwatch.StartNew();
+            var streams = paths.Select(p => BarFiles.OpenStream(p.Path, p.Symbol, cache)).ToList();
+            Console.WriteLine($"{streams.Count} streams open in {open.Elapsed.TotalSeconds:0.0} s ({streams.Count(s => s is ColumnarBarStream)} from the columnar cache)");
+            clock.Restart();
+            result = Backtester.RunStreaming(settings, streams, specs);
+            foreach (var stream in streams.Cast<IDisposable>()) stream.Dispose();
         }
         clock.Stop();
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{(materialize ? "materialized" : "streamed")}{(journal ? ", journal kept" : trades ? ", trades kept" : ", trades folded")}: {symbols} symbols × {bars:N0} bars = {result.Bars:N0} bars in {clock.Elapsed.TotalSeconds:0.00} s " +
+            $"{(materialize ? "materialized" : parquet ? "streamed from Parquet" : "streamed from the columnar cache")}{(journal ? ", journal kept" : trades ? ", trades kept" : ", trades folded")}: {symbols} symbols × {bars:N0} bars = {result.Bars:N0} bars in {clock.Elapsed.TotalSeconds:0.00} s " +
             $"({result.Bars / clock.Elapsed.TotalSeconds / 1e6:0.00} M bars/s), {result.Metrics.Trades:N0} trades, final equity {result.FinalEquity:0.00}, peak {peak / 1e6:0} MB"));
         return 0;
     }

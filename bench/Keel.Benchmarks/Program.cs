@@ -15,7 +15,7 @@ using Keel.Data.Csv;
 //   dotnet run -c Release --project bench/Keel.Benchmarks -- trials FILE GRID [--every K]   every K-th sma-crossover trial of GRID, one thread: fastest-of-5 ms per trial and a checksum
 //   dotnet run -c Release --project bench/Keel.Benchmarks -- dashboard FOLDER [--runs N]   dashboard pages over 100,000 fills and a year of minute snapshots
 //   dotnet run -c Release --project bench/Keel.Benchmarks -- csv FILE [--runs N]   Keel's CSV parser against Sep, and the Parquet and cached columnar forms, fastest of N
-//   dotnet run -c Release --project bench/Keel.Benchmarks -- portfolio FOLDER N [--bars M] [--materialize] [--journal] [--trades]   N symbols × M (1,000,000) minute bars from Parquet, one account: time and peak memory
+//   dotnet run -c Release --project bench/Keel.Benchmarks -- portfolio FOLDER N [--bars M] [--materialize] [--journal] [--trades] [--parquet]   N symbols × M (1,000,000) minute bars, one account, streamed from the columnar cache (filled from Parquet once): time and peak memory
 //   dotnet run -c Release --project bench/Keel.Benchmarks -- [BenchmarkDotNet args]
 if (args is ["dashboard", var benchFolder, ..])
     return await DashboardBench.RunAsync(benchFolder, args is [.., "--runs", var r] ? int.Parse(r, System.Globalization.CultureInfo.InvariantCulture) : 20);
@@ -23,7 +23,7 @@ if (args is ["portfolio", var portfolioFolder, var symbolCount, ..])
 {
     var barsAt = Array.IndexOf(args, "--bars");
     return PortfolioBench.Run(portfolioFolder, int.Parse(symbolCount, System.Globalization.CultureInfo.InvariantCulture),
-        barsAt > 0 ? int.Parse(args[barsAt + 1], System.Globalization.CultureInfo.InvariantCulture) : KernelLoopBenchmark.BarCount, args.Contains("--materialize"), args.Contains("--journal"), args.Contains("--trades"));
+        barsAt > 0 ? int.Parse(args[barsAt + 1], System.Globalization.CultureInfo.InvariantCulture) : KernelLoopBenchmark.BarCount, args.Contains("--materialize"), args.Contains("--journal"), args.Contains("--trades"), args.Contains("--parquet"));
 }
 if (args is ["make-data", var path])
 {

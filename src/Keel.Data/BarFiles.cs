@@ -1,3 +1,5 @@
+using Keel.Core.Domain;
+using Keel.Core.MarketData;
 using Keel.Data.Columnar;
 using Keel.Data.Csv;
 
@@ -22,7 +24,24 @@ public static class BarFiles
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         options ??= BarCsvOptions.Default;
-        return IsParquet(path) ? ParquetBars.Read(path, options) : BarCsvReader.Load(path, options, cache);
+        return IsParquet(path) ? ParquetBars.Read(path, options, cache) : BarCsvReader.Load(path, options, cache);
+    }
+
+    /// <summary>
+    /// <paramref name="path"/>'s bars to be read forward once, for a portfolio backtest over many long series
+    /// (<c>Backtester.RunStreaming</c>): from <paramref name="cache"/> a window at a time, after one whole load
+    /// of the file to fill it (one file at a time, so a universe never holds more than one series). Without a
+    /// usable cache, a Parquet file is read a row group at a time and a CSV file whole.
+    /// </summary>
+    public static IBarStream OpenStream(string path, Symbol symbol, ColumnarBarCache? cache)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var zone = BarCsvReader.DefaultZone(symbol.AssetClass);
+        if (cache?.TryOpenStream(path, symbol, zone) is { } cached) return cached;
+        if (cache is null && IsParquet(path)) return ParquetBarStream.Open(path, symbol, zone);
+        var loaded = Load(path, new BarCsvOptions { Symbol = symbol }, cache);
+        if (cache?.TryOpenStream(path, symbol, zone) is { } filled) return filled;
+        return IsParquet(path) ? ParquetBarStream.Open(path, symbol, zone) : new BarSeriesStream(loaded.Series);
     }
 
     /// <summary>

@@ -30,12 +30,16 @@ internal static class BacktestCommand
             var specs = StrategyText.ParseList(parse.GetValue(strategy)!, UserStrategies.Registry(parse));
             var clock = Stopwatch.StartNew();
             var loaded = data.LoadWithWarmUp(parse, Console.Error);
-            var settings = options.Settings(parse) with { TradeFrom = loaded.From };
+            // The trade list, journal and equity curve feed only the files; the statistics are folded as the run goes.
+            var keep = folder is not null;
+            var settings = options.Settings(parse) with { TradeFrom = loaded.From, KeepTrades = keep, KeepJournal = keep, KeepEquityCurve = keep };
             var loadMs = clock.Elapsed.TotalMilliseconds;
             clock.Restart();
+            // The benchmark shares nothing with the run but the bars: it runs on another core meanwhile.
+            var benchmark = Task.Run(() => Benchmark.BuyAndHold(settings, loaded.Series));
             var result = Backtester.Run(settings, loaded.Series, specs);
             var elapsedMs = clock.Elapsed.TotalMilliseconds;
-            var context = new RunContext(loaded, Benchmark.BuyAndHold(settings, loaded.Series));
+            var context = new RunContext(loaded, benchmark.GetAwaiter().GetResult());
 
             if (folder is not null) WriteFiles(folder, result, context, specs);
             if (parse.GetValue(json))

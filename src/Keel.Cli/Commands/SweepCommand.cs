@@ -4,6 +4,7 @@ using System.Globalization;
 using Keel.Cli.Output;
 using Keel.Core.Backtest;
 using Keel.Core.Domain;
+using Keel.Core.Indicators;
 using Keel.Core.Research;
 using Keel.Core.Strategies;
 using Keel.Reporting;
@@ -40,7 +41,7 @@ internal static class SweepCommand
             var series = loaded.Series;
             var quiet = parse.GetValue(json);
 
-            var indicators = ParameterSweep.IndicatorCaches(series);
+            var indicators = IndicatorCache.PerSeries(series);
             SweepResult result = null!;
             if (quiet) result = ParameterSweep.Run(settings, series, parameterGrid, metricName, indicators: indicators);
             else AnsiConsole.Progress().AutoClear(true).Start(progress =>

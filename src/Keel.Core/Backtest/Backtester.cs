@@ -1,4 +1,5 @@
 using Keel.Core.Domain;
+using Keel.Core.Indicators;
 using Keel.Core.Kernel;
 using Keel.Core.MarketData;
 using Keel.Core.Metrics;
@@ -14,8 +15,20 @@ namespace Keel.Core.Backtest;
 /// </summary>
 public static class Backtester
 {
-    public static BacktestResult Run(BacktestSettings settings, IReadOnlyList<BarSeries> data, IReadOnlyList<IStrategySpec> strategies) =>
-        Run(settings, data, strategies.Select(s => (Func<IStrategy>)s.Create).ToList());
+    /// <summary>
+    /// Runs every strategy on every series. Over a single series, registry strategies read their indicators from
+    /// a cache (<see cref="IndicatorCache"/>, computed once for the run), which lets the replay fast-forward
+    /// through the bars they hold on; the numbers are those of updating each indicator bar by bar
+    /// (<c>CachedIndicatorEqualityTests</c>). Several series are merged bar by bar, where a cache would only
+    /// cost memory (a double per bar and indicator), so there each strategy updates its own.
+    /// </summary>
+    public static BacktestResult Run(BacktestSettings settings, IReadOnlyList<BarSeries> data, IReadOnlyList<IStrategySpec> strategies)
+    {
+        var indicators = data.Count == 1 ? new IndicatorCache(data[0]) : null;
+        return Run(settings, data, strategies
+            .Select(s => (Func<BarSeries, IStrategy>)(_ => s is StrategySpec registered ? registered.Create(indicators) : s.Create()))
+            .ToList());
+    }
 
     /// <summary>Runs every strategy on every series; each (strategy, series) gets its own new instance.</summary>
     public static BacktestResult Run(BacktestSettings settings, IReadOnlyList<BarSeries> data, IReadOnlyList<Func<IStrategy>> strategyFactories) =>

@@ -14,50 +14,47 @@ internal static class MergedReplay
     /// <returns>The bars traded on and the warm-up bars before <paramref name="from"/> (all symbols).</returns>
     public static (long Bars, long WarmUp) Run(IReadOnlyList<IBarStream> streams, SimulatedBroker broker, TradingKernel kernel, EquityRecorder equity, DateTime from)
     {
-        var heads = new Bar[streams.Count];
-        var live = new bool[streams.Count];
+        // Each stream's next bar is read where the stream holds it; only its time is kept here (a small array
+        // that the scan for the next timestamp reads at every step). An ended stream's time is past any bar's.
+        var heads = new long[streams.Count];
         var symbols = new Symbol[streams.Count];
         for (var s = 0; s < streams.Count; s++)
         {
             symbols[s] = streams[s].Symbol;
-            if (live[s] = streams[s].MoveNext()) heads[s] = streams[s].Current;
+            heads[s] = streams[s].MoveNext() ? streams[s].Current.Timestamp.Ticks : long.MaxValue;
         }
+        var fromTicks = from.Ticks;
         long count = 0, warmUp = 0;
         while (true)
         {
-            var time = DateTime.MaxValue;
-            var any = false;
+            var time = long.MaxValue;
+            foreach (var head in heads) time = Math.Min(time, head);
+            if (time == long.MaxValue) return (count, warmUp);
+            var warming = time < fromTicks;
             for (var s = 0; s < heads.Length; s++)
             {
-                if (live[s] && heads[s].Timestamp <= time)
-                {
-                    time = heads[s].Timestamp;
-                    any = true;
-                }
-            }
-            if (!any) return (count, warmUp);
-            var warming = time < from;
-            for (var s = 0; s < heads.Length; s++)
-            {
-                if (!live[s] || heads[s].Timestamp != time) continue;
+                if (heads[s] != time) continue;
+                var stream = streams[s];
+                ref readonly var bar = ref stream.Current;
                 if (warming)
                 {
-                    kernel.WarmUp(symbols[s], heads[s]);
+                    kernel.WarmUp(symbols[s], bar);
                     warmUp++;
                 }
                 else
                 {
-                    broker.OnBar(symbols[s], heads[s]);
-                    kernel.OnBar(symbols[s], heads[s]);
+                    broker.OnBar(symbols[s], bar);
+                    kernel.OnBar(symbols[s], bar);
                     count++;
                 }
-                if (live[s] = streams[s].MoveNext())
+                if (stream.MoveNext())
                 {
-                    heads[s] = streams[s].Current;
-                    if (heads[s].Timestamp <= time) throw new InvalidOperationException($"{symbols[s]}: bars out of time order at {heads[s].Timestamp:O}.");
+                    heads[s] = stream.Current.Timestamp.Ticks;
+                    if (heads[s] <= time) throw new InvalidOperationException($"{symbols[s]}: bars out of time order at {stream.Current.Timestamp:O}.");
                 }
+                else heads[s] = long.MaxValue;
             }
-            if (!warming) equity.Record(kernel.Valuation(time));
+            if (!warming) equity.Record(kernel.Valuation(new DateTime(time, DateTimeKind.Utc)));
         }
     }
 }

@@ -27,7 +27,16 @@ public sealed record Symbol
             throw new ArgumentException($"Currency pair '{ticker}' must be like EUR/USD.", nameof(ticker));
         Ticker = ticker;
         AssetClass = assetClass;
+        _hashCode = HashCode.Combine(ticker, assetClass);
     }
+
+    // Symbols key the ledger's and the broker's lookups on every bar; hashing the ticker each time showed in universe runs.
+    private readonly int _hashCode;
+
+    public override int GetHashCode() => _hashCode;
+
+    public bool Equals(Symbol? other) =>
+        ReferenceEquals(this, other) || (other is not null && _hashCode == other._hashCode && AssetClass == other.AssetClass && Ticker == other.Ticker);
 
     /// <summary>Parses <c>AAPL</c> as a US equity and <c>BTC/USD</c> as crypto (the form rule: a pair with '/' is crypto).</summary>
     public static Symbol Parse(string text)

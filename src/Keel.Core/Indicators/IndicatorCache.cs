@@ -17,6 +17,10 @@ public sealed class IndicatorCache(BarSeries series)
 
     public BarSeries Series { get; } = series;
 
+    /// <summary>One cache per distinct series (compared by reference), for a run over <paramref name="data"/>.</summary>
+    public static Dictionary<BarSeries, IndicatorCache> PerSeries(IReadOnlyList<BarSeries> data) =>
+        data.Distinct().ToDictionary(series => series, series => new IndicatorCache(series));
+
     /// <summary>One array per output of <paramref name="indicator"/> (a fresh instance, which this uses up), one value per bar.</summary>
     internal double[][] Outputs(IIndicator indicator) =>
         _outputs.GetOrAdd(string.Join(',', indicator.OutputNames), _ => new Lazy<double[][]>(() => IndicatorBatch.Run(indicator, Series.Span))).Value;

@@ -17,7 +17,7 @@ public static class ParameterSweep
 {
     public static readonly IReadOnlyList<string> Metrics = ["sharpe", "return", "sortino", "calmar"];
 
-    /// <param name="indicators">The caches to compute indicators into (<see cref="IndicatorCaches"/>), so that the
+    /// <param name="indicators">The caches to compute indicators into (<see cref="IndicatorCache.PerSeries"/>), so that the
     /// caller can read them afterwards; new ones when null.</param>
     public static SweepResult Run(BacktestSettings settings, IReadOnlyList<BarSeries> data, ParameterGrid grid, string metric = "sharpe",
         int maxParallelism = 0, Action? onTrialDone = null, IReadOnlyDictionary<BarSeries, IndicatorCache>? indicators = null)
@@ -26,7 +26,7 @@ public static class ParameterSweep
         var specs = grid.Specs;
         if (specs.Count == 0) throw new ArgumentException("The grid has no valid combination to run.");
         settings = settings with { KeepJournal = false, KeepEquityCurve = false, KeepTrades = false };
-        indicators ??= IndicatorCaches(data);
+        indicators ??= IndicatorCache.PerSeries(data);
         var trials = new SweepTrial[specs.Count];
         var daily = new double[specs.Count][];
         Parallel.For(0, specs.Count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism > 0 ? maxParallelism : Environment.ProcessorCount }, i =>
@@ -44,14 +44,6 @@ public static class ParameterSweep
         var (pbo, note) = Overfitting(daily);
         return new SweepResult(trials, best, metric, deflated, pbo, note, grid.SkippedInvalid);
     }
-
-    /// <summary>
-    /// One indicator cache per distinct series (compared by reference). Given to <see cref="Run"/>, they keep
-    /// its indicators, e.g. to run the best trial again in full without computing them again: a strategy made
-    /// with a cache also fast-forwards its quiet bars, with the same results.
-    /// </summary>
-    public static Dictionary<BarSeries, IndicatorCache> IndicatorCaches(IReadOnlyList<BarSeries> data) =>
-        data.Distinct().ToDictionary(series => series, series => new IndicatorCache(series));
 
     private static (OverfittingEstimate?, string?) Overfitting(double[][] daily)
     {

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Keel.Core.Strategies;
@@ -45,7 +46,10 @@ internal struct CrossDetector
     /// <summary>
     /// The first index from <paramref name="start"/> where x &lt; y (false for NaN, as the plain comparison),
     /// else the length. Compared several pairs at a time: a sweep trial scans nearly all its bars here.
+    /// Compiled optimised at the first call: ReadyToRun leaves out code that needs AVX2, and its unoptimised
+    /// first tier would call each vector operation instead of emitting one instruction.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int FirstBelow(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int start)
     {
         var k = start;

@@ -2,14 +2,16 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using Keel.Core.Domain;
+using Microsoft.Win32.SafeHandles;
 using Keel.Data.Csv;
 
 namespace Keel.Data.Columnar;
 
 /// <summary>
-/// Parsed bars of large CSV files kept as raw columns (UTC ticks, then open, high, low, close, volume as
-/// doubles) in one file per source, read back through a memory map: a second run of the same CSV copies
-/// columns instead of parsing text. What the parse depends on names the entry (the file's full path, the
+/// Parsed bars of large CSV and Parquet files kept as raw columns (UTC ticks, then open, high, low, close, volume as
+/// doubles) in one file per source, read back through a memory map, or a window at a time by a
+/// <see cref="ColumnarBarStream"/>: a second run of the same file copies columns instead of parsing text or
+/// decoding Parquet. What the parse depends on names the entry (the file's full path, the
 /// source time zone, the adjusted-close switch); the file's size and last-write time, kept in the entry,
 /// say whether it still holds: any change to the file is a miss, the file is parsed again and the entry
 /// replaced.
@@ -75,6 +77,47 @@ public sealed class ColumnarBarCache
         }
         catch (IOException) { return null; } // replaced or removed under us: parse instead
         catch (UnauthorizedAccessException) { return null; }
+    }
+
+    /// <summary>
+    /// The bars cached for this source as a stream read a window at a time (memory for one window, whatever
+    /// the length of the series), or null when there is no valid entry.
+    /// </summary>
+    public ColumnarBarStream? TryOpenStream(string sourcePath, Symbol symbol, TimeZoneInfo zone, bool adjustedClose = false)
+    {
+        var source = ResolvedFile.Of(sourcePath);
+        if (!source.Exists || source.Length < _minimumBytes) return null;
+        var entry = EntryPath(source.FullName, zone, adjustedClose);
+        if (!File.Exists(entry)) return null;
+        var file = File.OpenHandle(entry);
+        try
+        {
+            var key = Key(source.FullName, zone, adjustedClose);
+            var fileLength = RandomAccess.GetLength(file);
+            Span<byte> header = stackalloc byte[HeaderBytes];
+            if (RandomAccess.Read(file, header, 0) != HeaderBytes) return Close(file);
+            var keyLength = MemoryMarshal.Cast<byte, long>(header)[6];
+            if (keyLength < 0 || keyLength > 1 << 16) return Close(file);
+            var headerAndKey = new byte[HeaderBytes + keyLength];
+            if (RandomAccess.Read(file, headerAndKey, 0) != headerAndKey.Length) return Close(file);
+            if (Check(headerAndKey, fileLength, key, source.Length, source.LastWriteTimeUtc.Ticks) is not { } layout) return Close(file);
+            return new ColumnarBarStream(file, sourcePath, symbol, layout.Count, layout.ColumnsStart);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Close(file); // replaced or removed under us: load instead
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
+    private static ColumnarBarStream? Close(SafeFileHandle file)
+    {
+        file.Dispose();
+        return null;
     }
 
     /// <summary>Keeps <paramref name="bars"/> for this source. A cache that cannot be written is skipped: it never fails a load.</summary>
@@ -149,19 +192,29 @@ public sealed class ColumnarBarCache
         _ => BitConverter.DoubleToInt64Bits(bar.Volume),
     };
 
-    private static (Bar[] Bars, CsvLayout Layout)? Decode(ReadOnlySpan<byte> content, string key, long sourceLength, long sourceWriteTicks)
+    /// <summary>
+    /// Where an entry's columns start and how many bars it holds, when its header (and key, which
+    /// <paramref name="headerAndKey"/> must hold too) says it is this source's entry of this format and its
+    /// length fits; null otherwise.
+    /// </summary>
+    private static (int Count, int ColumnsStart, CsvLayout Layout)? Check(ReadOnlySpan<byte> headerAndKey, long fileLength, string key, long sourceLength, long sourceWriteTicks)
     {
-        if (content.Length < HeaderBytes) return null;
-        var header = MemoryMarshal.Cast<byte, long>(content[..HeaderBytes]);
+        if (headerAndKey.Length < HeaderBytes) return null;
+        var header = MemoryMarshal.Cast<byte, long>(headerAndKey[..HeaderBytes]);
         if (header[0] != Magic || header[1] != FormatVersion || header[4] != sourceLength || header[5] != sourceWriteTicks) return null;
         var keyLength = header[6];
         var count = header[3];
-        if (keyLength < 0 || keyLength > content.Length || count <= 0 || count > Array.MaxLength) return null;
+        if (keyLength < 0 || HeaderBytes + keyLength > headerAndKey.Length || count <= 0 || count > Array.MaxLength) return null;
         var columnsStart = HeaderBytes + Align8((int)keyLength);
-        if (content.Length != columnsStart + count * 6 * sizeof(long)) return null;
-        if (!content.Slice(HeaderBytes, (int)keyLength).SequenceEqual(Encoding.UTF8.GetBytes(key))) return null;
+        if (fileLength != columnsStart + count * 6 * sizeof(long)) return null;
+        if (!headerAndKey.Slice(HeaderBytes, (int)keyLength).SequenceEqual(Encoding.UTF8.GetBytes(key))) return null;
+        return ((int)count, columnsStart, (CsvLayout)header[2]);
+    }
 
-        var n = (int)count;
+    private static (Bar[] Bars, CsvLayout Layout)? Decode(ReadOnlySpan<byte> content, string key, long sourceLength, long sourceWriteTicks)
+    {
+        if (Check(content, content.Length, key, sourceLength, sourceWriteTicks) is not { } found) return null;
+        var (n, columnsStart, layout) = found;
         var columns = content[columnsStart..];
         var ticks = MemoryMarshal.Cast<byte, long>(columns[..(n * 8)]);
         var open = MemoryMarshal.Cast<byte, double>(columns.Slice(n * 8, n * 8));
@@ -183,7 +236,7 @@ public sealed class ColumnarBarCache
         {
             return null;
         }
-        return (bars, (CsvLayout)header[2]);
+        return (bars, layout);
     }
 
     private static int Align8(int length) => (length + 7) & ~7;

@@ -84,7 +84,7 @@ public sealed record BacktestJson
             Costs = result.Settings.Broker.ToString(),
             Sizing = result.Settings.Risk.Sizing.ToString(),
             Bars = result.Bars,
-            ClosedTrades = result.Trades.Count,
+            ClosedTrades = m.Trades,
             OpenQuantity = result.OpenQuantity,
             StartingEquity = result.Settings.StartingCash,
             FinalEquity = result.FinalEquity,

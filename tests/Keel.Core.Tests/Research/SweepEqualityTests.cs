@@ -11,8 +11,7 @@ namespace Keel.Core.Tests.Research;
 /// <summary>
 /// A sweep shares work between its trials (indicators computed once per series, no journal, no equity
 /// curve, fast-forward through quiet bars); none of that may change a number. Every trial here is run
-/// again as an ordinary <see cref="Backtester.Run(BacktestSettings, IReadOnlyList{BarSeries}, IReadOnlyList{IStrategySpec})"/>
-/// and compared field by field.
+/// again as a backtest whose strategy updates its own indicators and sees every bar, and compared field by field.
 /// </summary>
 public class SweepEqualityTests
 {
@@ -52,7 +51,7 @@ public class SweepEqualityTests
         sweep.Trials.Sum(t => t.ClosedTrades).ShouldBeGreaterThan(grid.Count * 3); // the trials trade: the comparison is not vacuous
         foreach (var trial in sweep.Trials)
         {
-            var ordinary = Backtester.Run(settings, data, [trial.Spec]);
+            var ordinary = Backtester.Run(settings, data, [() => trial.Spec.Create()]);
             var name = trial.Spec.Text;
             trial.ClosedTrades.ShouldBe(ordinary.Trades.Count, name);
             foreach (var field in typeof(PerformanceMetrics).GetProperties())
@@ -63,7 +62,7 @@ public class SweepEqualityTests
         }
     }
 
-    private static BacktestSettings Settings(string name) => name switch
+    internal static BacktestSettings Settings(string name) => name switch
     {
         "costs, next open" => new BacktestSettings
         {
@@ -90,7 +89,7 @@ public class SweepEqualityTests
     };
 
     /// <summary>Hourly bars over 40 days: a random walk in cents, so equal closes (and equal averages) happen.</summary>
-    private static BarSeries RandomWalk(string symbol, ulong seed)
+    internal static BarSeries RandomWalk(string symbol, ulong seed)
     {
         var noise = new SeededNoise(seed);
         var bars = new Bar[40 * 24];
