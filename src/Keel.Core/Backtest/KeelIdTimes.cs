@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Keel.Core.Backtest;
 
@@ -17,19 +18,23 @@ internal sealed class KeelIdTimes : IDisposable
     /// <summary>Remembers <paramref name="key"/>; false when it was given before.</summary>
     public bool Add(long key)
     {
-        if (_count == 0 || key > _growing[_count - 1])
-        {
-            if (_count == _growing.Length)
-            {
-                var larger = ArrayPool<long>.Shared.Rent(_growing.Length * 2);
-                _growing.AsSpan(0, _count).CopyTo(larger);
-                ArrayPool<long>.Shared.Return(_growing);
-                _growing = larger;
-            }
-            _growing[_count++] = key;
-            return true;
-        }
-        return _growing.AsSpan(0, _count).BinarySearch(key) < 0 && (_others ??= []).Add(key);
+        if (_count > 0 && key <= _growing[_count - 1]) return AddBehind(key);
+        if (_count == _growing.Length) Grow();
+        _growing[_count++] = key;
+        return true;
+    }
+
+    // The rare paths, out of line so that the common append stays small.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool AddBehind(long key) => _growing.AsSpan(0, _count).BinarySearch(key) < 0 && (_others ??= []).Add(key);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Grow()
+    {
+        var larger = ArrayPool<long>.Shared.Rent(_growing.Length * 2);
+        _growing.AsSpan(0, _count).CopyTo(larger);
+        ArrayPool<long>.Shared.Return(_growing);
+        _growing = larger;
     }
 
     public void Dispose()

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Keel.Core.Costs;
 using Keel.Core.Domain;
+using Keel.Core.Kernel;
 using Keel.Core.Trading;
 
 namespace Keel.Core.Backtest;
@@ -37,6 +38,9 @@ public sealed class SimulatedBroker : IExecutionPort, IDisposable
     private readonly List<WorkingOrder> _marketOrders = [];
     private readonly SubmittedIds _submittedIds = new();
     private IExecutionListener? _listener;
+    private TradingKernel? _kernel; // the listener when it is the kernel: fills reach it with their notional
+    private readonly bool _cryptoMinimum; // the model is fixed: compared once, not per order
+    private readonly bool _noSlippage;
     private int _workingCount;
 
     public SimulatedBroker(BrokerModel model, FillModel fillModel, IAccountView account)
@@ -44,6 +48,8 @@ public sealed class SimulatedBroker : IExecutionPort, IDisposable
         _model = model;
         _fillModel = fillModel;
         _account = account;
+        _cryptoMinimum = model.CryptoMinimumNotional > 0;
+        _noSlippage = model.Slippage is NoSlippage;
     }
 
     public FillModel FillModel => _fillModel;
@@ -57,7 +63,11 @@ public sealed class SimulatedBroker : IExecutionPort, IDisposable
     /// <summary>Gives back the pooled memory of the ids it was given; the broker takes no orders afterwards.</summary>
     public void Dispose() => _submittedIds.Dispose();
 
-    public void Attach(IExecutionListener listener) => _listener = listener;
+    public void Attach(IExecutionListener listener)
+    {
+        _listener = listener;
+        _kernel = listener as TradingKernel;
+    }
 
     private IExecutionListener Listener => _listener ?? throw new InvalidOperationException("Attach a listener before trading.");
 
@@ -70,28 +80,38 @@ public sealed class SimulatedBroker : IExecutionPort, IDisposable
     {
         if (!_submittedIds.Add(order.ClientOrderId)) return; // the first order with this id stands
         var book = Book(order.Symbol);
-        if (!book.HasBar || order.Quantity <= 0 || order.Symbol.IsCrypto && UnderCryptoMinimum(order, book.LastBar))
+        if (!book.HasBar || decimal.Sign(order.Quantity) <= 0 || order.Symbol.IsCrypto && UnderCryptoMinimum(order, book.LastBar))
         {
-            Tally.Reject(!book.HasBar ? OrderReasons.NoPrice : order.Quantity <= 0 ? OrderReasons.InvalidQuantity : OrderReasons.CryptoMinimum);
-            Listener.OnOrderClosed(order, OrderStatus.Rejected, SubmitRejection(order, book), order.CreatedAt);
+            RejectAtSubmission(order, book);
             return;
         }
-        if (order.Type == OrderType.Market && (_fillModel == FillModel.Close || order.Purpose == OrderPurpose.EndOfRun))
+        if (order.Type == OrderType.Market)
         {
-            TryFill(new WorkingOrder(order, null), (decimal)book.LastBar.Close, applySlippage: true, book.LastBar.Timestamp);
+            if (_fillModel == FillModel.Close || order.Purpose == OrderPurpose.EndOfRun)
+                TryFill(new WorkingOrder(order, null), (decimal)book.LastBar.Close, applySlippage: true, book.LastBar.Timestamp);
+            else Add(new WorkingOrder(order, null));
             return;
         }
-        var working = new WorkingOrder(order, order.Type switch
-        {
-            OrderType.Limit => order.LimitPrice ?? throw new ArgumentException("A limit order needs a limit price."),
-            OrderType.Stop => order.StopPrice ?? throw new ArgumentException("A stop order needs a stop price."),
-            _ => null,
-        });
-        Add(working);
+        Add(new WorkingOrder(order, TriggerOf(order)));
+    }
+
+    private static decimal? TriggerOf(OrderRequest order) => order.Type switch
+    {
+        OrderType.Limit => order.LimitPrice ?? throw new ArgumentException("A limit order needs a limit price."),
+        OrderType.Stop => order.StopPrice ?? throw new ArgumentException("A stop order needs a stop price."),
+        _ => null,
+    };
+
+    // Out of line, as are the messages: most orders are accepted, and the rare paths would enlarge every call's frame.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void RejectAtSubmission(OrderRequest order, SymbolBook book)
+    {
+        Tally.Reject(!book.HasBar ? OrderReasons.NoPrice : order.Quantity <= 0 ? OrderReasons.InvalidQuantity : OrderReasons.CryptoMinimum);
+        Listener.OnOrderClosed(order, OrderStatus.Rejected, SubmitRejection(order, book), order.CreatedAt);
     }
 
     private bool UnderCryptoMinimum(OrderRequest order, in Bar bar) =>
-        _model.CryptoMinimumNotional > 0 && order.Quantity * ReferencePrice(order, bar) < _model.CryptoMinimumNotional;
+        _cryptoMinimum && order.Quantity * ReferencePrice(order, bar) < _model.CryptoMinimumNotional;
 
     private static decimal ReferencePrice(OrderRequest order, in Bar bar) => order.LimitPrice ?? order.StopPrice ?? (decimal)bar.Close;
 
@@ -102,6 +122,13 @@ public sealed class SimulatedBroker : IExecutionPort, IDisposable
         !book.HasBar ? $"no price seen yet for {order.Symbol}"
         : order.Quantity <= 0 ? $"quantity must be positive, got {order.Quantity}"
         : F($"notional {order.Quantity * ReferencePrice(order, book.LastBar):0.00} is under the crypto minimum of {_model.CryptoMinimumNotional:0.00}; order skipped");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void RejectAtFill(OrderRequest order, decimal price, decimal commission, DateTime time)
+    {
+        Tally.Reject(order.Side == OrderSide.Buy ? OrderReasons.InsufficientCash : OrderReasons.NoPosition);
+        Listener.OnOrderClosed(order, OrderStatus.Rejected, FillRejection(order, price, commission), time);
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private string FillRejection(OrderRequest order, decimal price, decimal commission) => order.Side == OrderSide.Buy
@@ -146,6 +173,22 @@ public sealed class SimulatedBroker : IExecutionPort, IDisposable
     }
 
     private void FillOrders(Symbol symbol, List<WorkingOrder> list, in Bar bar)
+    {
+        if (list is [{ Request.Type: OrderType.Market } only])
+        {
+            // The usual case, one market order waiting: what FillAll does, without its gathering and search.
+            list.Clear();
+            _workingCount--;
+            TryFill(only, (decimal)bar.Open, applySlippage: true, bar.Timestamp);
+            if (list.Count > 0) ProcessTriggers(symbol, list, bar);
+            return;
+        }
+        FillAll(symbol, list, bar);
+    }
+
+    // Out of line: its loops' locals would give the usual single fill above a frame to clear on every call.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void FillAll(Symbol symbol, List<WorkingOrder> list, in Bar bar)
     {
         var open = (decimal)bar.Open;
         // 1. Market orders waiting since the previous bar fill at this open (those working when the bar came:
@@ -204,20 +247,30 @@ public sealed class SimulatedBroker : IExecutionPort, IDisposable
     private void TryFill(WorkingOrder w, decimal marketPrice, bool applySlippage, DateTime time)
     {
         var order = w.Request;
-        var price = applySlippage ? _model.Slippage.Apply(marketPrice, order.Side, order.Quantity, order.Symbol) : marketPrice;
+        var slipped = applySlippage && !_noSlippage;
+        var price = slipped ? _model.Slippage.Apply(marketPrice, order.Side, order.Quantity, order.Symbol) : marketPrice;
         var commission = _model.Commission.Calculate(order.Symbol, order.Side, order.Quantity, price);
-        if (order.Side == OrderSide.Buy ? DecimalSum.Add(price * order.Quantity, commission) > _account.Cash : order.Quantity > _account.PositionQuantity(order.Symbol))
+        var notional = price * order.Quantity;
+        if (order.Side == OrderSide.Buy ? DecimalSum.Add(notional, commission) > _account.Cash : order.Quantity > _account.PositionQuantity(order.Symbol))
         {
-            Tally.Reject(order.Side == OrderSide.Buy ? OrderReasons.InsufficientCash : OrderReasons.NoPosition);
-            Listener.OnOrderClosed(order, OrderStatus.Rejected, FillRejection(order, price, commission), time);
+            RejectAtFill(order, price, commission, time);
             return;
         }
-        var slippage = Math.Abs(price - marketPrice) * order.Quantity;
+        var slippage = slipped ? Math.Abs(price - marketPrice) * order.Quantity : UnslippedCost(price, order.Quantity);
         var fill = new Fill(order.ClientOrderId, order.Strategy, order.Symbol, order.Side, order.Purpose, order.Quantity, price, commission, slippage, time);
         if (order.ParentId is not null) CancelSiblings(order);
-        Listener.OnFill(fill);
+        if (_kernel is not null) _kernel.OnFill(fill, notional);
+        else Listener.OnFill(fill);
         if (order.Purpose == OrderPurpose.Entry) AttachExits(order, price);
     }
+
+    /// <summary>
+    /// The slippage cost of a fill at the market price itself, |price − price| · quantity, bit for bit: the difference
+    /// is a zero of the price's scale, made here without the subtraction; the product is the decimal runtime's, since
+    /// the scale of a zero product depends on how it multiplies.
+    /// </summary>
+    internal static decimal UnslippedCost(decimal price, decimal quantity) =>
+        (decimal.Sign(price) >= 0 ? new decimal(0, 0, 0, false, price.Scale) : Math.Abs(price - price)) * quantity;
 
     /// <summary>Bracket: once the entry fills, its exits start working, priced from the fill.</summary>
     private void AttachExits(OrderRequest entry, decimal fillPrice)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Keel.Core.Backtest;
 
 /// <summary>
@@ -19,12 +21,21 @@ internal sealed class SubmittedIds : IDisposable
 
     /// <summary>Remembers <paramref name="id"/>; false when it was given before.</summary>
     public bool Add(string id) =>
-        Trading.ClientOrderIds.TrySplit(id, out var prefixLength, out var key) ? TimesOf(id, prefixLength).Add(key) : _others.Add(id);
+        Trading.ClientOrderIds.TrySplit(id, out var prefixLength, out var key) ? TimesOf(id, prefixLength).Add(key) : AddOther(id);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool AddOther(string id) => _others.Add(id);
 
     private KeelIdTimes TimesOf(string id, int prefixLength)
     {
         var prefix = id.AsSpan(0, prefixLength);
-        if (_lastTimes is not null && prefix.SequenceEqual(_lastPrefix)) return _lastTimes;
+        return _lastTimes is not null && prefix.SequenceEqual(_lastPrefix) ? _lastTimes : NewPrefix(prefix);
+    }
+
+    // Out of line: the lookup is rare (a new prefix, or another symbol's turn) and would enlarge every order's frame.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private KeelIdTimes NewPrefix(ReadOnlySpan<char> prefix)
+    {
         if (!_byPrefix.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(prefix, out var known, out var times))
         {
             known = prefix.ToString();

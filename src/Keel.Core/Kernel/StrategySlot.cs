@@ -8,6 +8,9 @@ namespace Keel.Core.Kernel;
 public sealed class StrategySlot(IStrategy strategy, Symbol symbol, int symbolIndex)
 {
     public IStrategy Strategy { get; } = strategy;
+
+    /// <summary>The strategy's name, read once: every fill looks its slot up by it.</summary>
+    internal string StrategyName { get; } = strategy.Name;
     public Symbol Symbol { get; } = symbol;
     public int SymbolIndex { get; } = symbolIndex;
     public StrategyPosition Position { get; } = new(strategy.Name, symbol);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Keel.Core.Calendars;
 using Keel.Core.Domain;
 using Keel.Core.Risk;
@@ -19,6 +20,7 @@ public sealed class TradingKernel : IExecutionListener
     private readonly IJournal _journal;
     private readonly bool _journalEvents; // false: decisions and order events would be dropped, so none are built
     private readonly RiskManager _risk;
+    private readonly bool _dailyLossLimit; // the risk config is fixed: read once, not on every bar
     private readonly TradingDayClock _dayClock;
     private StrategySlot[][] _slotsBySymbol = [];
     private readonly List<StrategySlot> _slots = [];
@@ -31,6 +33,7 @@ public sealed class TradingKernel : IExecutionListener
         _journal = journal;
         _journalEvents = journal.KeepsEvents;
         _risk = new RiskManager(risk);
+        _dailyLossLimit = risk.DailyLossLimitPercent is not null;
         _dayClock = new TradingDayClock(tradingDayZone);
     }
 
@@ -72,7 +75,7 @@ public sealed class TradingKernel : IExecutionListener
     {
         var index = IndexOf(symbol);
         _lastBarTime = bar.Timestamp;
-        var limit = _risk.Config.DailyLossLimitPercent is not null;
+        var limit = _dailyLossLimit;
         // Every trading day starts with its equity noted (the loss limit and the service's daily P&L read it).
         if (_dayClock.Advance(bar.Timestamp)) _risk.BeginDay(_dayClock.Day, _portfolio.ExactEquity());
         _portfolio.Mark(index, bar.Close);
@@ -111,7 +114,7 @@ public sealed class TradingKernel : IExecutionListener
     /// </summary>
     internal int QuietBarsAhead(Symbol symbol, int max)
     {
-        if (max <= 0 || _risk.Config.DailyLossLimitPercent is not null || _risk.StartOfDayEquity == 0) return 0;
+        if (max <= 0 || _dailyLossLimit || decimal.Sign(_risk.StartOfDayEquity) == 0) return 0;
         var index = IndexOf(symbol);
         if (index >= _slotsBySymbol.Length || _slotsBySymbol[index] is not { } slots) return max;
         foreach (var slot in slots)
@@ -211,7 +214,7 @@ public sealed class TradingKernel : IExecutionListener
         var order = new OrderRequest
         {
             ClientOrderId = ClientOrderIds.For(slot.OrderIdPrefix, bar.Timestamp, OrderPurpose.Entry),
-            Strategy = slot.Strategy.Name,
+            Strategy = slot.StrategyName,
             Symbol = slot.Symbol,
             Side = OrderSide.Buy,
             Quantity = decision.Quantity,
@@ -240,7 +243,7 @@ public sealed class TradingKernel : IExecutionListener
         var order = new OrderRequest
         {
             ClientOrderId = ClientOrderIds.For(slot.OrderIdPrefix, time, purpose),
-            Strategy = slot.Strategy.Name,
+            Strategy = slot.StrategyName,
             Symbol = slot.Symbol,
             Side = OrderSide.Sell,
             Quantity = slot.Position.Quantity,
@@ -289,13 +292,15 @@ public sealed class TradingKernel : IExecutionListener
             slot.WorkingOrders.Add(order);
     }
 
-    public void OnFill(in Fill fill)
+    public void OnFill(in Fill fill) => OnFill(fill, fill.Price * fill.Quantity);
+
+    /// <summary><see cref="OnFill(in Fill)"/> with the fill's price · quantity already computed (the simulated broker's cash check makes it).</summary>
+    internal void OnFill(in Fill fill, decimal notional)
     {
-        _portfolio.Apply(fill);
-        var slot = FindSlot(fill.Strategy, fill.Symbol)
-            ?? throw new InvalidOperationException($"A fill for {fill.Strategy} on {fill.Symbol} matches no running strategy.");
+        _portfolio.Apply(fill, notional);
+        var slot = FindSlot(fill.Strategy, fill.Symbol) ?? throw NoSlotFor(fill);
         var order = slot.TakeWorkingOrder(fill.ClientOrderId); // gone after its first fill, as are partial fills' orders
-        var trade = slot.Position.Apply(fill, order?.Reason ?? fill.Purpose.ToString());
+        var trade = slot.Position.Apply(fill, order?.Reason ?? fill.Purpose.ToString(), notional);
         if (_journalEvents) _journal.Record(new OrderEvent(fill.Time, order ?? OrderFromFill(fill), OrderStatus.Filled, "", fill));
         if (slot.PendingEntryId == fill.ClientOrderId) slot.PendingEntryId = null;
         if (slot.PendingExitId == fill.ClientOrderId || slot.Position.Quantity == 0) slot.PendingExitId = null;
@@ -314,10 +319,15 @@ public sealed class TradingKernel : IExecutionListener
     {
         foreach (var s in _slots)
         {
-            if (s.Strategy.Name == strategy && s.Symbol == symbol) return s;
+            if (s.StrategyName == strategy && (ReferenceEquals(s.Symbol, symbol) || s.Symbol == symbol)) return s;
         }
         return null;
     }
+
+    // Out of line: formatting the message in OnFill would give every fill a frame large enough for it.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static InvalidOperationException NoSlotFor(in Fill fill) =>
+        new($"A fill for {fill.Strategy} on {fill.Symbol} matches no running strategy.");
 
     /// <summary>Bracket exits are created by the broker, so the kernel learns of them from their fills.</summary>
     private static OrderRequest OrderFromFill(in Fill fill) => new()

@@ -17,13 +17,15 @@ internal struct FillLeg
     /// <summary>A leg restored from its totals (no fills to go by).</summary>
     public static FillLeg Of(decimal quantity, decimal notional) => new() { Quantity = quantity, Notional = notional, _fills = -1 };
 
-    public void Add(decimal quantity, decimal price)
+    public void Add(decimal quantity, decimal price) => Add(quantity, price, quantity * price);
+
+    /// <summary>Adds a fill whose <paramref name="notional"/> (quantity · price) is known already.</summary>
+    public void Add(decimal quantity, decimal price, decimal notional)
     {
-        var notional = quantity * price;
         _soleFillPrice = price;
         _fills = _fills == 0 && notional.Scale == price.Scale + quantity.Scale ? 1 : -1; // -1: divide
-        Quantity += quantity;
-        Notional += notional;
+        Quantity = DecimalSum.Add(Quantity, quantity);
+        Notional = DecimalSum.Add(Notional, notional);
     }
 
     /// <summary>Notional / quantity (the leg must have some quantity).</summary>

@@ -67,11 +67,17 @@ public sealed class Portfolio : IAccountView
         }
     }
 
-    public void Apply(in Fill fill)
+    public void Apply(in Fill fill) => Apply(fill, fill.Price * fill.Quantity);
+
+    /// <summary>
+    /// <see cref="Apply(in Fill)"/> with the fill's notional (price · quantity) already computed: the simulated broker
+    /// multiplies it once per fill for its cash check, and the ledger and the position use that same product.
+    /// </summary>
+    internal void Apply(in Fill fill, decimal notional)
     {
         var i = IndexOf(fill.Symbol);
-        Cash += fill.CashFlow;
-        _quantity[i] += fill.Side == OrderSide.Buy ? fill.Quantity : -fill.Quantity;
+        Cash += DecimalSum.Subtract(fill.Side == OrderSide.Buy ? -notional : notional, fill.Commission); // fill.CashFlow
+        _quantity[i] = DecimalSum.Add(_quantity[i], fill.Side == OrderSide.Buy ? fill.Quantity : -fill.Quantity);
         _quantityAsDouble[i] = (double)_quantity[i];
         _cashAsDouble = (double)Cash;
         TotalCommissions = DecimalSum.Add(TotalCommissions, fill.Commission);

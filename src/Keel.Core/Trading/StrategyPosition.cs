@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Keel.Core.Domain;
 
 namespace Keel.Core.Trading;
@@ -39,7 +40,10 @@ public sealed class StrategyPosition(string strategy, Symbol symbol)
     }
 
     /// <summary>Applies a fill; returns the completed trade when this fill closed the position.</summary>
-    public Trade? Apply(in Fill fill, string reason)
+    public Trade? Apply(in Fill fill, string reason) => Apply(fill, reason, fill.Price * fill.Quantity);
+
+    /// <summary><see cref="Apply(in Fill, string)"/> with the fill's price · quantity already computed.</summary>
+    internal Trade? Apply(in Fill fill, string reason, decimal notional)
     {
         if (fill.Side == OrderSide.Buy)
         {
@@ -49,15 +53,14 @@ public sealed class StrategyPosition(string strategy, Symbol symbol)
                 _entryReason = reason;
                 EntryOrderId = fill.ClientOrderId;
             }
-            Quantity += fill.Quantity;
-            _entry.Add(fill.Quantity, fill.Price);
+            Quantity = DecimalSum.Add(Quantity, fill.Quantity);
+            _entry.Add(fill.Quantity, fill.Price, notional);
         }
         else
         {
-            if (fill.Quantity > Quantity)
-                throw new InvalidOperationException($"{Strategy} {Symbol}: a sell of {fill.Quantity} exceeds the position of {Quantity}.");
+            if (fill.Quantity > Quantity) ThrowOversold(fill.Quantity);
             Quantity -= fill.Quantity;
-            _exit.Add(fill.Quantity, fill.Price);
+            _exit.Add(fill.Quantity, fill.Price, notional);
         }
         _fees = DecimalSum.Add(_fees, fill.Commission);
         _slippage = DecimalSum.Add(_slippage, fill.Slippage);
@@ -70,4 +73,9 @@ public sealed class StrategyPosition(string strategy, Symbol symbol)
         EntryOrderId = null;
         return trade;
     }
+
+    // Out of line: the message's formatting would give every fill a frame large enough for it.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowOversold(decimal sold) =>
+        throw new InvalidOperationException($"{Strategy} {Symbol}: a sell of {sold} exceeds the position of {Quantity}.");
 }

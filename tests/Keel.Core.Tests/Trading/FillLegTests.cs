@@ -18,6 +18,28 @@ public class FillLegTests
         }
     }
 
+    /// <summary>
+    /// The ledger, the position and the broker's cash check share one price · quantity per fill, where each used to
+    /// multiply for itself, some as quantity · price: the product must not depend on the operands' order, even rounded.
+    /// </summary>
+    [Property(MaxTest = 300)]
+    public void A_fill_notional_does_not_depend_on_the_operands_order(int seed)
+    {
+        var random = new Random(seed);
+        for (var i = 0; i < 200; i++)
+        {
+            var price = Price(random);
+            var quantity = random.Next(2) == 0 ? Quantity(random) : 95_000m * random.Next(1, 100) / price; // percent sizing: 28 digits
+            (price * quantity).ShouldBeBitForBit(quantity * price, $"{price} · {quantity}");
+            var leg = new FillLeg();
+            leg.Add(quantity, price, price * quantity);
+            var reference = new FillLeg();
+            reference.Add(quantity, price);
+            leg.AveragePrice.ShouldBeBitForBit(reference.AveragePrice, $"{price} · {quantity}");
+            leg.Notional.ShouldBeBitForBit(reference.Notional, $"{price} · {quantity}");
+        }
+    }
+
     /// <summary>Prices as bars give them (doubles converted) and as brokers do (rounded), tiny to huge, so products are exact or not.</summary>
     private static decimal Price(Random random) => random.Next(3) switch
     {
