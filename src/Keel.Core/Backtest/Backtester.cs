@@ -63,7 +63,7 @@ public static class Backtester
         if (strategies.Count == 0) throw new ArgumentException("A backtest needs at least one strategy.");
         return Execute(settings, streams.Select(d => d.Symbol).ToList(), streams[0].Timeframe, 1 << 16,
             _ => strategies.Select(s => s.Create()),
-            (broker, kernel, equity, from) => MergedReplay.Run(streams, broker, kernel, equity, from));
+            (broker, kernel, equity, from) => MergedReplay.Run(streams, broker, kernel, equity, from, readAhead: true));
     }
 
     private delegate (long Bars, long WarmUp) Replay(SimulatedBroker broker, TradingKernel kernel, EquityRecorder equity, DateTime from);

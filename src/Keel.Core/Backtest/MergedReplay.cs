@@ -5,56 +5,83 @@ using Keel.Core.MarketData;
 namespace Keel.Core.Backtest;
 
 /// <summary>
-/// Several symbols replayed as one stream of time: at each timestamp, each symbol's bar goes to the broker and
-/// then the kernel, in the order the streams were given; then equity is recorded once. Holds one bar per
-/// symbol, never a series.
+/// Several symbols replayed as one stream of time (<see cref="TimeMerge"/>): at each timestamp, each symbol's bar
+/// goes to the broker and then the kernel, in the order the streams were given; then equity is recorded once.
+/// Holds one bar per symbol and a few chunks of merged bars, never a series. With <c>readAhead</c> the merge
+/// runs on another core (<see cref="ReadAheadMerge"/>): for a universe read from disk, not for a sweep's trials,
+/// which already fill the cores.
 /// </summary>
 internal static class MergedReplay
 {
+    private const int ChunkBars = 4096;
+
     /// <returns>The bars traded on and the warm-up bars before <paramref name="from"/> (all symbols).</returns>
-    public static (long Bars, long WarmUp) Run(IReadOnlyList<IBarStream> streams, SimulatedBroker broker, TradingKernel kernel, EquityRecorder equity, DateTime from)
+    public static (long Bars, long WarmUp) Run(IReadOnlyList<IBarStream> streams, SimulatedBroker broker, TradingKernel kernel, EquityRecorder equity, DateTime from,
+        bool readAhead = false)
     {
-        // Each stream's next bar is read where the stream holds it; only its time is kept here (a small array
-        // that the scan for the next timestamp reads at every step). An ended stream's time is past any bar's.
-        var heads = new long[streams.Count];
-        var symbols = new Symbol[streams.Count];
-        for (var s = 0; s < streams.Count; s++)
+        var replay = new Replay(streams.Select(s => s.Symbol).ToArray(), broker, kernel, equity, from.Ticks);
+        var merge = new TimeMerge(streams);
+        if (readAhead)
         {
-            symbols[s] = streams[s].Symbol;
-            heads[s] = streams[s].MoveNext() ? streams[s].Current.Timestamp.Ticks : long.MaxValue;
-        }
-        var fromTicks = from.Ticks;
-        long count = 0, warmUp = 0;
-        while (true)
-        {
-            var time = long.MaxValue;
-            foreach (var head in heads) time = Math.Min(time, head);
-            if (time == long.MaxValue) return (count, warmUp);
-            var warming = time < fromTicks;
-            for (var s = 0; s < heads.Length; s++)
+            using var ahead = new ReadAheadMerge(merge, ChunkBars);
+            for (var (chunk, count) = ahead.Next(); count > 0; (chunk, count) = ahead.Next())
             {
-                if (heads[s] != time) continue;
-                var stream = streams[s];
-                ref readonly var bar = ref stream.Current;
-                if (warming)
+                replay.Apply(chunk.AsSpan(0, count));
+                ahead.Return(chunk);
+            }
+        }
+        else
+        {
+            var chunk = new MergedBar[ChunkBars];
+            for (var count = merge.Fill(chunk); count > 0; count = merge.Fill(chunk)) replay.Apply(chunk.AsSpan(0, count));
+        }
+        return replay.Finish();
+    }
+
+    /// <summary>The replay's state from one chunk to the next: the timestamp under way and the counts.</summary>
+    private sealed class Replay(Symbol[] symbols, SimulatedBroker broker, TradingKernel kernel, EquityRecorder equity, long fromTicks)
+    {
+        private long _time = long.MinValue;
+        private bool _warming;
+        private long _count;
+        private long _warmUp;
+
+        public void Apply(ReadOnlySpan<MergedBar> bars)
+        {
+            foreach (ref readonly var merged in bars)
+            {
+                ref readonly var bar = ref merged.Bar;
+                if (bar.Timestamp.Ticks != _time)
                 {
-                    kernel.WarmUp(symbols[s], bar);
-                    warmUp++;
+                    EndTimestamp();
+                    _time = bar.Timestamp.Ticks;
+                    _warming = _time < fromTicks;
+                }
+                var symbol = symbols[merged.Stream];
+                if (_warming)
+                {
+                    kernel.WarmUp(symbol, bar);
+                    _warmUp++;
                 }
                 else
                 {
-                    broker.OnBar(symbols[s], bar);
-                    kernel.OnBar(symbols[s], bar);
-                    count++;
+                    broker.OnBar(symbol, bar);
+                    kernel.OnBar(symbol, bar);
+                    _count++;
                 }
-                if (stream.MoveNext())
-                {
-                    heads[s] = stream.Current.Timestamp.Ticks;
-                    if (heads[s] <= time) throw new InvalidOperationException($"{symbols[s]}: bars out of time order at {stream.Current.Timestamp:O}.");
-                }
-                else heads[s] = long.MaxValue;
             }
-            if (!warming) equity.Record(kernel.Valuation(new DateTime(time, DateTimeKind.Utc)));
+        }
+
+        public (long Bars, long WarmUp) Finish()
+        {
+            EndTimestamp();
+            return (_count, _warmUp);
+        }
+
+        /// <summary>After every bar of a traded timestamp: the account's value then.</summary>
+        private void EndTimestamp()
+        {
+            if (_time != long.MinValue && !_warming) equity.Record(kernel.Valuation(new DateTime(_time, DateTimeKind.Utc)));
         }
     }
 }

@@ -49,6 +49,35 @@ public sealed class StreamingBacktestTests
             .Message.ShouldContain("ACME: bars out of time order");
     }
 
+    [Fact]
+    public void A_strategy_failing_deep_into_a_long_run_stops_the_read_ahead_and_is_reported()
+    {
+        // Far more bars than the merge reads ahead, so the reader is still at work when the failure comes.
+        BarSeries[] data = [RandomWalk("ACME", 3, 20_000, skipEvery: 0), RandomWalk("BETA", 4, 20_000, skipEvery: 0)];
+        var failAt = data[0][12_345].Timestamp;
+        var streams = data.Select(d => (IBarStream)new BarSeriesStream(d)).ToList();
+
+        var failure = Should.Throw<StrategyFailedException>(() => Backtester.RunStreaming(new BacktestSettings(), streams, [new FailingSpec(failAt)]));
+
+        failure.Message.ShouldContain("failing");
+        failure.BarTime.ShouldBe(failAt);
+    }
+
+    private sealed class FailingSpec(DateTime at) : IStrategySpec
+    {
+        public string ShortName => "failing";
+        public string Text => "failing";
+        public IStrategy Create() => new Failing(at);
+    }
+
+    private sealed class Failing(DateTime at) : IStrategy
+    {
+        public string Name => "failing";
+        public int WarmUpBars => 0;
+        public Signal OnBar(in Bar bar, StrategyContext context) => bar.Timestamp == at ? throw new InvalidOperationException("boom") : Signal.Hold;
+        public void Reset() { }
+    }
+
     private sealed class ScriptedStream(Symbol symbol, Bar[] bars) : IBarStream
     {
         private int _next = -1;

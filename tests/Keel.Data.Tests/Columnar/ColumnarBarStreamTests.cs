@@ -105,5 +105,10 @@ public sealed class ColumnarBarStreamTests : IDisposable
         var error = Should.Throw<BarDataException>(() => ReadAll(stream));
         error.Message.ShouldStartWith(path + ": ");
         error.Message.ShouldContain("damaged at bar 9001");
+
+        // In a portfolio run the merge reads ahead on another thread: the same error reaches the caller.
+        using var again = _cache.TryOpenStream(path, series.Symbol, TimeZoneInfo.Utc).ShouldNotBeNull();
+        Should.Throw<BarDataException>(() => Backtester.RunStreaming(new BacktestSettings(), [again], [StrategyRegistry.Default.Parse("rsi")]))
+            .Message.ShouldContain("damaged at bar 9001");
     }
 }

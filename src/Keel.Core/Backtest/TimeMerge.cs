@@ -1,0 +1,64 @@
+using Keel.Core.Domain;
+using Keel.Core.MarketData;
+
+namespace Keel.Core.Backtest;
+
+/// <summary>One bar of a merge: which stream it came from, and the bar (fields, so the replay reads the bar in place).</summary>
+internal readonly struct MergedBar(int stream, in Bar bar)
+{
+    public readonly int Stream = stream;
+    public readonly Bar Bar = bar;
+}
+
+/// <summary>
+/// Several streams' bars in time order, handed out a chunk at a time: at each timestamp, the bars of every
+/// stream that has one, in the order the streams were given. Holds one bar per stream, never a series.
+/// </summary>
+internal sealed class TimeMerge(IReadOnlyList<IBarStream> streams)
+{
+    // Each stream's next bar is read where the stream holds it; only its time is kept here (a small array that
+    // the scan for the next timestamp reads at every step). An ended stream's time is past any bar's.
+    private long[]? _heads;
+    private long _time = long.MinValue;
+    private int _next; // the stream to look at next within _time
+
+    public IReadOnlyList<IBarStream> Streams => streams;
+
+    /// <summary>Fills <paramref name="chunk"/> with the next bars; how many (fewer only at the end, 0 once all are read).</summary>
+    public int Fill(MergedBar[] chunk)
+    {
+        var heads = _heads ??= Start();
+        var count = 0;
+        while (count < chunk.Length)
+        {
+            if (_next == heads.Length)
+            {
+                _time = long.MaxValue;
+                foreach (var head in heads) _time = Math.Min(_time, head);
+                _next = 0;
+            }
+            if (_time == long.MaxValue) return count;
+            for (; _next < heads.Length && count < chunk.Length; _next++)
+            {
+                if (heads[_next] != _time) continue;
+                var stream = streams[_next];
+                chunk[count++] = new MergedBar(_next, in stream.Current);
+                if (stream.MoveNext())
+                {
+                    heads[_next] = stream.Current.Timestamp.Ticks;
+                    if (heads[_next] <= _time) throw new InvalidOperationException($"{stream.Symbol}: bars out of time order at {stream.Current.Timestamp:O}.");
+                }
+                else heads[_next] = long.MaxValue;
+            }
+        }
+        return count;
+    }
+
+    private long[] Start()
+    {
+        var heads = new long[streams.Count];
+        for (var s = 0; s < heads.Length; s++) heads[s] = streams[s].MoveNext() ? streams[s].Current.Timestamp.Ticks : long.MaxValue;
+        _next = heads.Length;
+        return heads;
+    }
+}
