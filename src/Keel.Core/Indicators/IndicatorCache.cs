@@ -13,7 +13,7 @@ namespace Keel.Core.Indicators;
 /// </summary>
 public sealed class IndicatorCache(BarSeries series)
 {
-    private readonly ConcurrentDictionary<string, Lazy<double[][]>> _outputs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<double[][]>>> _outputs = new(StringComparer.Ordinal);
 
     public BarSeries Series { get; } = series;
 
@@ -22,6 +22,12 @@ public sealed class IndicatorCache(BarSeries series)
         data.Distinct().ToDictionary(series => series, series => new IndicatorCache(series));
 
     /// <summary>One array per output of <paramref name="indicator"/> (a fresh instance, which this uses up), one value per bar.</summary>
-    internal double[][] Outputs(IIndicator indicator) =>
-        _outputs.GetOrAdd(string.Join(',', indicator.OutputNames), _ => new Lazy<double[][]>(() => IndicatorBatch.Run(indicator, Series.Span))).Value;
+    internal double[][] Outputs(IIndicator indicator) => Computing(indicator).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// <see cref="Outputs"/>, computed on the thread pool from the first request on: a strategy asking for two
+    /// indicators has them computed at once on two cores, and waits only when it first reads one.
+    /// </summary>
+    internal Task<double[][]> Computing(IIndicator indicator) =>
+        _outputs.GetOrAdd(string.Join(',', indicator.OutputNames), _ => new Lazy<Task<double[][]>>(() => Task.Run(() => IndicatorBatch.Run(indicator, Series.Span)))).Value;
 }

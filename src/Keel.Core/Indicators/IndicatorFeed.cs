@@ -14,26 +14,27 @@ public sealed class IndicatorFeed
 {
     private readonly IIndicator? _live;
     private readonly BarSeries? _series;
-    private readonly double[][]? _outputs;
+    private readonly Task<double[][]>? _computing;
+    private double[][]? _outputs;
     private int _next;
     private int _current = -1;
 
-    private IndicatorFeed(IIndicator? live, BarSeries? series, double[][]? outputs, int warmUpPeriod)
+    private IndicatorFeed(IIndicator? live, BarSeries? series, Task<double[][]>? computing, int warmUpPeriod)
     {
         _live = live;
         _series = series;
-        _outputs = outputs;
+        _computing = computing;
         WarmUpPeriod = warmUpPeriod;
     }
 
     /// <summary>Reads <paramref name="indicator"/> from <paramref name="cache"/> when there is one, else updates it live.</summary>
     public static IndicatorFeed Of(IIndicator indicator, IndicatorCache? cache) =>
-        cache is null ? new(indicator, null, null, indicator.WarmUpPeriod) : new(null, cache.Series, cache.Outputs(indicator), indicator.WarmUpPeriod);
+        cache is null ? new(indicator, null, null, indicator.WarmUpPeriod) : new(null, cache.Series, cache.Computing(indicator), indicator.WarmUpPeriod);
 
     public int WarmUpPeriod { get; }
 
     /// <summary>True when the values come from a cache: then the coming ones can be read ahead.</summary>
-    internal bool IsCached => _outputs is not null;
+    internal bool IsCached => _computing is not null;
 
     /// <summary>
     /// Moves to <paramref name="bar"/> and returns output 0. A cached feed must be given its series' bars
@@ -49,11 +50,11 @@ public sealed class IndicatorFeed
         if (_next >= _series!.Count || _series[_next].Timestamp != bar.Timestamp)
             throw new InvalidOperationException($"A cached indicator was fed the bar at {bar.Timestamp:O}, which is not bar {_next} of its series.");
         _current = _next++;
-        return _outputs![0][_current];
+        return Outputs[0][_current];
     }
 
     /// <summary>Output <paramref name="index"/> at the bar of the last <see cref="Next"/>; NaN during warm-up.</summary>
-    public double Output(int index) => _live is not null ? _live.GetOutput(index) : _current < 0 ? double.NaN : _outputs![index][_current];
+    public double Output(int index) => _live is not null ? _live.GetOutput(index) : _current < 0 ? double.NaN : Outputs[index][_current];
 
     /// <summary>Output <paramref name="index"/> of the bars not seen yet (cached feeds only).</summary>
     internal ReadOnlySpan<double> Ahead(int index = 0) => Cached(index).AsSpan(_next);
@@ -66,7 +67,9 @@ public sealed class IndicatorFeed
         _current = _next - 1;
     }
 
-    private double[] Cached(int index) => _outputs?[index] ?? throw new InvalidOperationException("Only a cached indicator can be read ahead.");
+    private double[] Cached(int index) => _computing is not null ? Outputs[index] : throw new InvalidOperationException("Only a cached indicator can be read ahead.");
+
+    private double[][] Outputs => _outputs ??= _computing!.GetAwaiter().GetResult();
 
     public void Reset()
     {
