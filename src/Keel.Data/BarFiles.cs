@@ -7,8 +7,8 @@ namespace Keel.Data;
 
 /// <summary>
 /// The one way to load a bar file: Parquet when it is Parquet (by its <c>.parquet</c> name or its first
-/// bytes), CSV otherwise, a large CSV through the user's <see cref="ColumnarBarCache"/> so that a second
-/// run reads columns instead of parsing text. Every command that takes <c>--data</c> and the bar store load
+/// bytes), CSV otherwise, either through the user's <see cref="ColumnarBarCache"/> when large, so that a second
+/// run reads columns instead of parsing text or decoding Parquet. Every command that takes <c>--data</c> and the bar store load
 /// here, so a Parquet file works wherever a CSV does.
 /// </summary>
 public static class BarFiles
@@ -24,8 +24,20 @@ public static class BarFiles
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         options ??= BarCsvOptions.Default;
-        return IsParquet(path) ? ParquetBars.Read(path, options, cache) : BarCsvReader.Load(path, options, cache);
+        var parquet = IsParquet(path);
+        // A stated zone must be checked against the file's own offsets, which only a read sees: then no cache.
+        if (cache is null || options.SourceTimeZone is not null || !File.Exists(path)) return Read(path, options, parquet);
+        var (symbol, symbolRule) = BarCsvReader.ResolveSymbol(path, options);
+        var zone = BarCsvReader.DefaultZone(symbol.AssetClass);
+        if (cache.TryRead(path, zone, options.UseAdjustedClose) is { } cached)
+            return BarCsvReader.Finish(path, options, symbol, symbolRule, cached.Bars, cached.Layout, []);
+        var loaded = Read(path, options, parquet);
+        if (loaded.SkippedRows.Count == 0) cache.TryWrite(path, zone, options.UseAdjustedClose, loaded.Series.Span, loaded.Layout);
+        return loaded;
     }
+
+    private static BarLoadResult Read(string path, BarCsvOptions options, bool parquet) =>
+        parquet ? ParquetBars.Read(path, options) : BarCsvReader.Load(path, options);
 
     /// <summary>
     /// <paramref name="path"/>'s bars to be read forward once, for a portfolio backtest over many long series
@@ -38,10 +50,11 @@ public static class BarFiles
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var zone = BarCsvReader.DefaultZone(symbol.AssetClass);
         if (cache?.TryOpenStream(path, symbol, zone) is { } cached) return cached;
-        if (cache is null && IsParquet(path)) return ParquetBarStream.Open(path, symbol, zone);
+        var parquet = IsParquet(path);
+        if (cache is null && parquet) return ParquetBarStream.Open(path, symbol, zone);
         var loaded = Load(path, new BarCsvOptions { Symbol = symbol }, cache);
         if (cache?.TryOpenStream(path, symbol, zone) is { } filled) return filled;
-        return IsParquet(path) ? ParquetBarStream.Open(path, symbol, zone) : new BarSeriesStream(loaded.Series);
+        return parquet ? ParquetBarStream.Open(path, symbol, zone) : new BarSeriesStream(loaded.Series);
     }
 
     /// <summary>

@@ -66,14 +66,11 @@ public sealed class ColumnarBarCache
     /// <summary>The bars and layout cached for this source, or null when there is no valid entry.</summary>
     internal (Bar[] Bars, CsvLayout Layout)? TryRead(string sourcePath, TimeZoneInfo zone, bool adjustedClose)
     {
-        var source = ResolvedFile.Of(sourcePath);
-        if (!source.Exists || source.Length < _minimumBytes) return null;
-        var entry = EntryPath(source.FullName, zone, adjustedClose);
-        if (!File.Exists(entry)) return null;
+        if (Entry(sourcePath, zone, adjustedClose) is not var (source, entry, key)) return null;
         try
         {
             using var file = new MappedFile(entry);
-            return Decode(file.Span, Key(source.FullName, zone, adjustedClose), source.Length, source.LastWriteTimeUtc.Ticks);
+            return Decode(file.Span, key, source.Length, source.LastWriteTimeUtc.Ticks);
         }
         catch (IOException) { return null; } // replaced or removed under us: parse instead
         catch (UnauthorizedAccessException) { return null; }
@@ -85,43 +82,42 @@ public sealed class ColumnarBarCache
     /// </summary>
     public ColumnarBarStream? TryOpenStream(string sourcePath, Symbol symbol, TimeZoneInfo zone, bool adjustedClose = false)
     {
-        var source = ResolvedFile.Of(sourcePath);
-        if (!source.Exists || source.Length < _minimumBytes) return null;
-        var entry = EntryPath(source.FullName, zone, adjustedClose);
-        if (!File.Exists(entry)) return null;
-        var file = File.OpenHandle(entry);
+        if (Entry(sourcePath, zone, adjustedClose) is not var (source, entry, key)) return null;
+        SafeFileHandle? file = null;
+        ColumnarBarStream? stream = null;
         try
         {
-            var key = Key(source.FullName, zone, adjustedClose);
-            var fileLength = RandomAccess.GetLength(file);
+            file = File.OpenHandle(entry);
             Span<byte> header = stackalloc byte[HeaderBytes];
-            if (RandomAccess.Read(file, header, 0) != HeaderBytes) return Close(file);
+            if (RandomAccess.Read(file, header, 0) != HeaderBytes) return null;
             var keyLength = MemoryMarshal.Cast<byte, long>(header)[6];
-            if (keyLength < 0 || keyLength > 1 << 16) return Close(file);
+            if (keyLength < 0 || keyLength > 1 << 16) return null;
             var headerAndKey = new byte[HeaderBytes + keyLength];
-            if (RandomAccess.Read(file, headerAndKey, 0) != headerAndKey.Length) return Close(file);
-            if (Check(headerAndKey, fileLength, key, source.Length, source.LastWriteTimeUtc.Ticks) is not { } layout) return Close(file);
-            return new ColumnarBarStream(file, sourcePath, symbol, layout.Count, layout.ColumnsStart);
+            if (RandomAccess.Read(file, headerAndKey, 0) != headerAndKey.Length) return null;
+            if (Check(headerAndKey, RandomAccess.GetLength(file), key, source.Length, source.LastWriteTimeUtc.Ticks) is not { } layout) return null;
+            return stream = new ColumnarBarStream(file, sourcePath, symbol, layout.Count, layout.ColumnsStart);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return Close(file); // replaced or removed under us: load instead
+            return null; // replaced or removed under us: load instead
         }
-        catch
+        finally
         {
-            file.Dispose();
-            throw;
+            if (stream is null) file?.Dispose(); // the stream owns the handle it was given
         }
     }
 
-    private static ColumnarBarStream? Close(SafeFileHandle file)
+    /// <summary>The source's file, its entry's path and key, when the source is large enough to cache and its entry exists.</summary>
+    private (FileInfo Source, string Entry, string Key)? Entry(string sourcePath, TimeZoneInfo zone, bool adjustedClose)
     {
-        file.Dispose();
-        return null;
+        var source = ResolvedFile.Of(sourcePath);
+        if (!source.Exists || source.Length < _minimumBytes) return null;
+        var entry = EntryPath(source.FullName, zone, adjustedClose);
+        return File.Exists(entry) ? (source, entry, Key(source.FullName, zone, adjustedClose)) : null;
     }
 
     /// <summary>Keeps <paramref name="bars"/> for this source. A cache that cannot be written is skipped: it never fails a load.</summary>
-    internal void TryWrite(string sourcePath, TimeZoneInfo zone, bool adjustedClose, Bar[] bars, CsvLayout layout)
+    internal void TryWrite(string sourcePath, TimeZoneInfo zone, bool adjustedClose, ReadOnlySpan<Bar> bars, CsvLayout layout)
     {
         var source = ResolvedFile.Of(sourcePath);
         if (!source.Exists || source.Length < _minimumBytes) return;
@@ -223,20 +219,31 @@ public sealed class ColumnarBarCache
         var close = MemoryMarshal.Cast<byte, double>(columns.Slice(4 * n * 8, n * 8));
         var volume = MemoryMarshal.Cast<byte, double>(columns.Slice(5 * n * 8, n * 8));
         var bars = new Bar[n];
-        try
+        // Every bar is validated again: a damaged entry is a miss, never a bar the parser would have refused.
+        for (var i = 0; i < n; i++)
         {
-            // Every bar is validated again (by its constructor): a damaged entry is a miss, never a bar the parser would have refused.
-            for (var i = 0; i < n; i++)
-            {
-                if (ticks[i] < 0 || ticks[i] > DateTime.MaxValue.Ticks || (i > 0 && ticks[i] <= ticks[i - 1])) return null;
-                bars[i] = new Bar(new DateTime(ticks[i], DateTimeKind.Utc), open[i], high[i], low[i], close[i], volume[i]);
-            }
-        }
-        catch (ArgumentException)
-        {
-            return null;
+            if (StoredBar(ticks[i], i == 0 ? -1 : ticks[i - 1], open[i], high[i], low[i], close[i], volume[i], out bars[i]) is not null) return null;
         }
         return (bars, layout);
+    }
+
+    /// <summary>
+    /// The bar an entry holds at one row, checked as the parser checked it (times after <paramref name="previousTicks"/>,
+    /// -1 for the first row): null when it is one, else what is wrong with it (the entry is damaged).
+    /// </summary>
+    internal static string? StoredBar(long ticks, long previousTicks, double open, double high, double low, double close, double volume, out Bar bar)
+    {
+        bar = default;
+        if (ticks < 0 || ticks > DateTime.MaxValue.Ticks || ticks <= previousTicks) return "its timestamps are out of order";
+        try
+        {
+            bar = new Bar(new DateTime(ticks, DateTimeKind.Utc), open, high, low, close, volume);
+            return null;
+        }
+        catch (ArgumentException ex)
+        {
+            return ex.Message;
+        }
     }
 
     private static int Align8(int length) => (length + 7) & ~7;

@@ -63,19 +63,10 @@ public sealed class ColumnarBarStream : IBarStream, IDisposable
 
     public ref readonly Bar Current => ref _current;
 
-    private Bar MakeBar(int i, int row, long previousTicks)
-    {
-        var ticks = _ticks[i];
-        if (ticks < 0 || ticks > DateTime.MaxValue.Ticks || ticks <= previousTicks) throw Damaged(row, "its timestamps are out of order");
-        try
-        {
-            return new Bar(new DateTime(ticks, DateTimeKind.Utc), _values[0][i], _values[1][i], _values[2][i], _values[3][i], _values[4][i]);
-        }
-        catch (ArgumentException ex)
-        {
-            throw Damaged(row, ex.Message);
-        }
-    }
+    private Bar MakeBar(int i, int row, long previousTicks) =>
+        ColumnarBarCache.StoredBar(_ticks[i], previousTicks, _values[0][i], _values[1][i], _values[2][i], _values[3][i], _values[4][i], out var bar) is { } problem
+            ? throw Damaged(row, problem)
+            : bar;
 
     private void LoadWindow(int start)
     {

@@ -66,18 +66,12 @@ public static class ParquetBars
 
     /// <summary>Reads a Parquet bar file; symbol, timeframe and source zone follow <paramref name="options"/> as for CSV.</summary>
     /// <exception cref="BarDataException">The file is not Parquet, lacks a column, or holds a value that cannot be a bar (named by row).</exception>
-    public static BarLoadResult Read(string path, BarCsvOptions? options = null) => Read(path, options, cache: null);
-
-    /// <summary>Reads through <paramref name="cache"/> when given (as CSV does: a hit copies columns instead of decoding, a read is kept).</summary>
-    internal static BarLoadResult Read(string path, BarCsvOptions? options, ColumnarBarCache? cache)
+    public static BarLoadResult Read(string path, BarCsvOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         options ??= BarCsvOptions.Default;
         var (symbol, symbolRule) = BarCsvReader.ResolveSymbol(path, options);
         var zone = options.SourceTimeZone ?? BarCsvReader.DefaultZone(symbol.AssetClass);
-        if (options.SourceTimeZone is not null) cache = null; // as for CSV: a stated zone is checked by a read
-        if (cache?.TryRead(path, zone, adjustedClose: false) is { } cached)
-            return BarCsvReader.Finish(path, options, symbol, symbolRule, cached.Bars, CsvLayout.Parquet, []);
         if (!HasMagic(path)) throw new BarDataException(path, 0, "not a Parquet file (it does not start and end with the Parquet marker PAR1)");
 
         Bar[] bars;
@@ -91,9 +85,7 @@ public static class ParquetBars
         }
         if (bars.Length == 0) throw new BarDataException(path, 0, "the file has no bars");
 
-        var result = BarCsvReader.Finish(path, options, symbol, symbolRule, bars, CsvLayout.Parquet, []);
-        cache?.TryWrite(path, zone, adjustedClose: false, bars, CsvLayout.Parquet);
-        return result;
+        return BarCsvReader.Finish(path, options, symbol, symbolRule, bars, CsvLayout.Parquet, []);
     }
 
     private static bool HasMagic(string path)

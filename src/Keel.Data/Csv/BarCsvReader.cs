@@ -1,6 +1,5 @@
 using Keel.Core.Calendars;
 using Keel.Core.Domain;
-using Keel.Data.Columnar;
 
 namespace Keel.Data.Csv;
 
@@ -22,43 +21,27 @@ public static class BarCsvReader
 {
     /// <exception cref="BarDataException">The path is a folder, the file is empty, not text, has an unknown header or a bad row, or contradicts what the options state.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public static BarLoadResult Load(string path, BarCsvOptions? options = null) => Load(path, options ?? BarCsvOptions.Default, cache: null);
-
-    /// <summary>Loads through <paramref name="cache"/> when given: a hit reads columns instead of text, a clean parse is kept.</summary>
-    internal static BarLoadResult Load(string path, BarCsvOptions options, ColumnarBarCache? cache)
+    public static BarLoadResult Load(string path, BarCsvOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        options ??= BarCsvOptions.Default;
         if (Directory.Exists(path)) throw new BarDataException(path, 0, "is a folder; expected a CSV file of bars");
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such file", path);
-        var (symbol, symbolRule) = ResolveSymbol(path, options);
-        // A stated zone must be checked against the file's own offsets, which only a parse sees: then no cache.
-        if (options.SourceTimeZone is not null) cache = null;
-        var zone = options.SourceTimeZone ?? DefaultZone(symbol.AssetClass);
-        if (cache?.TryRead(path, zone, options.UseAdjustedClose) is { } cached)
-            return Finish(path, options, symbol, symbolRule, cached.Bars, cached.Layout, []);
-
         using var file = new MappedFile(path);
-        return Parse(file.Span, path, options, symbol, symbolRule, cache);
+        return Parse(file.Span, path, options);
     }
 
     /// <summary>Parses file contents already in memory; <paramref name="path"/> names the source in messages and may supply the symbol.</summary>
     internal static BarLoadResult Parse(ReadOnlySpan<byte> data, string path, BarCsvOptions options)
     {
         var (symbol, symbolRule) = ResolveSymbol(path, options);
-        return Parse(data, path, options, symbol, symbolRule, cache: null);
-    }
-
-    private static BarLoadResult Parse(ReadOnlySpan<byte> data, string path, BarCsvOptions options, Symbol symbol, string symbolRule, ColumnarBarCache? cache)
-    {
         TextCheck.ThrowIfNotCommaSeparatedText(data, path);
         var zone = options.SourceTimeZone ?? DefaultZone(symbol.AssetClass);
         var parser = new BarCsvParser(path, options, zone);
         var (bars, layout, skipped) = parser.Parse(data);
         if (options.SourceTimeZone is { } stated && parser.FirstTimestampHadOffset)
             throw new BarDataException(path, 0, $"the time zone given is {stated.Id} but the file's timestamps carry their own offset (such as Z or +01:00), which always wins; drop --tz");
-        var result = Finish(path, options, symbol, symbolRule, bars, layout, skipped);
-        if (skipped.Count == 0) cache?.TryWrite(path, zone, options.UseAdjustedClose, bars, layout);
-        return result;
+        return Finish(path, options, symbol, symbolRule, bars, layout, skipped);
     }
 
     /// <summary>The series with its timeframe: inferred from the bars' spacing, or the one stated if the bars agree with it.</summary>
