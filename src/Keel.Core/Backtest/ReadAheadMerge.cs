@@ -56,10 +56,7 @@ internal sealed class ReadAheadMerge : IDisposable
         return ([], 0);
     }
 
-    public void Return(MergedBar[] chunk)
-    {
-        if (chunk.Length > 0) _free.Add(chunk);
-    }
+    public void Return(MergedBar[] chunk) => _free.Add(chunk);
 
     public void Dispose()
     {

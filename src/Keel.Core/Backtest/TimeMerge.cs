@@ -22,8 +22,6 @@ internal sealed class TimeMerge(IReadOnlyList<IBarStream> streams)
     private long _time = long.MinValue;
     private int _next; // the stream to look at next within _time
 
-    public IReadOnlyList<IBarStream> Streams => streams;
-
     /// <summary>Fills <paramref name="chunk"/> with the next bars; how many (fewer only at the end, 0 once all are read).</summary>
     public int Fill(MergedBar[] chunk)
     {
