@@ -64,11 +64,34 @@ public sealed class AlpacaExecutionPortContractTests : ExecutionPortContract
 
     protected override string NoShortingWords => "insufficient qty available for order";
 
-    protected override Task FillInPartsAsync(bool inParts)
+    /// <summary>From now on the venue fills orders in parts (true) or whole (false).</summary>
+    private Task FillInPartsAsync(bool inParts)
     {
         if (inParts) H.Sim.Faults.Set(new FaultSettings { PartialFills = new PartialFillFault { Probability = 1, Seed = 11 } });
         else H.Sim.Faults.Clear();
         return Task.CompletedTask;
+    }
+
+    /// <summary>Only this port can fill in parts: the simulated broker fills whole orders by design.</summary>
+    [Fact]
+    public async Task Partial_fills_are_reported_as_they_come_and_add_up_to_the_order()
+    {
+        var port = await CreatePortAsync(DefaultCash);
+        await SetPriceAsync(Stock, 100m);
+        await FillInPartsAsync(true);
+        var buy = Order(Stock, OrderSide.Buy, 100);
+        port.Submit(buy);
+        await SettleAsync();
+        Events.Fills.ShouldNotBeEmpty();
+        Events.Fills.Sum(f => f.Quantity).ShouldBeLessThan(100m);
+
+        await FillInPartsAsync(false);
+        await SettleAsync();
+        Events.Fills.Count.ShouldBeGreaterThanOrEqualTo(2);
+        Events.Fills.ShouldAllBe(f => f.ClientOrderId == buy.ClientOrderId && f.Price == 100m);
+        Events.Fills.Sum(f => f.Quantity).ShouldBe(100m);
+        Events.Closed.ShouldBeEmpty();
+        (await PositionAtVenueAsync(Stock)).ShouldBe(100m);
     }
 
     /// <summary>The contract's unfilled order is a limit away from the market; here the venue itself hangs a market order.</summary>

@@ -59,9 +59,6 @@ public abstract class ExecutionPortContract : IAsyncLifetime
     /// <summary>Words the refusal of a sell larger than the position contains (neither port shorts).</summary>
     protected abstract string NoShortingWords { get; }
 
-    /// <summary>From now on the venue fills orders in parts (true) or whole (false).</summary>
-    protected abstract Task FillInPartsAsync(bool inParts);
-
     public Task InitializeAsync() => Task.CompletedTask;
 
     public virtual Task DisposeAsync() => Task.CompletedTask;
@@ -103,28 +100,6 @@ public abstract class ExecutionPortContract : IAsyncLifetime
         (fill.ClientOrderId, fill.Side, fill.Purpose, fill.Quantity, fill.Price).ShouldBe((sell.ClientOrderId, OrderSide.Sell, OrderPurpose.Exit, 10m, 105m));
         Events.Closed.ShouldBeEmpty();
         (await PositionAtVenueAsync(Stock)).ShouldBe(0m);
-    }
-
-    /// <summary>Virtual so that a port that fills whole orders by design can skip it, saying so.</summary>
-    [Fact]
-    public virtual async Task Partial_fills_are_reported_as_they_come_and_add_up_to_the_order()
-    {
-        var port = await CreatePortAsync(DefaultCash);
-        await SetPriceAsync(Stock, 100m);
-        await FillInPartsAsync(true);
-        var buy = Order(Stock, OrderSide.Buy, 100);
-        port.Submit(buy);
-        await SettleAsync();
-        Events.Fills.ShouldNotBeEmpty();
-        Events.Fills.Sum(f => f.Quantity).ShouldBeLessThan(100m);
-
-        await FillInPartsAsync(false);
-        await SettleAsync();
-        Events.Fills.Count.ShouldBeGreaterThanOrEqualTo(2);
-        Events.Fills.ShouldAllBe(f => f.ClientOrderId == buy.ClientOrderId && f.Price == 100m);
-        Events.Fills.Sum(f => f.Quantity).ShouldBe(100m);
-        Events.Closed.ShouldBeEmpty();
-        (await PositionAtVenueAsync(Stock)).ShouldBe(100m);
     }
 
     [Fact]

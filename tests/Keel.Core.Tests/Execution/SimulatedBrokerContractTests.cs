@@ -65,12 +65,7 @@ public sealed class SimulatedBrokerContractTests : ExecutionPortContract
 
     protected override string NoShortingWords => "(no shorting)";
 
-    protected override Task FillInPartsAsync(bool inParts) =>
-        throw new NotSupportedException("The simulated broker fills whole orders.");
-
-    [Fact(Skip = "By design the simulated broker fills whole orders (no volume model); Fills_whole_orders_by_design checks that instead.")]
-    public override Task Partial_fills_are_reported_as_they_come_and_add_up_to_the_order() => Task.CompletedTask;
-
+    /// <summary>The simulated broker has no volume model; the Alpaca port's tests cover fills in parts.</summary>
     [Fact]
     public async Task Fills_whole_orders_by_design()
     {
