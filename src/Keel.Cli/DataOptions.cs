@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Keel.Core.Domain;
 using Keel.Data;
+using Keel.Data.Columnar;
 using Keel.Data.Csv;
 using Keel.Data.Store;
 
@@ -25,6 +26,9 @@ internal sealed class DataOptions
     public Option<bool> SkipBadRows { get; } = new("--skip-bad-rows") { Description = "Skip malformed CSV rows and report them instead of failing." };
     public Option<string?> From { get; } = new("--from") { Description = "First date or time traded, inclusive (2020-01-31 or 2020-01-31T14:30, in the data's zone); earlier bars only warm indicators up." };
     public Option<string?> To { get; } = new("--to") { Description = "Last date or time traded, inclusive (a date means through its end)." };
+
+    /// <summary>The columnar cache files are read through: the user's (a test gives its own, or none).</summary>
+    internal Func<ColumnarBarCache?> Cache { get; init; } = ColumnarBarCache.FromEnvironment;
 
     public void AddTo(Command command)
     {
@@ -84,29 +88,18 @@ internal sealed class DataOptions
         var rules = new Dictionary<Core.Domain.Symbol, string>();
         if (files.Length > 0)
         {
+            var cache = Cache();
             if (symbols.Length > 1 && symbols.Length != files.Length)
                 throw new UsageException($"{files.Length} --data file(s) but {symbols.Length} symbols; give one symbol per file or none.");
-            var zoneName = result.GetValue(TimeZone);
             var series = files.Select((file, i) =>
             {
-                var symbolText = symbols.Length == 0 ? null : symbols[Math.Min(i, symbols.Length - 1)];
-                var symbol = symbolText is null ? null
-                    : assetClass is { } given ? new Core.Domain.Symbol(symbolText, given) : Core.Domain.Symbol.Parse(symbolText);
-                var loaded = BarFiles.Load(file, new BarCsvOptions
-                {
-                    Symbol = symbol,
-                    AssetClass = assetClass,
-                    Timeframe = timeframe,
-                    SourceTimeZone = zoneName is null ? null : FindZone(zoneName),
-                    SkipBadRows = result.GetValue(SkipBadRows),
-                });
+                var (options, symbolText) = FileOptions(result, i, symbols, assetClass, timeframe);
+                var loaded = BarFiles.Load(file, options, cache);
                 foreach (var bad in loaded.SkippedRows) stderr.WriteLine($"skipped {file}:{bad}");
-                rules[loaded.Series.Symbol] = symbolText is null ? (assetClass is null ? loaded.SymbolRule : "--asset-class")
-                    : assetClass is null ? (symbol!.IsCrypto ? "--symbol form: a pair with '/' is crypto" : "--symbol form: no '/', an equity ticker") : "--asset-class";
+                rules[loaded.Series.Symbol] = Rule(symbolText, options, loaded.SymbolRule);
                 return loaded.Series;
             }).ToList();
-            if (series.Select(s => s.Symbol).Distinct().Count() != series.Count)
-                throw new UsageException($"two --data files are the same symbol ({string.Join(", ", series.GroupBy(s => s.Symbol).Where(g => g.Count() > 1).Select(g => g.Key))}); give each its own with --symbol.");
+            CheckDistinct(series.Select(s => s.Symbol).ToList());
             return (series, rules);
         }
         if (assetClass is not null) throw new UsageException("--asset-class applies to --data files; the bar store knows each symbol's class from its file name (BTC-USD is crypto).");
@@ -123,6 +116,71 @@ internal sealed class DataOptions
         else wanted = symbols.Select(Core.Domain.Symbol.Parse).ToList();
         foreach (var s in wanted) rules[s] = s.IsCrypto ? "store: a pair with '/' is crypto" : "store: an equity ticker";
         return (wanted.Select(s => store.Load(s, tf)).ToList(), rules);
+    }
+
+    /// <summary>
+    /// Several <c>--data</c> files opened to be read as streams, checked and described as <see cref="LoadWithWarmUp"/>
+    /// checks and describes them; null when the command names one file or the bar store (those are loaded).
+    /// </summary>
+    public StreamedBars? TryStream(ParseResult result, TextWriter stderr)
+    {
+        var files = result.GetValue(Data) ?? [];
+        if (files.Length < 2) return null;
+        var symbols = (result.GetValue(Symbol) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var timeframeText = result.GetValue(Timeframe);
+        Core.Domain.Timeframe? timeframe = timeframeText is null ? null : Core.Domain.Timeframe.Parse(timeframeText);
+        var assetClassText = result.GetValue(AssetClass);
+        Core.Domain.AssetClass? assetClass = assetClassText is null ? null : AssetClassText.Parse(assetClassText);
+        if (symbols.Length > 1 && symbols.Length != files.Length)
+            throw new UsageException($"{files.Length} --data file(s) but {symbols.Length} symbols; give one symbol per file or none.");
+        var cache = Cache();
+        var rules = new Dictionary<Core.Domain.Symbol, string>();
+        var sources = files.Select((file, i) =>
+        {
+            var (options, symbolText) = FileOptions(result, i, symbols, assetClass, timeframe);
+            var source = BarFileSource.Open(file, options, cache);
+            foreach (var bad in source.SkippedRows) stderr.WriteLine($"skipped {file}:{bad}");
+            rules[source.Symbol] = Rule(symbolText, options, source.SymbolRule);
+            return source;
+        }).ToList();
+        CheckDistinct(sources.Select(s => s.Symbol).ToList());
+
+        var zoneName = result.GetValue(TimeZone);
+        var zone = zoneName is not null ? FindZone(zoneName)
+            : sources.Select(s => BarCsvReader.DefaultZone(s.Symbol.AssetClass)).Distinct().Count() == 1 ? BarCsvReader.DefaultZone(sources[0].Symbol.AssetClass)
+            : BarCsvReader.DefaultZone(Core.Domain.AssetClass.UsEquity);
+        DateTime? from = result.GetValue(From) is { } f ? DateRangeText.From(f, zone) : null;
+        DateTime? to = result.GetValue(To) is { } t ? DateRangeText.To(t, zone) : null;
+        if (from > to) throw new UsageException($"--from {result.GetValue(From)} is after --to {result.GetValue(To)}.");
+        return new StreamedBars(sources, rules, from, to, Shown(result.GetValue(From)), Shown(result.GetValue(To)));
+    }
+
+    /// <summary>How the <paramref name="index"/>th <c>--data</c> file is read, and the symbol given for it (if any).</summary>
+    private (BarCsvOptions Options, string? SymbolText) FileOptions(ParseResult result, int index, string[] symbols, Core.Domain.AssetClass? assetClass, Core.Domain.Timeframe? timeframe)
+    {
+        var zoneName = result.GetValue(TimeZone);
+        var symbolText = symbols.Length == 0 ? null : symbols[Math.Min(index, symbols.Length - 1)];
+        var symbol = symbolText is null ? null
+            : assetClass is { } given ? new Core.Domain.Symbol(symbolText, given) : Core.Domain.Symbol.Parse(symbolText);
+        return (new BarCsvOptions
+        {
+            Symbol = symbol,
+            AssetClass = assetClass,
+            Timeframe = timeframe,
+            SourceTimeZone = zoneName is null ? null : FindZone(zoneName),
+            SkipBadRows = result.GetValue(SkipBadRows),
+        }, symbolText);
+    }
+
+    /// <summary>Why a file's symbol has its asset class, for the result.</summary>
+    private static string Rule(string? symbolText, BarCsvOptions options, string fileRule) =>
+        symbolText is null ? (options.AssetClass is null ? fileRule : "--asset-class")
+        : options.AssetClass is null ? (options.Symbol!.IsCrypto ? "--symbol form: a pair with '/' is crypto" : "--symbol form: no '/', an equity ticker") : "--asset-class";
+
+    private static void CheckDistinct(IReadOnlyList<Core.Domain.Symbol> symbols)
+    {
+        if (symbols.Distinct().Count() != symbols.Count)
+            throw new UsageException($"two --data files are the same symbol ({string.Join(", ", symbols.GroupBy(s => s).Where(g => g.Count() > 1).Select(g => g.Key))}); give each its own with --symbol.");
     }
 
     internal static TimeZoneInfo FindZone(string name)

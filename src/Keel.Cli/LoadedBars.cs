@@ -9,8 +9,11 @@ namespace Keel.Cli;
 /// </summary>
 internal sealed record LoadedBars(IReadOnlyList<BarSeries> Series, IReadOnlyDictionary<Symbol, string> AssetClassRules, DateTime? From, DateTime? To)
 {
+    /// <summary>The symbols run on: the series' own, or a streamed run's (which holds no series).</summary>
+    public IReadOnlyList<Symbol> Symbols { get; init; } = Series.Select(s => s.Symbol).ToList();
+
     /// <summary>Why each asset class, once per distinct reason.</summary>
-    public string AssetClassSource => string.Join("; ", Series.Select(s => $"{s.Symbol}: {AssetClassRules[s.Symbol]}").Distinct());
+    public string AssetClassSource => string.Join("; ", Symbols.Select(s => $"{s}: {AssetClassRules[s]}").Distinct());
 
     /// <summary>How many of <paramref name="series"/>' bars come before <see cref="From"/>: read only to warm indicators up.</summary>
     public int WarmUpBars(BarSeries series)

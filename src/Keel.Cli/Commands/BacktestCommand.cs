@@ -29,17 +29,20 @@ internal static class BacktestCommand
             var folder = parse.GetValue(output) is { } o ? OutputFolder.Check(o) : null;
             var specs = StrategyText.ParseList(parse.GetValue(strategy)!, UserStrategies.Registry(parse));
             var clock = Stopwatch.StartNew();
-            var loaded = data.LoadWithWarmUp(parse, Console.Error);
+            // Several files stream (memory grows with the symbols, not the bars); one file is loaded whole, which lets
+            // its run fast-forward on cached indicators; the bar store is loaded too.
+            var streamed = data.TryStream(parse, Console.Error);
+            var loaded = streamed is null ? data.LoadWithWarmUp(parse, Console.Error) : null;
             // The trade list, journal and equity curve feed only the files; the statistics are folded as the run goes.
             var keep = folder is not null;
-            var settings = options.Settings(parse) with { TradeFrom = loaded.From, KeepTrades = keep, KeepJournal = keep, KeepEquityCurve = keep };
+            var settings = options.Settings(parse) with { TradeFrom = streamed is not null ? streamed.From : loaded!.From, KeepTrades = keep, KeepJournal = keep, KeepEquityCurve = keep };
             var loadMs = clock.Elapsed.TotalMilliseconds;
             clock.Restart();
-            // The benchmark shares nothing with the run but the bars: it runs on another core meanwhile.
-            var benchmark = Task.Run(() => Benchmark.BuyAndHold(settings, loaded.Series));
-            var result = Backtester.Run(settings, loaded.Series, specs);
+            var (result, benchmark) = streamed is null ? RunLoaded(settings, loaded!, specs) : RunStreamed(settings, streamed, specs);
             var elapsedMs = clock.Elapsed.TotalMilliseconds;
-            var context = new RunContext(loaded, benchmark.GetAwaiter().GetResult());
+            // prices.csv and the report show every bar traded: a streamed run reads the files again, whole, for them alone.
+            loaded ??= folder is not null ? data.LoadWithWarmUp(parse, TextWriter.Null) : streamed!.Description;
+            var context = new RunContext(loaded, benchmark);
 
             if (folder is not null) WriteFiles(folder, result, context, specs);
             if (parse.GetValue(json))
@@ -55,7 +58,41 @@ internal static class BacktestCommand
         return command;
     }
 
-    private static void WriteFiles(string folder, BacktestResult result, RunContext context, IReadOnlyList<IStrategySpec> specs)
+    private static (BacktestResult Result, BacktestResult Benchmark) RunLoaded(BacktestSettings settings, LoadedBars loaded, IReadOnlyList<IStrategySpec> specs)
+    {
+        // The benchmark shares nothing with the run but the bars: it runs on another core meanwhile.
+        var benchmark = Task.Run(() => Benchmark.BuyAndHold(settings, loaded.Series));
+        var result = Backtester.Run(settings, loaded.Series, specs);
+        return (result, benchmark.GetAwaiter().GetResult());
+    }
+
+    /// <summary>The run and its benchmark each read their own streams of the files, on two cores.</summary>
+    private static (BacktestResult Result, BacktestResult Benchmark) RunStreamed(BacktestSettings settings, StreamedBars streamed, IReadOnlyList<IStrategySpec> specs)
+    {
+        var benchmark = Task.Run(() =>
+        {
+            var streams = streamed.Open();
+            try { return Benchmark.BuyAndHold(settings, streams); }
+            finally { Dispose(streams); }
+        });
+        var streams = streamed.Open();
+        try
+        {
+            var result = Backtester.RunStreaming(settings, streams, specs);
+            return (result, benchmark.GetAwaiter().GetResult());
+        }
+        finally
+        {
+            Dispose(streams);
+        }
+    }
+
+    private static void Dispose(IReadOnlyList<Keel.Core.MarketData.IBarStream> streams)
+    {
+        foreach (var stream in streams) (stream as IDisposable)?.Dispose();
+    }
+
+    internal static void WriteFiles(string folder, BacktestResult result, RunContext context, IReadOnlyList<IStrategySpec> specs)
     {
         Directory.CreateDirectory(folder);
         ResultCsvWriter.WriteTrades(Path.Combine(folder, "trades.csv"), result.Trades);

@@ -61,8 +61,16 @@ public static class Backtester
     {
         if (streams.Count == 0) throw new ArgumentException("A backtest needs at least one bar stream.");
         if (strategies.Count == 0) throw new ArgumentException("A backtest needs at least one strategy.");
+        return RunStreaming(settings, streams, strategies.Select(s => (Func<IStrategy>)s.Create).ToList());
+    }
+
+    /// <summary>A portfolio backtest over streams (as above); each (strategy, stream) gets its own new instance.</summary>
+    public static BacktestResult RunStreaming(BacktestSettings settings, IReadOnlyList<IBarStream> streams, IReadOnlyList<Func<IStrategy>> strategyFactories)
+    {
+        if (streams.Count == 0) throw new ArgumentException("A backtest needs at least one bar stream.");
+        if (strategyFactories.Count == 0) throw new ArgumentException("A backtest needs at least one strategy.");
         return Execute(settings, streams.Select(d => d.Symbol).ToList(), streams[0].Timeframe, 1 << 16,
-            _ => strategies.Select(s => s.Create()),
+            _ => strategyFactories.Select(f => f()),
             (broker, kernel, equity, from) => MergedReplay.Run(streams, broker, kernel, equity, from, readAhead: true));
     }
 

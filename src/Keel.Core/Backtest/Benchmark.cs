@@ -13,15 +13,21 @@ public static class Benchmark
 {
     public const decimal InvestedPercent = 95m;
 
-    public static BacktestResult BuyAndHold(BacktestSettings settings, IReadOnlyList<BarSeries> data)
+    public static BacktestResult BuyAndHold(BacktestSettings settings, IReadOnlyList<BarSeries> data) =>
+        Backtester.Run(For(settings, data.Count), data, [(Func<Strategies.IStrategy>)(() => new BuyAndHoldStrategy())]);
+
+    /// <summary>The same benchmark over streams of the same bars (a streamed portfolio backtest's): the same result.</summary>
+    public static BacktestResult BuyAndHold(BacktestSettings settings, IReadOnlyList<MarketData.IBarStream> data) =>
+        Backtester.RunStreaming(For(settings, data.Count), data, [(Func<Strategies.IStrategy>)(() => new BuyAndHoldStrategy())]);
+
+    private static BacktestSettings For(BacktestSettings settings, int symbols)
     {
-        var share = Math.Round(InvestedPercent / data.Count, 6, MidpointRounding.ToZero);
-        var benchmark = settings with
+        var share = Math.Round(InvestedPercent / symbols, 6, MidpointRounding.ToZero);
+        return settings with
         {
             Risk = new RiskConfig { Sizing = new Sizing(SizingMethod.PercentOfEquity, share) },
             KeepJournal = false,
         };
-        return Backtester.Run(benchmark, data, [(Func<Strategies.IStrategy>)(() => new BuyAndHoldStrategy())]);
     }
 
     /// <summary>The rule in words, for results.</summary>
