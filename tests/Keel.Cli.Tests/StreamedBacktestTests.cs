@@ -12,6 +12,8 @@ using Keel.Data.Columnar;
 using Keel.Data.Csv;
 using Keel.Reporting;
 using Keel.Reporting.Json;
+using Parquet;
+using Parquet.Schema;
 
 namespace Keel.Cli.Tests;
 
@@ -124,6 +126,47 @@ public class StreamedBacktestTests
         stderr.Trim().ShouldStartWith($"error: {files[1]}:15001:");
         stderr.Trim().ShouldNotContain("\n");
         stderr.ShouldNotContain("Exception");
+    }
+
+    /// <summary>Without the cache a Parquet file streams a row group at a time: a bad bar in its second group fails mid-run, as a whole read reports it.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_bad_bar_deep_in_a_parquet_file_is_one_line_naming_the_file_and_row_and_exit_2(bool cache)
+    {
+        using var temp = new TempFolder();
+        var files = Universe(temp);
+        var bad = Path.Combine(temp.Path, "DDD-USD.parquet");
+        await WriteParquetWithABadBar(bad, rows: 70_000, badRow: 68_000);
+        var whole = Should.Throw<BarDataException>(() => ParquetBars.Read(bad));
+        whole.Message.ShouldContain("68");
+
+        var env = new Dictionary<string, string?> { ["KEEL_CACHE_DIR"] = cache ? Path.Combine(temp.Path, "cache") : "off" };
+        var (code, stdout, stderr) = KeelCli.Run(temp.Path, env, [.. Run, "--data", files[0], bad, files[2]]);
+        code.ShouldBe(2);
+        stdout.ShouldBeEmpty();
+        stderr.Trim().ShouldBe($"error: {whole.Message}");
+    }
+
+    private static async Task WriteParquetWithABadBar(string path, int rows, int badRow)
+    {
+        var time = new DateTimeDataField("timestamp", DateTimeFormat.Timestamp, isAdjustedToUTC: true, unit: DateTimeTimeUnit.Nanos, isNullable: false);
+        var fields = new[] { "open", "high", "low", "close", "volume" }.Select(name => new DataField<double>(name)).ToArray();
+        await using var stream = File.Create(path);
+        await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema([time, .. fields]), stream);
+        for (var start = 0; start < rows; start += 1 << 16)
+        {
+            var count = Math.Min(1 << 16, rows - start);
+            var index = Enumerable.Range(start, count).ToArray();
+            using var group = writer.CreateRowGroup();
+            await group.WriteAsync<DateTime>(time, index.Select(i => Start.AddMinutes(i)).ToArray());
+            await group.WriteAsync<double>(fields[0], index.Select(i => 100.0 + i % 7).ToArray());
+            // The bad bar's high is below its low.
+            await group.WriteAsync<double>(fields[1], index.Select(i => i == badRow ? 90.0 : 108.0).ToArray());
+            await group.WriteAsync<double>(fields[2], index.Select(_ => 99.0).ToArray());
+            await group.WriteAsync<double>(fields[3], index.Select(i => 100.0 + i % 5).ToArray());
+            await group.WriteAsync<double>(fields[4], index.Select(_ => 10.0).ToArray());
+        }
     }
 
     [Fact]
