@@ -68,11 +68,18 @@ public sealed class BarFileSource
         var series = loaded.Series;
         if (cache is not null && options.SourceTimeZone is null && loaded.SkippedRows.Count == 0)
         {
-            var zone = BarCsvReader.DefaultZone(series.Symbol.AssetClass);
-            if (cache.TryOpenStream(path, series.Symbol, zone, options.UseAdjustedClose) is { } filled)
+            var (symbol, timeframe, rule) = (series.Symbol, series.Timeframe, loaded.SymbolRule);
+            var zone = BarCsvReader.DefaultZone(symbol.AssetClass);
+            if (cache.TryOpenStream(path, symbol, zone, options.UseAdjustedClose) is { } filled)
             {
                 ((IDisposable)filled).Dispose();
-                return new BarFileSource(null, series.Symbol, series.Timeframe, loaded.SymbolRule, [], () => cache.TryOpenStream(path, series.Symbol, zone, options.UseAdjustedClose)
+                // The series just parsed is garbage now; without memory pressure the runtime would keep each file's
+                // until a gen-2 collection, so filling the cache for a universe would hold them all at once.
+                // One collection per file parsed (a second or so of work each) keeps it to one series.
+                series = null!;
+                loaded = null!;
+                GC.Collect();
+                return new BarFileSource(null, symbol, timeframe, rule, [], () => cache.TryOpenStream(path, symbol, zone, options.UseAdjustedClose)
                     ?? throw new BarDataException(path, 0, "its cached columns were removed or replaced during the run; run it again"));
             }
         }
