@@ -41,6 +41,22 @@ public sealed class StreamingBacktestTests
     }
 
     [Fact]
+    public void The_benchmark_over_streams_is_the_benchmark_over_the_series()
+    {
+        BarSeries[] data = [RandomWalk("ACME", 1, 900, skipEvery: 0), RandomWalk("BETA", 2, 700, skipEvery: 7), RandomWalk("GAMA", 3, 960, skipEvery: 11)];
+        var settings = Settings with { KeepEquityCurve = true };
+
+        var inMemory = Benchmark.BuyAndHold(settings, data);
+        var streamed = Benchmark.BuyAndHold(settings, data.Select(d => (IBarStream)new BarSeriesStream(d)).ToList());
+
+        inMemory.FinalEquity.ShouldNotBe(settings.StartingCash);
+        streamed.EquityCurve.ShouldBe(inMemory.EquityCurve);
+        streamed.FinalEquity.ShouldBe(inMemory.FinalEquity);
+        streamed.Metrics.ShouldBe(inMemory.Metrics);
+        (streamed.Bars, streamed.WarmUpBars).ShouldBe((inMemory.Bars, inMemory.WarmUpBars));
+    }
+
+    [Fact]
     public void A_stream_that_goes_back_in_time_stops_the_run_naming_its_symbol()
     {
         var bars = RandomWalk("ACME", 1, 10, skipEvery: 0);
