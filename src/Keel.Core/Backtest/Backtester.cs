@@ -55,15 +55,19 @@ public static class Backtester
     /// <summary>
     /// A portfolio backtest over streams (e.g. long series read from disk a stretch at a time): merged by time,
     /// one bar per symbol in memory, so memory grows with the number of symbols, not with the bars. The same
-    /// result, bar for bar, as the in-memory overloads over the same bars (no fast-forward: it needs cached indicators).
+    /// result, bar for bar, as the in-memory overloads over the same bars. The merge reads ahead on another core
+    /// and computes registry strategies' indicators as it reads (<see cref="StreamedIndicators"/>), which lets the
+    /// replay fast-forward a symbol through bars its strategies hold on.
     /// </summary>
     public static BacktestResult RunStreaming(BacktestSettings settings, IReadOnlyList<IBarStream> streams, IReadOnlyList<IStrategySpec> strategies)
     {
         if (streams.Count == 0) throw new ArgumentException("A backtest needs at least one bar stream.");
         if (strategies.Count == 0) throw new ArgumentException("A backtest needs at least one strategy.");
+        var indicators = streams.Select(_ => new StreamedIndicators(MergedReplay.BarsInFlight)).ToArray();
         return Execute(settings, streams.Select(d => d.Symbol).ToList(), streams[0].Timeframe, 1 << 16,
-            _ => strategies.Select(s => s.Create()),
-            (broker, kernel, equity, from) => MergedReplay.Run(streams, broker, kernel, equity, from, readAhead: true));
+            i => strategies.Select(s => s is StrategySpec registered ? registered.Create(new IndicatorCache(indicators[i])) : s.Create()).ToList(),
+            (broker, kernel, equity, from) => MergedReplay.Run(streams, broker, kernel, equity, from, readAhead: true,
+                indicators.Select(i => i.InUse ? i : null).ToArray()));
     }
 
     private delegate (long Bars, long WarmUp) Replay(SimulatedBroker broker, TradingKernel kernel, EquityRecorder equity, DateTime from);

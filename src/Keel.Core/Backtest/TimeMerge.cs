@@ -1,4 +1,5 @@
 using Keel.Core.Domain;
+using Keel.Core.Indicators;
 using Keel.Core.MarketData;
 
 namespace Keel.Core.Backtest;
@@ -12,9 +13,10 @@ internal readonly struct MergedBar(int stream, in Bar bar)
 
 /// <summary>
 /// Several streams' bars in time order, handed out a chunk at a time: at each timestamp, the bars of every
-/// stream that has one, in the order the streams were given. Holds one bar per stream, never a series.
+/// stream that has one, in the order the streams were given. Holds one bar per stream, never a series. Each bar
+/// handed out also goes to its stream's <paramref name="indicators"/>, if any: computed on the merge's thread.
 /// </summary>
-internal sealed class TimeMerge(IReadOnlyList<IBarStream> streams)
+internal sealed class TimeMerge(IReadOnlyList<IBarStream> streams, StreamedIndicators?[]? indicators = null)
 {
     // Each stream's next bar is read where the stream holds it; only its time is kept here (a small array that
     // the scan for the next timestamp reads at every step). An ended stream's time is past any bar's.
@@ -41,6 +43,7 @@ internal sealed class TimeMerge(IReadOnlyList<IBarStream> streams)
                 if (heads[_next] != _time) continue;
                 var stream = streams[_next];
                 chunk[count++] = new MergedBar(_next, in stream.Current);
+                indicators?[_next]?.Add(in stream.Current);
                 if (stream.MoveNext())
                 {
                     heads[_next] = stream.Current.Timestamp.Ticks;
