@@ -56,6 +56,7 @@ internal static class MergedReplay
         private long _warmUp;
         private readonly long[] _seen = new long[symbols.Length];  // bars of each stream replayed so far
         private readonly int[] _quiet = new int[symbols.Length];   // bars of each stream still to pass with a mark only
+        private readonly int[] _marked = new int[symbols.Length];  // each fast-forwarded stream's index in the portfolio
 
         public void Apply(ReadOnlySpan<MergedBar> bars)
         {
@@ -80,7 +81,7 @@ internal static class MergedReplay
                     if (_quiet[merged.Stream] > 0)
                     {
                         _quiet[merged.Stream]--;
-                        kernel.Mark(symbol, bar);
+                        kernel.Mark(_marked[merged.Stream], bar);
                     }
                     else
                     {
@@ -104,7 +105,8 @@ internal static class MergedReplay
             var quiet = kernel.QuietBarsAhead(symbol, computed.Ahead(_seen[stream]) - 1);
             if (quiet == 0) return false;
             kernel.FastForward(symbol, quiet);
-            kernel.Mark(symbol, bar);
+            _marked[stream] = kernel.Portfolio.IndexOf(symbol);
+            kernel.Mark(_marked[stream], bar);
             _quiet[stream] = quiet - 1;
             return true;
         }

@@ -135,10 +135,13 @@ public sealed class TradingKernel : IExecutionListener
     }
 
     /// <summary>The last bar of a quiet stretch (see <see cref="QuietBarsAhead"/>): its close marks the symbol, nothing else happens.</summary>
-    internal void Mark(Symbol symbol, in Bar bar)
+    internal void Mark(Symbol symbol, in Bar bar) => Mark(IndexOf(symbol), bar);
+
+    /// <summary><see cref="Mark(Symbol, in Bar)"/> by the symbol's index in the portfolio, for a replay that keeps it.</summary>
+    internal void Mark(int symbolIndex, in Bar bar)
     {
         _lastBarTime = bar.Timestamp;
-        _portfolio.Mark(IndexOf(symbol), bar.Close);
+        _portfolio.Mark(symbolIndex, bar.Close);
     }
 
     /// <summary>
