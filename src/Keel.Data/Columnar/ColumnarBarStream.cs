@@ -10,8 +10,9 @@ namespace Keel.Data.Columnar;
 /// A series kept in the columnar cache (<see cref="ColumnarBarCache.TryOpenStream"/>), read forward a window of
 /// rows at a time by positioned reads: a portfolio backtest over many long series holds one small window of each
 /// while the page cache serves the columns, and nothing is parsed or decoded. The window is small so that every
-/// symbol's window stays in the processor's cache between its bars (24 KB: a hundred symbols fit in L2/L3).
-/// Each bar is validated as the cache's whole reads validate it; a damaged entry is an error naming its source.
+/// symbol's window stays in the processor's cache between its bars (24 KB of columns and 24 KB of bars).
+/// Each window is checked at once by the rules the cache's whole read checks bar by bar (<see cref="BarColumns"/>);
+/// a damaged entry is an error naming its source and bar.
 /// </summary>
 public sealed class ColumnarBarStream : IBarStream, IDisposable
 {
