@@ -20,7 +20,7 @@ internal static class MergedReplay
     public const int BarsInFlight = ReadAheadMerge.Chunks * ChunkBars;
 
     /// <param name="indicators">
-    /// Read ahead only: each stream's indicators, computed by the merge as it reads (null where no strategy
+    /// Each stream's indicators, computed by the merge as it reads (null where no strategy
     /// reads cached indicators). A symbol whose strategies are sure to hold through the bars computed ahead, and
     /// which has no order working, is fast-forwarded through them: its bars only move its mark.
     /// </param>
@@ -28,8 +28,8 @@ internal static class MergedReplay
     public static (long Bars, long WarmUp) Run(IReadOnlyList<IBarStream> streams, SimulatedBroker broker, TradingKernel kernel, EquityRecorder equity, DateTime from,
         bool readAhead = false, StreamedIndicators?[]? indicators = null)
     {
-        var replay = new Replay(streams.Select(s => s.Symbol).ToArray(), broker, kernel, equity, from.Ticks, readAhead ? indicators : null);
-        var merge = new TimeMerge(streams, readAhead ? indicators : null);
+        var replay = new Replay(streams.Select(s => s.Symbol).ToArray(), broker, kernel, equity, from.Ticks, indicators);
+        var merge = new TimeMerge(streams, indicators);
         if (readAhead)
         {
             using var ahead = new ReadAheadMerge(merge, ChunkBars);

@@ -8,8 +8,9 @@ using Keel.Core.Tests.Research;
 namespace Keel.Core.Tests.Backtest;
 
 /// <summary>
-/// A portfolio backtest over streams (one bar per symbol in memory) gives the in-memory backtest's result
-/// exactly: same trades, same curve, same money, same counts, with gaps, unequal lengths and a warm-up.
+/// A portfolio backtest over streams (one bar per symbol in memory), and one over several in-memory series, give
+/// the result of showing every strategy every bar exactly: same trades, same curve, same money, same counts, with
+/// gaps, unequal lengths and a warm-up, though both fast-forward through bars their strategies hold on.
 /// </summary>
 public sealed class StreamingBacktestTests
 {
@@ -26,7 +27,7 @@ public sealed class StreamingBacktestTests
         BarSeries[] data = [RandomWalk("ACME", 1, 900, skipEvery: 0), RandomWalk("BETA", 2, 700, skipEvery: 7), RandomWalk("GAMA", 3, 960, skipEvery: 11)];
         IStrategySpec[] specs = [StrategyRegistry.Default.Parse("sma-crossover:fast=5,slow=20"), StrategyRegistry.Default.Parse("rsi:period=7")];
 
-        var inMemory = Backtester.Run(Settings, data, specs);
+        var inMemory = EveryBar(Settings, data, specs);
         var streamed = Backtester.RunStreaming(Settings, data.Select(d => (IBarStream)new BarSeriesStream(d)).ToList(), specs);
 
         inMemory.Trades.Count.ShouldBeGreaterThan(10);
@@ -42,7 +43,8 @@ public sealed class StreamingBacktestTests
 
     /// <summary>
     /// Fewer bars than one chunk of the merge: every indicator is computed before the replay starts, so the
-    /// replay surely fast-forwards, and the strategies are shown only the bars they may act on.
+    /// replay surely fast-forwards, and the strategies are shown only the bars they may act on; so does the merge
+    /// of in-memory series.
     /// </summary>
     [Fact]
     public void A_streamed_run_fast_forwards_through_held_bars_and_still_gives_the_in_memory_result()
@@ -51,15 +53,19 @@ public sealed class StreamingBacktestTests
         var counted = new CountedSmaCrossover();
         IStrategySpec[] specs = [counted.Spec, StrategyRegistry.Default.Parse("rsi:period=7")];
 
-        var inMemory = Backtester.Run(Settings, data, specs);
+        var inMemory = EveryBar(Settings, data, specs);
         var shownInMemory = counted.BarsShown;
         var streamed = Backtester.RunStreaming(Settings, data.Select(d => (IBarStream)new BarSeriesStream(d)).ToList(), specs);
         var shownStreamed = counted.BarsShown - shownInMemory;
+        var merged = Backtester.Run(Settings, data, specs);
+        var shownMerged = counted.BarsShown - shownInMemory - shownStreamed;
 
         shownInMemory.ShouldBe(data.Sum(d => d.Count));
         shownStreamed.ShouldBeLessThan(shownInMemory / 2);
+        shownMerged.ShouldBeLessThan(shownInMemory / 2);
         inMemory.Trades.Count.ShouldBeGreaterThan(30);
         ShouldBeTheSame(streamed, inMemory);
+        ShouldBeTheSame(merged, inMemory);
     }
 
     /// <summary>
@@ -86,12 +92,18 @@ public sealed class StreamingBacktestTests
         };
         IStrategySpec[] specs = [StrategyRegistry.Default.Parse("sma-crossover:fast=8,slow=40"), StrategyRegistry.Default.Parse("macd")];
 
-        var inMemory = Backtester.Run(settings, data, specs);
+        var inMemory = EveryBar(settings, data, specs);
         var streamed = Backtester.RunStreaming(settings, data.Select(d => (IBarStream)new BarSeriesStream(d)).ToList(), specs);
+        var merged = Backtester.Run(settings, data, specs);
 
         inMemory.Trades.Count.ShouldBeGreaterThan(300);
         ShouldBeTheSame(streamed, inMemory);
+        ShouldBeTheSame(merged, inMemory);
     }
+
+    /// <summary>Every strategy updating its own indicators and shown every bar: nothing to fast-forward.</summary>
+    private static BacktestResult EveryBar(BacktestSettings settings, BarSeries[] data, IStrategySpec[] specs) =>
+        Backtester.Run(settings, data, specs.Select(s => (Func<IStrategy>)s.Create).ToList());
 
     private static void ShouldBeTheSame(BacktestResult streamed, BacktestResult inMemory)
     {
