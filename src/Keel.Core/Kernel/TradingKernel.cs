@@ -212,7 +212,8 @@ public sealed class TradingKernel : IExecutionListener
     {
         var config = _risk.Config;
         var reference = (decimal)bar.Close;
-        var decision = _risk.SizeEntry(slot.Symbol, reference, _portfolio.ExactEquity(), _portfolio.Cash, slot.Position.Quantity, OpenOrOpeningPositions(), signal.Confidence,
+        var decision = _risk.SizeEntry(slot.Symbol, reference, _portfolio.ExactEquity(), _portfolio.Cash, slot.Position.Quantity,
+            config.MaxOpenPositions is null ? 0 : OpenOrOpeningPositions(), signal.Confidence, // a count over every slot: only when limited
             _risk.Capital is null ? 0 : Exposure());
         var order = new OrderRequest
         {
@@ -318,11 +319,13 @@ public sealed class TradingKernel : IExecutionListener
         if (slot.PendingExitId == order.ClientOrderId) slot.PendingExitId = null;
     }
 
+    /// <summary>The slot of <paramref name="strategy"/> on <paramref name="symbol"/>, among the symbol's own (a universe has many).</summary>
     private StrategySlot? FindSlot(string strategy, Symbol symbol)
     {
-        foreach (var s in _slots)
+        if (!_portfolio.TryIndexOf(symbol, out var index) || index >= _slotsBySymbol.Length || _slotsBySymbol[index] is not { } slots) return null;
+        foreach (var s in slots)
         {
-            if (s.StrategyName == strategy && (ReferenceEquals(s.Symbol, symbol) || s.Symbol == symbol)) return s;
+            if (s.StrategyName == strategy) return s;
         }
         return null;
     }
