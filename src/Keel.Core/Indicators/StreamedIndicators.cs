@@ -20,8 +20,8 @@ internal sealed class StreamedIndicators
 {
     private readonly int _mask;
     private readonly long[] _ticks;
-    private readonly Dictionary<string, (IIndicator Indicator, double[][] Rings)> _computed = new(StringComparer.Ordinal);
-    private (IIndicator Indicator, double[][] Rings)[] _computing = [];
+    private readonly Dictionary<string, Computed> _computed = new(StringComparer.Ordinal);
+    private Computed[] _computing = [];
     private long _produced;
     private long _failedAt = long.MaxValue;
     private ExceptionDispatchInfo? _failure;
@@ -46,7 +46,7 @@ internal sealed class StreamedIndicators
             indicator.Reset();
             var rings = new double[indicator.OutputNames.Count][];
             for (var i = 0; i < rings.Length; i++) rings[i] = new double[Capacity];
-            _computed[key] = computed = (indicator, rings);
+            _computed[key] = computed = new Computed(indicator, indicator as IPriceIndicator, rings);
             _computing = [.. _computed.Values];
         }
         return computed.Rings;
@@ -64,9 +64,11 @@ internal sealed class StreamedIndicators
         _ticks[slot] = bar.Timestamp.Ticks;
         try
         {
-            foreach (var (indicator, rings) in _computing)
+            foreach (var (indicator, price, rings) in _computing)
             {
-                indicator.Update(in bar);
+                // A price indicator reads only the close, and the merge has checked the bars' time order already.
+                if (price is not null) price.Update(bar.Close);
+                else indicator.Update(in bar);
                 for (var output = 0; output < rings.Length; output++) rings[output][slot] = indicator.GetOutput(output);
             }
         }
@@ -102,4 +104,6 @@ internal sealed class StreamedIndicators
     }
 
     public int SlotOf(long index) => (int)(index & _mask);
+
+    private readonly record struct Computed(IIndicator Indicator, IPriceIndicator? Price, double[][] Rings);
 }
