@@ -35,21 +35,14 @@ internal static class BacktestCommand
             var settings = options.Settings(parse) with { TradeFrom = loaded.From, KeepTrades = keep, KeepJournal = keep, KeepEquityCurve = keep };
             var loadMs = clock.Elapsed.TotalMilliseconds;
             clock.Restart();
-            // The benchmark shares nothing with the run but the bars: it runs on another core meanwhile. Then that core prepares
-            // the JSON's writer, on a thread of its own: a pool thread held would keep the strategy's indicators waiting.
-            var writesJson = parse.GetValue(json);
-            var benchmark = Task.Run(() =>
-            {
-                var run = Benchmark.BuyAndHold(settings, loaded.Series);
-                if (writesJson) new Thread(BacktestJsonWarmUp.Run) { IsBackground = true }.Start();
-                return run;
-            });
+            // The benchmark shares nothing with the run but the bars: it runs on another core meanwhile.
+            var benchmark = Task.Run(() => Benchmark.BuyAndHold(settings, loaded.Series));
             var result = Backtester.Run(settings, loaded.Series, specs);
             var elapsedMs = clock.Elapsed.TotalMilliseconds;
             var context = new RunContext(loaded, benchmark.GetAwaiter().GetResult());
 
             if (folder is not null) WriteFiles(folder, result, context, specs);
-            if (writesJson)
+            if (parse.GetValue(json))
                 JsonStdout.Write(BacktestJson.Of(result, context.Benchmark, loaded.AssetClassSource, loaded.From, loaded.To, elapsedMs, loadMs,
                     StrategySourcesJson.Of(specs)), ReportJson.Default.BacktestJson);
             else
