@@ -16,14 +16,19 @@ namespace Keel.Core.Backtest;
 public static class Backtester
 {
     /// <summary>
-    /// Runs every strategy on every series. Over a single series, registry strategies read their indicators from
-    /// a cache (<see cref="IndicatorCache"/>, computed once for the run), which lets the replay fast-forward
-    /// through the bars they hold on; the numbers are those of updating each indicator bar by bar
-    /// (<c>CachedIndicatorEqualityTests</c>). Several series are merged bar by bar, where a cache would only
-    /// cost memory (a double per bar and indicator), so there each strategy updates its own.
+    /// Runs every strategy on every series. Registry strategies read their indicators from a cache, which lets the
+    /// replay fast-forward through the bars they hold on; the numbers are those of updating each indicator bar by
+    /// bar (<c>CachedIndicatorEqualityTests</c>, <c>StreamingBacktestTests</c>). Over a single series the cache is
+    /// computed once for the whole series (<see cref="IndicatorCache"/>); several series are merged by time and
+    /// their indicators computed as the merge goes (<see cref="StreamedIndicators"/>), where whole-series
+    /// outputs would only cost memory (a double per bar and indicator).
     /// </summary>
     public static BacktestResult Run(BacktestSettings settings, IReadOnlyList<BarSeries> data, IReadOnlyList<IStrategySpec> strategies)
     {
+        if (data.Count > 1)
+        {
+            return Merged(settings, data.Select(d => (IBarStream)new BarSeriesStream(d)).ToList(), strategies, data.Max(d => d.Count) + 1, readAhead: false);
+        }
         var indicators = data.Count == 1 ? new IndicatorCache(data[0]) : null;
         return Run(settings, data, strategies
             .Select(s => (Func<BarSeries, IStrategy>)(_ => s is StrategySpec registered ? registered.Create(indicators) : s.Create()))
@@ -55,15 +60,24 @@ public static class Backtester
     /// <summary>
     /// A portfolio backtest over streams (e.g. long series read from disk a stretch at a time): merged by time,
     /// one bar per symbol in memory, so memory grows with the number of symbols, not with the bars. The same
-    /// result, bar for bar, as the in-memory overloads over the same bars (no fast-forward: it needs cached indicators).
+    /// result, bar for bar, as the in-memory overloads over the same bars. The merge reads ahead on another core
+    /// and computes registry strategies' indicators as it reads (<see cref="StreamedIndicators"/>), which lets the
+    /// replay fast-forward a symbol through bars its strategies hold on.
     /// </summary>
     public static BacktestResult RunStreaming(BacktestSettings settings, IReadOnlyList<IBarStream> streams, IReadOnlyList<IStrategySpec> strategies)
     {
         if (streams.Count == 0) throw new ArgumentException("A backtest needs at least one bar stream.");
+        return Merged(settings, streams, strategies, 1 << 16, readAhead: true);
+    }
+
+    private static BacktestResult Merged(BacktestSettings settings, IReadOnlyList<IBarStream> streams, IReadOnlyList<IStrategySpec> strategies, int expectedPoints, bool readAhead)
+    {
         if (strategies.Count == 0) throw new ArgumentException("A backtest needs at least one strategy.");
-        return Execute(settings, streams.Select(d => d.Symbol).ToList(), streams[0].Timeframe, 1 << 16,
-            _ => strategies.Select(s => s.Create()),
-            (broker, kernel, equity, from) => MergedReplay.Run(streams, broker, kernel, equity, from, readAhead: true));
+        var indicators = streams.Select(_ => new StreamedIndicators(MergedReplay.BarsInFlight)).ToArray();
+        return Execute(settings, streams.Select(d => d.Symbol).ToList(), streams[0].Timeframe, expectedPoints,
+            i => strategies.Select(s => s is StrategySpec registered ? registered.Create(new IndicatorCache(indicators[i])) : s.Create()).ToList(),
+            (broker, kernel, equity, from) => MergedReplay.Run(streams, broker, kernel, equity, from, readAhead,
+                indicators.Select(i => i.InUse ? i : null).ToArray()));
     }
 
     private delegate (long Bars, long WarmUp) Replay(SimulatedBroker broker, TradingKernel kernel, EquityRecorder equity, DateTime from);

@@ -1,4 +1,5 @@
 using Keel.Core.Domain;
+using Keel.Core.Indicators;
 using Keel.Core.Kernel;
 using Keel.Core.MarketData;
 
@@ -15,12 +16,20 @@ internal static class MergedReplay
 {
     private const int ChunkBars = 4096;
 
+    /// <summary>The most bars of one stream that the read-ahead merge can have read before the replay reaches them.</summary>
+    public const int BarsInFlight = ReadAheadMerge.Chunks * ChunkBars;
+
+    /// <param name="indicators">
+    /// Each stream's indicators, computed by the merge as it reads (null where no strategy
+    /// reads cached indicators). A symbol whose strategies are sure to hold through the bars computed ahead, and
+    /// which has no order working, is fast-forwarded through them: its bars only move its mark.
+    /// </param>
     /// <returns>The bars traded on and the warm-up bars before <paramref name="from"/> (all symbols).</returns>
     public static (long Bars, long WarmUp) Run(IReadOnlyList<IBarStream> streams, SimulatedBroker broker, TradingKernel kernel, EquityRecorder equity, DateTime from,
-        bool readAhead = false)
+        bool readAhead = false, StreamedIndicators?[]? indicators = null)
     {
-        var replay = new Replay(streams.Select(s => s.Symbol).ToArray(), broker, kernel, equity, from.Ticks);
-        var merge = new TimeMerge(streams);
+        var replay = new Replay(streams.Select(s => s.Symbol).ToArray(), broker, kernel, equity, from.Ticks, indicators);
+        var merge = new TimeMerge(streams, indicators);
         if (readAhead)
         {
             using var ahead = new ReadAheadMerge(merge, ChunkBars);
@@ -39,12 +48,15 @@ internal static class MergedReplay
     }
 
     /// <summary>The replay's state from one chunk to the next: the timestamp under way and the counts.</summary>
-    private sealed class Replay(Symbol[] symbols, SimulatedBroker broker, TradingKernel kernel, EquityRecorder equity, long fromTicks)
+    private sealed class Replay(Symbol[] symbols, SimulatedBroker broker, TradingKernel kernel, EquityRecorder equity, long fromTicks, StreamedIndicators?[]? indicators)
     {
         private long _time = long.MinValue;
         private bool _warming;
         private long _count;
         private long _warmUp;
+        private readonly long[] _seen = new long[symbols.Length];  // bars of each stream replayed so far
+        private readonly int[] _quiet = new int[symbols.Length];   // bars of each stream still to pass with a mark only
+        private readonly int[] _marked = new int[symbols.Length];  // each fast-forwarded stream's index in the portfolio
 
         public void Apply(ReadOnlySpan<MergedBar> bars)
         {
@@ -65,11 +77,38 @@ internal static class MergedReplay
                 }
                 else
                 {
-                    broker.OnBar(symbol, bar);
-                    kernel.OnBar(symbol, bar);
                     _count++;
+                    if (_quiet[merged.Stream] > 0)
+                    {
+                        _quiet[merged.Stream]--;
+                        kernel.Mark(_marked[merged.Stream], bar);
+                    }
+                    else
+                    {
+                        broker.OnBar(symbol, bar);
+                        if (!FastForward(merged.Stream, symbol, bar)) kernel.OnBar(symbol, bar);
+                    }
                 }
+                _seen[merged.Stream]++;
             }
+        }
+
+        /// <summary>
+        /// As <see cref="FastReplay"/> does for one series: when no order of the symbol's is working and its
+        /// strategies are sure to hold through this bar and the next ones computed ahead, they move past those bars
+        /// unseen, and each only marks the symbol. The newest bar computed is left out: it may be the stream's last,
+        /// which is always replayed in full (end-of-run orders are priced from it).
+        /// </summary>
+        private bool FastForward(int stream, Symbol symbol, in Bar bar)
+        {
+            if (indicators?[stream] is not { } computed || broker.HasWorkingOrdersFor(symbol)) return false;
+            var quiet = kernel.QuietBarsAhead(symbol, computed.Ahead(_seen[stream]) - 1);
+            if (quiet == 0) return false;
+            kernel.FastForward(symbol, quiet);
+            _marked[stream] = kernel.Portfolio.IndexOf(symbol);
+            kernel.Mark(_marked[stream], bar);
+            _quiet[stream] = quiet - 1;
+            return true;
         }
 
         public (long Bars, long WarmUp) Finish()

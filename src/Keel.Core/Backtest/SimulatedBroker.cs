@@ -73,6 +73,9 @@ public sealed class SimulatedBroker : IExecutionPort, IDisposable
 
     public bool HasWorkingOrders => _workingCount > 0;
 
+    /// <summary>True when an order on <paramref name="symbol"/> is working (right after its bar went to <see cref="OnBar"/>: a cached lookup).</summary>
+    internal bool HasWorkingOrdersFor(Symbol symbol) => _workingCount > 0 && Book(symbol).Orders.Count > 0;
+
     /// <summary>The orders this broker rejected, by reason.</summary>
     public OrderTally Tally { get; } = new();
 

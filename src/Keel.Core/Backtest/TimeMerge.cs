@@ -1,4 +1,5 @@
 using Keel.Core.Domain;
+using Keel.Core.Indicators;
 using Keel.Core.MarketData;
 
 namespace Keel.Core.Backtest;
@@ -12,10 +13,13 @@ internal readonly struct MergedBar(int stream, in Bar bar)
 
 /// <summary>
 /// Several streams' bars in time order, handed out a chunk at a time: at each timestamp, the bars of every
-/// stream that has one, in the order the streams were given. Holds one bar per stream, never a series.
+/// stream that has one, in the order the streams were given. Holds one bar per stream, never a series. Each bar
+/// handed out also goes to its stream's <paramref name="indicators"/>, if any: computed on the merge's thread.
 /// </summary>
-internal sealed class TimeMerge(IReadOnlyList<IBarStream> streams)
+internal sealed class TimeMerge(IReadOnlyList<IBarStream> streams, StreamedIndicators?[]? indicators = null)
 {
+    private readonly IBarStream[] _streams = [.. streams]; // an array: no interface call to reach a stream, several times a bar
+
     // Each stream's next bar is read where the stream holds it; only its time is kept here (a small array that
     // the scan for the next timestamp reads at every step). An ended stream's time is past any bar's.
     private long[]? _heads;
@@ -39,8 +43,10 @@ internal sealed class TimeMerge(IReadOnlyList<IBarStream> streams)
             for (; _next < heads.Length && count < chunk.Length; _next++)
             {
                 if (heads[_next] != _time) continue;
-                var stream = streams[_next];
-                chunk[count++] = new MergedBar(_next, in stream.Current);
+                var stream = _streams[_next];
+                ref readonly var bar = ref stream.Current;
+                chunk[count++] = new MergedBar(_next, in bar);
+                indicators?[_next]?.Add(in bar);
                 if (stream.MoveNext())
                 {
                     heads[_next] = stream.Current.Timestamp.Ticks;
@@ -54,8 +60,8 @@ internal sealed class TimeMerge(IReadOnlyList<IBarStream> streams)
 
     private long[] Start()
     {
-        var heads = new long[streams.Count];
-        for (var s = 0; s < heads.Length; s++) heads[s] = streams[s].MoveNext() ? streams[s].Current.Timestamp.Ticks : long.MaxValue;
+        var heads = new long[_streams.Length];
+        for (var s = 0; s < heads.Length; s++) heads[s] = _streams[s].MoveNext() ? _streams[s].Current.Timestamp.Ticks : long.MaxValue;
         _next = heads.Length;
         return heads;
     }

@@ -26,6 +26,18 @@ public readonly record struct Bar
         Volume = volume;
     }
 
+    /// <summary>A bar whose values <see cref="BarColumns"/> has checked already, as <see cref="Validate"/> would.</summary>
+    internal Bar(long utcTicks, double open, double high, double low, double close, double volume, bool isChecked)
+    {
+        System.Diagnostics.Debug.Assert(isChecked);
+        Timestamp = new DateTime(utcTicks, DateTimeKind.Utc);
+        Open = open;
+        High = high;
+        Low = low;
+        Close = close;
+        Volume = volume;
+    }
+
     /// <summary>
     /// Why these values cannot form a bar, or null when they can. Loaders call this so that they can
     /// attach the file and line to the message instead of catching an exception per row.

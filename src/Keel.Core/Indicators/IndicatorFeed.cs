@@ -15,26 +15,26 @@ public sealed class IndicatorFeed
     private readonly IIndicator? _live;
     private readonly BarSeries? _series;
     private readonly Task<double[][]>? _computing;
-    private double[][]? _outputs;
+    private readonly StreamedIndicators? _streamed;
+    private double[][]? _outputs; // a whole series' outputs, or a streamed series' rings
     private int _next;
     private int _current = -1;
 
-    private IndicatorFeed(IIndicator? live, BarSeries? series, Task<double[][]>? computing, int warmUpPeriod)
+    private IndicatorFeed(IIndicator indicator, IndicatorCache? cache)
     {
-        _live = live;
-        _series = series;
-        _computing = computing;
-        WarmUpPeriod = warmUpPeriod;
+        WarmUpPeriod = indicator.WarmUpPeriod;
+        if (cache is null) _live = indicator;
+        else if (cache.Streamed is { } streamed) (_streamed, _outputs) = (streamed, streamed.Rings(indicator));
+        else (_series, _computing) = (cache.Series, cache.Computing(indicator));
     }
 
     /// <summary>Reads <paramref name="indicator"/> from <paramref name="cache"/> when there is one, else updates it live.</summary>
-    public static IndicatorFeed Of(IIndicator indicator, IndicatorCache? cache) =>
-        cache is null ? new(indicator, null, null, indicator.WarmUpPeriod) : new(null, cache.Series, cache.Computing(indicator), indicator.WarmUpPeriod);
+    public static IndicatorFeed Of(IIndicator indicator, IndicatorCache? cache) => new(indicator, cache);
 
     public int WarmUpPeriod { get; }
 
     /// <summary>True when the values come from a cache: then the coming ones can be read ahead.</summary>
-    internal bool IsCached => _computing is not null;
+    internal bool IsCached => _live is null;
 
     /// <summary>
     /// Moves to <paramref name="bar"/> and returns output 0. A cached feed must be given its series' bars
@@ -47,6 +47,12 @@ public sealed class IndicatorFeed
             _live.Update(bar);
             return _live.GetOutput(0);
         }
+        if (_streamed is not null)
+        {
+            var slot = _streamed.Slot(_next, bar.Timestamp);
+            _current = _next++;
+            return _outputs![0][slot];
+        }
         if (_next >= _series!.Count || _series[_next].Timestamp != bar.Timestamp)
             throw new InvalidOperationException($"A cached indicator was fed the bar at {bar.Timestamp:O}, which is not bar {_next} of its series.");
         _current = _next++;
@@ -54,15 +60,23 @@ public sealed class IndicatorFeed
     }
 
     /// <summary>Output <paramref name="index"/> at the bar of the last <see cref="Next"/>; NaN during warm-up.</summary>
-    public double Output(int index) => _live is not null ? _live.GetOutput(index) : _current < 0 ? double.NaN : Outputs[index][_current];
+    public double Output(int index) =>
+        _live is not null ? _live.GetOutput(index)
+        : _current < 0 ? double.NaN
+        : _streamed is not null ? _outputs![index][_streamed.SlotOf(_current)]
+        : Outputs[index][_current];
 
-    /// <summary>Output <paramref name="index"/> of the bars not seen yet (cached feeds only).</summary>
-    internal ReadOnlySpan<double> Ahead(int index = 0) => Cached(index).AsSpan(_next);
+    /// <summary>
+    /// Output <paramref name="index"/> of the bars not seen yet (cached feeds only): to the series' end, or for a
+    /// streamed series over the bars computed so far that lie in one piece of its rings.
+    /// </summary>
+    internal ReadOnlySpan<double> Ahead(int index = 0) =>
+        _streamed is not null ? _outputs![index].AsSpan(_streamed.SlotOf(_next), _streamed.Ahead(_next)) : Cached(index).AsSpan(_next);
 
     /// <summary>Moves past the next <paramref name="bars"/> bars without being shown them (cached feeds only).</summary>
     internal void Skip(int bars)
     {
-        if (bars < 0 || bars > Cached(0).Length - _next) throw new ArgumentOutOfRangeException(nameof(bars), bars, $"Cannot skip {bars} bars from bar {_next}.");
+        if (bars < 0 || bars > Ahead().Length) throw new ArgumentOutOfRangeException(nameof(bars), bars, $"Cannot skip {bars} bars from bar {_next}.");
         _next += bars;
         _current = _next - 1;
     }

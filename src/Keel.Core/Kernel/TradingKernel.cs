@@ -135,10 +135,13 @@ public sealed class TradingKernel : IExecutionListener
     }
 
     /// <summary>The last bar of a quiet stretch (see <see cref="QuietBarsAhead"/>): its close marks the symbol, nothing else happens.</summary>
-    internal void Mark(Symbol symbol, in Bar bar)
+    internal void Mark(Symbol symbol, in Bar bar) => Mark(IndexOf(symbol), bar);
+
+    /// <summary><see cref="Mark(Symbol, in Bar)"/> by the symbol's index in the portfolio, for a replay that keeps it.</summary>
+    internal void Mark(int symbolIndex, in Bar bar)
     {
         _lastBarTime = bar.Timestamp;
-        _portfolio.Mark(IndexOf(symbol), bar.Close);
+        _portfolio.Mark(symbolIndex, bar.Close);
     }
 
     /// <summary>
@@ -209,7 +212,8 @@ public sealed class TradingKernel : IExecutionListener
     {
         var config = _risk.Config;
         var reference = (decimal)bar.Close;
-        var decision = _risk.SizeEntry(slot.Symbol, reference, _portfolio.ExactEquity(), _portfolio.Cash, slot.Position.Quantity, OpenOrOpeningPositions(), signal.Confidence,
+        var decision = _risk.SizeEntry(slot.Symbol, reference, _portfolio.ExactEquity(), _portfolio.Cash, slot.Position.Quantity,
+            config.MaxOpenPositions is null ? 0 : OpenOrOpeningPositions(), signal.Confidence, // a count over every slot: only when limited
             _risk.Capital is null ? 0 : Exposure());
         var order = new OrderRequest
         {
@@ -315,11 +319,13 @@ public sealed class TradingKernel : IExecutionListener
         if (slot.PendingExitId == order.ClientOrderId) slot.PendingExitId = null;
     }
 
+    /// <summary>The slot of <paramref name="strategy"/> on <paramref name="symbol"/>, among the symbol's own (a universe has many).</summary>
     private StrategySlot? FindSlot(string strategy, Symbol symbol)
     {
-        foreach (var s in _slots)
+        if (!_portfolio.TryIndexOf(symbol, out var index) || index >= _slotsBySymbol.Length || _slotsBySymbol[index] is not { } slots) return null;
+        foreach (var s in slots)
         {
-            if (s.StrategyName == strategy && (ReferenceEquals(s.Symbol, symbol) || s.Symbol == symbol)) return s;
+            if (s.StrategyName == strategy) return s;
         }
         return null;
     }

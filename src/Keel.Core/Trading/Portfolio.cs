@@ -31,6 +31,17 @@ public sealed class Portfolio : IAccountView
     public decimal TotalCommissions { get; private set; }
     public decimal TotalSlippage { get; private set; }
 
+    /// <summary>The index of a symbol already known, without adding it.</summary>
+    internal bool TryIndexOf(Symbol symbol, out int index)
+    {
+        if (ReferenceEquals(symbol, _recentSymbol))
+        {
+            index = _recentIndex;
+            return true;
+        }
+        return _index.TryGetValue(symbol, out index);
+    }
+
     /// <summary>The dense index of a symbol, registering it on first use.</summary>
     public int IndexOf(Symbol symbol)
     {

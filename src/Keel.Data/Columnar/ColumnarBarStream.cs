@@ -10,8 +10,9 @@ namespace Keel.Data.Columnar;
 /// A series kept in the columnar cache (<see cref="ColumnarBarCache.TryOpenStream"/>), read forward a window of
 /// rows at a time by positioned reads: a portfolio backtest over many long series holds one small window of each
 /// while the page cache serves the columns, and nothing is parsed or decoded. The window is small so that every
-/// symbol's window stays in the processor's cache between its bars (24 KB: a hundred symbols fit in L2/L3).
-/// Each bar is validated as the cache's whole reads validate it; a damaged entry is an error naming its source.
+/// symbol's window stays in the processor's cache between its bars (24 KB of columns and 24 KB of bars).
+/// Each window is checked at once by the rules the cache's whole read checks bar by bar (<see cref="BarColumns"/>);
+/// a damaged entry is an error naming its source and bar.
 /// </summary>
 public sealed class ColumnarBarStream : IBarStream, IDisposable
 {
@@ -23,10 +24,12 @@ public sealed class ColumnarBarStream : IBarStream, IDisposable
     private readonly long _columnsStart;
     private readonly long[] _ticks = new long[WindowRows];
     private readonly double[][] _values = [new double[WindowRows], new double[WindowRows], new double[WindowRows], new double[WindowRows], new double[WindowRows]];
+    private readonly Bar[] _bars = new Bar[WindowRows];
     private int _windowStart;
     private int _windowRows;
+    private int _damagedAt = -1; // the window's first row that is not a bar, or -1
+    private long _previousTicks; // the time of the bar before the window's first (-1 at the start)
     private int _next = -1;
-    private Bar _current;
 
     internal ColumnarBarStream(SafeFileHandle file, string source, Symbol symbol, int count, long columnsStart)
     {
@@ -36,10 +39,9 @@ public sealed class ColumnarBarStream : IBarStream, IDisposable
         _columnsStart = columnsStart;
         Symbol = symbol;
         // The first window, read once: its bars say the timeframe, and MoveNext starts on it.
-        LoadWindow(0);
-        var sample = new Bar[_windowRows];
-        for (var i = 0; i < sample.Length; i++) sample[i] = MakeBar(i, i, i == 0 ? -1 : sample[i - 1].Timestamp.Ticks);
-        Timeframe = TimeframeInference.TryInfer(sample, out var timeframe, out var error) ? timeframe : throw new BarDataException(source, 0, error);
+        LoadWindow(0, previousTicks: -1);
+        if (_damagedAt >= 0) throw Damaged(_damagedAt);
+        Timeframe = TimeframeInference.TryInfer(_bars.AsSpan(0, _windowRows), out var timeframe, out var error) ? timeframe : throw new BarDataException(source, 0, error);
     }
 
     public Symbol Symbol { get; }
@@ -54,27 +56,35 @@ public sealed class ColumnarBarStream : IBarStream, IDisposable
                 _next = _windowRows;
                 return false;
             }
-            LoadWindow(_windowStart + _windowRows);
+            LoadWindow(_windowStart + _windowRows, _bars[_windowRows - 1].Timestamp.Ticks);
             _next = 0;
         }
-        _current = MakeBar(_next, _windowStart + _next, _windowStart + _next == 0 ? -1 : _current.Timestamp.Ticks);
+        // A damaged row is reported when the run reaches it, as a bar-by-bar read would.
+        if (_next == _damagedAt) throw Damaged(_next);
         return true;
     }
 
-    public ref readonly Bar Current => ref _current;
+    public ref readonly Bar Current => ref _bars[_next];
 
-    private Bar MakeBar(int i, int row, long previousTicks) =>
-        ColumnarBarCache.StoredBar(_ticks[i], previousTicks, _values[0][i], _values[1][i], _values[2][i], _values[3][i], _values[4][i], out var bar) is { } problem
-            ? throw Damaged(row, problem)
-            : bar;
-
-    private void LoadWindow(int start)
+    private void LoadWindow(int start, long previousTicks)
     {
         var rows = Math.Min(WindowRows, _count - start);
         ReadColumn(0, start, MemoryMarshal.AsBytes(_ticks.AsSpan(0, rows)));
         for (var column = 0; column < _values.Length; column++) ReadColumn(column + 1, start, MemoryMarshal.AsBytes(_values[column].AsSpan(0, rows)));
         _windowStart = start;
         _windowRows = rows;
+        _damagedAt = BarColumns.ToBars(_ticks.AsSpan(0, rows), _values[0].AsSpan(0, rows), _values[1].AsSpan(0, rows), _values[2].AsSpan(0, rows),
+            _values[3].AsSpan(0, rows), _values[4].AsSpan(0, rows), previousTicks, _bars);
+        _previousTicks = previousTicks;
+    }
+
+    /// <summary>What is wrong with row <paramref name="i"/> of the window, named as the cache's whole read names it.</summary>
+    private BarDataException Damaged(int i)
+    {
+        var previous = i == 0 ? _previousTicks : _ticks[i - 1];
+        var problem = ColumnarBarCache.StoredBar(_ticks[i], previous, _values[0][i], _values[1][i], _values[2][i], _values[3][i], _values[4][i], out _)
+            ?? "its values changed while being read";
+        return Damaged(_windowStart + i, problem);
     }
 
     private void ReadColumn(int column, int start, Span<byte> into)

@@ -8,8 +8,9 @@ using Keel.Core.Tests.Research;
 namespace Keel.Core.Tests.Backtest;
 
 /// <summary>
-/// A portfolio backtest over streams (one bar per symbol in memory) gives the in-memory backtest's result
-/// exactly: same trades, same curve, same money, same counts, with gaps, unequal lengths and a warm-up.
+/// A portfolio backtest over streams (one bar per symbol in memory), and one over several in-memory series, give
+/// the result of showing every strategy every bar exactly: same trades, same curve, same money, same counts, with
+/// gaps, unequal lengths and a warm-up, though both fast-forward through bars their strategies hold on.
 /// </summary>
 public sealed class StreamingBacktestTests
 {
@@ -26,7 +27,7 @@ public sealed class StreamingBacktestTests
         BarSeries[] data = [RandomWalk("ACME", 1, 900, skipEvery: 0), RandomWalk("BETA", 2, 700, skipEvery: 7), RandomWalk("GAMA", 3, 960, skipEvery: 11)];
         IStrategySpec[] specs = [StrategyRegistry.Default.Parse("sma-crossover:fast=5,slow=20"), StrategyRegistry.Default.Parse("rsi:period=7")];
 
-        var inMemory = Backtester.Run(Settings, data, specs);
+        var inMemory = EveryBar(Settings, data, specs);
         var streamed = Backtester.RunStreaming(Settings, data.Select(d => (IBarStream)new BarSeriesStream(d)).ToList(), specs);
 
         inMemory.Trades.Count.ShouldBeGreaterThan(10);
@@ -38,6 +39,107 @@ public sealed class StreamingBacktestTests
         streamed.Metrics.ShouldBe(inMemory.Metrics);
         (streamed.Bars, streamed.WarmUpBars).ShouldBe((inMemory.Bars, inMemory.WarmUpBars));
         streamed.WarmUpBars.ShouldBe(3 * 48 - 48 / 7 - 48 / 11); // two days of hourly bars before TradeFrom, less the gaps
+    }
+
+    /// <summary>
+    /// Fewer bars than one chunk of the merge: every indicator is computed before the replay starts, so the
+    /// replay surely fast-forwards, and the strategies are shown only the bars they may act on; so does the merge
+    /// of in-memory series.
+    /// </summary>
+    [Fact]
+    public void A_streamed_run_fast_forwards_through_held_bars_and_still_gives_the_in_memory_result()
+    {
+        BarSeries[] data = [RandomWalk("ACME", 5, 1300, skipEvery: 0), RandomWalk("BETA", 6, 1300, skipEvery: 9), RandomWalk("GAMA", 7, 1300, skipEvery: 13)];
+        var counted = new CountedSmaCrossover();
+        IStrategySpec[] specs = [counted.Spec, StrategyRegistry.Default.Parse("rsi:period=7")];
+
+        var inMemory = EveryBar(Settings, data, specs);
+        var shownInMemory = counted.BarsShown;
+        var streamed = Backtester.RunStreaming(Settings, data.Select(d => (IBarStream)new BarSeriesStream(d)).ToList(), specs);
+        var shownStreamed = counted.BarsShown - shownInMemory;
+        var merged = Backtester.Run(Settings, data, specs);
+        var shownMerged = counted.BarsShown - shownInMemory - shownStreamed;
+
+        shownInMemory.ShouldBe(data.Sum(d => d.Count));
+        shownStreamed.ShouldBeLessThan(shownInMemory / 2);
+        shownMerged.ShouldBeLessThan(shownInMemory / 2);
+        inMemory.Trades.Count.ShouldBeGreaterThan(30);
+        ShouldBeTheSame(streamed, inMemory);
+        ShouldBeTheSame(merged, inMemory);
+    }
+
+    /// <summary>
+    /// Far more bars than the merge reads ahead, with stops and take-profits working between bars: however far
+    /// ahead the reading thread happens to be, the numbers are those of replaying every bar.
+    /// </summary>
+    [Theory]
+    [InlineData(null, null, null)]
+    [InlineData(2.0, 3.0, null)]
+    [InlineData(null, null, 1.5)]
+    public void A_long_streamed_run_gives_the_in_memory_result_with_any_exits(double? stopLoss, double? takeProfit, double? trailing)
+    {
+        BarSeries[] data = [RandomWalk("ACME", 8, 30_000, skipEvery: 0), RandomWalk("BETA", 9, 30_000, skipEvery: 17)];
+        var settings = Settings with
+        {
+            KeepEquityCurve = true,
+            Risk = new Keel.Core.Risk.RiskConfig
+            {
+                Sizing = Keel.Core.Risk.Sizing.Parse("percent:40"),
+                StopLossPercent = (decimal?)stopLoss,
+                TakeProfitPercent = (decimal?)takeProfit,
+                TrailingStopPercent = (decimal?)trailing,
+            },
+        };
+        IStrategySpec[] specs = [StrategyRegistry.Default.Parse("sma-crossover:fast=8,slow=40"), StrategyRegistry.Default.Parse("macd")];
+
+        var inMemory = EveryBar(settings, data, specs);
+        var streamed = Backtester.RunStreaming(settings, data.Select(d => (IBarStream)new BarSeriesStream(d)).ToList(), specs);
+        var merged = Backtester.Run(settings, data, specs);
+
+        inMemory.Trades.Count.ShouldBeGreaterThan(300);
+        ShouldBeTheSame(streamed, inMemory);
+        ShouldBeTheSame(merged, inMemory);
+    }
+
+    /// <summary>Every strategy updating its own indicators and shown every bar: nothing to fast-forward.</summary>
+    private static BacktestResult EveryBar(BacktestSettings settings, BarSeries[] data, IStrategySpec[] specs) =>
+        Backtester.Run(settings, data, specs.Select(s => (Func<IStrategy>)s.Create).ToList());
+
+    private static void ShouldBeTheSame(BacktestResult streamed, BacktestResult inMemory)
+    {
+        streamed.Trades.ShouldBe(inMemory.Trades);
+        streamed.EquityCurve.ShouldBe(inMemory.EquityCurve);
+        streamed.OrderEvents.ShouldBe(inMemory.OrderEvents);
+        streamed.Decisions.ShouldBe(inMemory.Decisions);
+        streamed.FinalEquity.ShouldBe(inMemory.FinalEquity);
+        streamed.FinalCash.ShouldBe(inMemory.FinalCash);
+        streamed.Metrics.ShouldBe(inMemory.Metrics);
+        (streamed.Bars, streamed.WarmUpBars).ShouldBe((inMemory.Bars, inMemory.WarmUpBars));
+    }
+
+    /// <summary>The SMA crossover, counting the bars it is shown (a registry definition, so streams give it cached indicators).</summary>
+    private sealed class CountedSmaCrossover
+    {
+        public int BarsShown;
+
+        public StrategySpec Spec => new StrategyDefinition("counted-sma", "SMA(5/20) crossover that counts its bars", [],
+            (_, name, cache) => new Counted(this, new SmaCrossoverStrategy(5, 20, name, cache))).Configure(new Dictionary<string, double>());
+
+        private sealed class Counted(CountedSmaCrossover owner, SmaCrossoverStrategy inner) : IStrategy, IFastForward
+        {
+            public string Name => inner.Name;
+            public int WarmUpBars => inner.WarmUpBars;
+
+            public Signal OnBar(in Bar bar, StrategyContext context)
+            {
+                owner.BarsShown++;
+                return inner.OnBar(bar, context);
+            }
+
+            public void Reset() => inner.Reset();
+            int IFastForward.HoldsAhead(StrategyContext context, int max) => ((IFastForward)inner).HoldsAhead(context, max);
+            void IFastForward.Skip(int bars) => ((IFastForward)inner).Skip(bars);
+        }
     }
 
     [Fact]
