@@ -246,11 +246,9 @@ public sealed class ColumnarBarCache
         var close = new ReadOnlySpan<double>((void*)(columns + (nint)n * 32), n);
         var volume = new ReadOnlySpan<double>((void*)(columns + (nint)n * 40), n);
         // Every bar is validated again: a damaged entry is a miss, never a bar the parser would have refused.
-        for (var i = start; i < end; i++)
-        {
-            if (StoredBar(ticks[i], i == 0 ? -1 : ticks[i - 1], open[i], high[i], low[i], close[i], volume[i], out bars[i]) is not null) return false;
-        }
-        return true;
+        var rows = end - start;
+        return BarColumns.ToBars(ticks.Slice(start, rows), open.Slice(start, rows), high.Slice(start, rows), low.Slice(start, rows),
+            close.Slice(start, rows), volume.Slice(start, rows), start == 0 ? -1 : ticks[start - 1], bars.AsSpan(start, rows)) < 0;
     }
 
     /// <summary>
