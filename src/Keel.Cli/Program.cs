@@ -1,12 +1,18 @@
 using System.CommandLine;
 using Keel.Cli;
 using Keel.Cli.Commands;
+using Keel.Cli.Output;
 using Keel.Cli.Strategies;
 
 using Spectre.Console;
 
-// Piped output (CI logs, files) gets a readable width instead of 80 columns.
-if (Console.IsOutputRedirected && AnsiConsole.Profile.Width < 140) AnsiConsole.Profile.Width = 140;
+AnsiConsole.Console = new LazyAnsiConsole(() =>
+{
+    // As Spectre's own default console; piped output (CI logs, files) gets a readable width instead of 80 columns.
+    var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.Detect, ColorSystem = ColorSystemSupport.Detect, Out = new AnsiConsoleOutput(Console.Out) });
+    if (Console.IsOutputRedirected && console.Profile.Width < 140) console.Profile.Width = 140;
+    return console;
+});
 
 var root = new RootCommand("Keel: research, backtest and trade systematic strategies (stocks and crypto, Alpaca).")
 {

@@ -4,6 +4,7 @@ using System.Text;
 using Keel.Core.Domain;
 using Microsoft.Win32.SafeHandles;
 using Keel.Data.Csv;
+using Keel.Data.Memory;
 
 namespace Keel.Data.Columnar;
 
@@ -207,24 +208,47 @@ public sealed class ColumnarBarCache
         return ((int)count, columnsStart, (CsvLayout)header[2]);
     }
 
-    private static (Bar[] Bars, CsvLayout Layout)? Decode(ReadOnlySpan<byte> content, string key, long sourceLength, long sourceWriteTicks)
+    /// <summary>Below this many bars, one thread decodes faster than two can start.</summary>
+    private const int ParallelDecodeBars = 1 << 16;
+
+    private static unsafe (Bar[] Bars, CsvLayout Layout)? Decode(ReadOnlySpan<byte> content, string key, long sourceLength, long sourceWriteTicks)
     {
         if (Check(content, content.Length, key, sourceLength, sourceWriteTicks) is not { } found) return null;
         var (n, columnsStart, layout) = found;
-        var columns = content[columnsStart..];
-        var ticks = MemoryMarshal.Cast<byte, long>(columns[..(n * 8)]);
-        var open = MemoryMarshal.Cast<byte, double>(columns.Slice(n * 8, n * 8));
-        var high = MemoryMarshal.Cast<byte, double>(columns.Slice(2 * n * 8, n * 8));
-        var low = MemoryMarshal.Cast<byte, double>(columns.Slice(3 * n * 8, n * 8));
-        var close = MemoryMarshal.Cast<byte, double>(columns.Slice(4 * n * 8, n * 8));
-        var volume = MemoryMarshal.Cast<byte, double>(columns.Slice(5 * n * 8, n * 8));
-        var bars = new Bar[n];
-        // Every bar is validated again: a damaged entry is a miss, never a bar the parser would have refused.
-        for (var i = 0; i < n; i++)
+        // Every slot is written below before the array is returned (a damaged entry drops it), so it need not be zeroed
+        // first: the decoding threads touch the fresh pages themselves, each its own part (see LargeArrays).
+        var bars = LargeArrays.Uninitialized<Bar>(n);
+        var parts = n >= ParallelDecodeBars ? Math.Min(Environment.ProcessorCount, 8) : 1;
+        var valid = true;
+        fixed (byte* pointer = content)
         {
-            if (StoredBar(ticks[i], i == 0 ? -1 : ticks[i - 1], open[i], high[i], low[i], close[i], volume[i], out bars[i]) is not null) return null;
+            var columns = (nint)(pointer + columnsStart); // a span cannot be captured by the worker lambda; its address can
+            if (parts == 1) valid = DecodeRange(columns, n, bars, 0, n);
+            else
+                Parallel.For(0, parts, part =>
+                {
+                    if (!DecodeRange(columns, n, bars, (int)((long)n * part / parts), (int)((long)n * (part + 1) / parts))) valid = false;
+                });
         }
-        return (bars, layout);
+        return valid ? (bars, layout) : null;
+    }
+
+    /// <summary>
+    /// Bars <paramref name="start"/> to <paramref name="end"/> of the <paramref name="n"/>-row columns at <paramref name="columns"/>
+    /// into <paramref name="bars"/>; false at the first stored bar the parser would have refused (the entry is damaged).
+    /// </summary>
+    private static unsafe bool DecodeRange(nint columns, int n, Bar[] bars, int start, int end)
+    {
+        var ticks = new ReadOnlySpan<long>((void*)columns, n);
+        var open = new ReadOnlySpan<double>((void*)(columns + (nint)n * 8), n);
+        var high = new ReadOnlySpan<double>((void*)(columns + (nint)n * 16), n);
+        var low = new ReadOnlySpan<double>((void*)(columns + (nint)n * 24), n);
+        var close = new ReadOnlySpan<double>((void*)(columns + (nint)n * 32), n);
+        var volume = new ReadOnlySpan<double>((void*)(columns + (nint)n * 40), n);
+        // Every bar is validated again: a damaged entry is a miss, never a bar the parser would have refused.
+        var rows = end - start;
+        return BarColumns.ToBars(ticks.Slice(start, rows), open.Slice(start, rows), high.Slice(start, rows), low.Slice(start, rows),
+            close.Slice(start, rows), volume.Slice(start, rows), start == 0 ? -1 : ticks[start - 1], bars.AsSpan(start, rows)) < 0;
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using Keel.Core.Domain;
+using Keel.Data.Memory;
 
 namespace Keel.Data.Csv;
 
@@ -103,7 +104,9 @@ internal sealed class BarCsvParser(string path, BarCsvOptions options, TimeZoneI
 
         var firstBar = new int[chunkCount + 1];
         for (var k = 0; k < chunkCount; k++) firstBar[k + 1] = firstBar[k] + LineCount(body[starts[k]..ends[k]]);
-        var bars = new Bar[firstBar[chunkCount]];
+        // Not zeroed first: when every chunk is clean, each slot has been written; otherwise the array is dropped. So each
+        // core touches only its own chunk's fresh pages (the main cost of a large array, see LargeArrays), and no page twice.
+        var bars = LargeArrays.Uninitialized<Bar>(firstBar[chunkCount]);
         var chunks = new CleanRowParser[chunkCount];
         for (var k = 0; k < chunkCount; k++)
             chunks[k] = new CleanRowParser(_roles, options.UseAdjustedClose, new SourceClock(sourceZone), bars, firstBar[k]);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Keel.Core.Domain;
 using Keel.Data.Columnar;
 using Keel.Data.Csv;
@@ -138,6 +139,50 @@ public class ColumnarBarCacheTests : IDisposable
 
         Load(path).Series[0].Close.ShouldBe(5);
         File.ReadAllBytes(entry).Length.ShouldBe(bytes.Length);
+    }
+
+    /// <summary>
+    /// A long series is decoded in parts at once (one per core): a bar damaged in any part, or out of order just where a
+    /// part starts (row n/2 on two cores, checked against the row before it, which the other part decodes), is a miss;
+    /// an intact entry gives every bar back.
+    /// </summary>
+    [Theory]
+    [InlineData(-1)] // intact
+    [InlineData(0)]
+    [InlineData(34_999)]
+    [InlineData(35_000)]
+    [InlineData(52_500)]
+    [InlineData(69_999)]
+    public void A_long_entry_decoded_in_parts_is_whole_or_a_miss(int damagedRow)
+    {
+        const int rows = 70_000;
+        var path = WriteCsv("BTC-USD.csv", close: 5, rows: rows);
+        var parsed = Load(path).Series;
+        var entry = Entries().Single();
+        if (damagedRow >= 0)
+        {
+            var bytes = File.ReadAllBytes(entry);
+            var ticks = MemoryMarshal.Cast<byte, long>(bytes.AsSpan(bytes.Length - rows * 6 * sizeof(long), rows * sizeof(long)));
+            // The row's time equal to the previous row's, or (the first row) before zero: refused by the parser either way.
+            ticks[damagedRow] = damagedRow == 0 ? -1 : ticks[damagedRow - 1];
+            File.WriteAllBytes(entry, bytes);
+        }
+
+        // Other text of the same size and time stamp: closes of 7 show the text was parsed, closes of 5 that the entry was read.
+        WriteCsv("BTC-USD.csv", close: 7, rows: rows);
+        var loaded = Load(path).Series;
+
+        if (damagedRow < 0)
+        {
+            loaded.Span.SequenceEqual(parsed.Span).ShouldBeTrue();
+            loaded[rows - 1].Close.ShouldBe(5);
+        }
+        else
+        {
+            loaded.Count.ShouldBe(rows);
+            loaded[0].Close.ShouldBe(7);
+            loaded[rows - 1].Close.ShouldBe(7);
+        }
     }
 
     [Fact]
