@@ -60,9 +60,9 @@ public static class Backtester
     /// <summary>
     /// A portfolio backtest over streams (e.g. long series read from disk a stretch at a time): merged by time,
     /// one bar per symbol in memory, so memory grows with the number of symbols, not with the bars. The same
-    /// result, bar for bar, as the in-memory overloads over the same bars. The merge reads ahead on another core
-    /// and computes registry strategies' indicators as it reads (<see cref="StreamedIndicators"/>), which lets the
-    /// replay fast-forward a symbol through bars its strategies hold on.
+    /// result, bar for bar, as the in-memory overloads over the same bars. The merge reads ahead on another core;
+    /// registry strategies' indicators are computed a chunk of merged bars ahead of the replay
+    /// (<see cref="StreamedIndicators"/>), which lets it fast-forward a symbol through bars its strategies hold on.
     /// </summary>
     public static BacktestResult RunStreaming(BacktestSettings settings, IReadOnlyList<IBarStream> streams, IReadOnlyList<IStrategySpec> strategies)
     {
@@ -73,7 +73,7 @@ public static class Backtester
     private static BacktestResult Merged(BacktestSettings settings, IReadOnlyList<IBarStream> streams, IReadOnlyList<IStrategySpec> strategies, int expectedPoints, bool readAhead)
     {
         if (strategies.Count == 0) throw new ArgumentException("A backtest needs at least one strategy.");
-        var indicators = streams.Select(_ => new StreamedIndicators(MergedReplay.BarsInFlight)).ToArray();
+        var indicators = streams.Select(_ => new StreamedIndicators(MergedReplay.BarsAhead)).ToArray();
         return Execute(settings, streams.Select(d => d.Symbol).ToList(), streams[0].Timeframe, expectedPoints,
             i => strategies.Select(s => s is StrategySpec registered ? registered.Create(new IndicatorCache(indicators[i])) : s.Create()).ToList(),
             (broker, kernel, equity, from) => MergedReplay.Run(streams, broker, kernel, equity, from, readAhead,

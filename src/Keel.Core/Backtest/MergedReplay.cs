@@ -16,20 +16,21 @@ internal static class MergedReplay
 {
     private const int ChunkBars = 4096;
 
-    /// <summary>The most bars of one stream that the read-ahead merge can have read before the replay reaches them.</summary>
-    public const int BarsInFlight = ReadAheadMerge.Chunks * ChunkBars;
+    /// <summary>The most bars of one stream computed ahead of the replay: those of the chunk under way.</summary>
+    public const int BarsAhead = ChunkBars;
 
     /// <param name="indicators">
-    /// Each stream's indicators, computed by the merge as it reads (null where no strategy
-    /// reads cached indicators). A symbol whose strategies are sure to hold through the bars computed ahead, and
-    /// which has no order working, is fast-forwarded through them: its bars only move its mark.
+    /// Each stream's indicators (null where no strategy reads cached indicators), computed a chunk at a time just
+    /// before the chunk is replayed: on the replay's thread, which leaves the reading thread only the merge and
+    /// the files. A symbol whose strategies are sure to hold through the bars computed ahead, and which has no order
+    /// working, is fast-forwarded through them: its bars only move its mark.
     /// </param>
     /// <returns>The bars traded on and the warm-up bars before <paramref name="from"/> (all symbols).</returns>
     public static (long Bars, long WarmUp) Run(IReadOnlyList<IBarStream> streams, SimulatedBroker broker, TradingKernel kernel, EquityRecorder equity, DateTime from,
         bool readAhead = false, StreamedIndicators?[]? indicators = null)
     {
         var replay = new Replay(streams.Select(s => s.Symbol).ToArray(), broker, kernel, equity, from.Ticks, indicators);
-        var merge = new TimeMerge(streams, indicators);
+        var merge = new TimeMerge(streams);
         if (readAhead)
         {
             using var ahead = new ReadAheadMerge(merge, ChunkBars);
@@ -60,6 +61,10 @@ internal static class MergedReplay
 
         public void Apply(ReadOnlySpan<MergedBar> bars)
         {
+            if (indicators is not null)
+            {
+                foreach (ref readonly var merged in bars) indicators[merged.Stream]?.Add(in merged.Bar);
+            }
             foreach (ref readonly var merged in bars)
             {
                 ref readonly var bar = ref merged.Bar;

@@ -13,9 +13,6 @@ internal sealed class ReadAheadMerge : IDisposable
 {
     private const int ChunksAhead = 3;
 
-    /// <summary>The chunks that exist: those read ahead, the one being filled and the one being replayed.</summary>
-    public const int Chunks = ChunksAhead + 2;
-
     private readonly BlockingCollection<(MergedBar[] Chunk, int Count)> _full = new(ChunksAhead);
     private readonly BlockingCollection<MergedBar[]> _free = new();
     private readonly CancellationTokenSource _stop = new();
@@ -24,7 +21,7 @@ internal sealed class ReadAheadMerge : IDisposable
 
     public ReadAheadMerge(TimeMerge merge, int chunkBars)
     {
-        for (var i = 0; i < Chunks; i++) _free.Add(new MergedBar[chunkBars]);
+        for (var i = 0; i < ChunksAhead + 2; i++) _free.Add(new MergedBar[chunkBars]);
         _reader = Task.Factory.StartNew(() => Read(merge), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 

@@ -1,5 +1,4 @@
 using Keel.Core.Domain;
-using Keel.Core.Indicators;
 using Keel.Core.MarketData;
 
 namespace Keel.Core.Backtest;
@@ -13,10 +12,9 @@ internal readonly struct MergedBar(int stream, in Bar bar)
 
 /// <summary>
 /// Several streams' bars in time order, handed out a chunk at a time: at each timestamp, the bars of every
-/// stream that has one, in the order the streams were given. Holds one bar per stream, never a series. Each bar
-/// handed out also goes to its stream's <paramref name="indicators"/>, if any: computed on the merge's thread.
+/// stream that has one, in the order the streams were given. Holds one bar per stream, never a series.
 /// </summary>
-internal sealed class TimeMerge(IReadOnlyList<IBarStream> streams, StreamedIndicators?[]? indicators = null)
+internal sealed class TimeMerge(IReadOnlyList<IBarStream> streams)
 {
     private readonly IBarStream[] _streams = [.. streams]; // an array: no interface call to reach a stream, several times a bar
 
@@ -46,7 +44,6 @@ internal sealed class TimeMerge(IReadOnlyList<IBarStream> streams, StreamedIndic
                 var stream = _streams[_next];
                 ref readonly var bar = ref stream.Current;
                 chunk[count++] = new MergedBar(_next, in bar);
-                indicators?[_next]?.Add(in bar);
                 if (stream.MoveNext())
                 {
                     heads[_next] = stream.Current.Timestamp.Ticks;

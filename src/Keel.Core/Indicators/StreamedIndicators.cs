@@ -4,18 +4,13 @@ using Keel.Core.Domain;
 namespace Keel.Core.Indicators;
 
 /// <summary>
-/// The indicators of one streamed series (a portfolio backtest read from disk), computed ahead of the replay by
-/// the thread that reads the stream, into rings that hold the bars read but not yet replayed: the replay's
-/// strategies read them as cached outputs, and can look ahead over them to fast-forward, as over a whole
-/// series' <see cref="IndicatorCache"/>. Each value comes from the indicator's own incremental update, bar after
-/// bar, so it is bit for bit the value a strategy updating its own indicator would see.
+/// The indicators of one streamed series (a portfolio backtest merged by time), computed a little ahead of the
+/// replay (a chunk of merged bars at a time, <see cref="Backtest.MergedReplay"/>) into rings that hold the bars
+/// computed but not yet replayed: the replay's strategies read them as cached outputs, and can look ahead over them
+/// to fast-forward, as over a whole series' <see cref="IndicatorCache"/>. Each value comes from the indicator's own
+/// incremental update, bar after bar, so it is bit for bit the value a strategy updating its own indicator would see.
+/// The rings hold more bars than are ever computed ahead, so no value is overwritten before it is read.
 /// </summary>
-/// <remarks>
-/// One thread calls <see cref="Add"/>, another reads. A value is written before the count of bars computed is
-/// published (<see cref="Volatile"/>), and the reader reads only below that count. The ring holds more bars
-/// than the reader can be behind the writer (the merge's bars in flight), so the writer never overwrites a
-/// value that is still to be read.
-/// </remarks>
 internal sealed class StreamedIndicators
 {
     private readonly int _mask;
@@ -26,10 +21,10 @@ internal sealed class StreamedIndicators
     private long _failedAt = long.MaxValue;
     private ExceptionDispatchInfo? _failure;
 
-    /// <param name="barsInFlight">The most bars the writer can be ahead of the replay.</param>
-    public StreamedIndicators(int barsInFlight)
+    /// <param name="barsAhead">The most bars ever computed ahead of the replay.</param>
+    public StreamedIndicators(int barsAhead)
     {
-        var capacity = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)barsInFlight + 1);
+        var capacity = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)barsAhead + 1);
         _mask = capacity - 1;
         _ticks = new long[capacity];
     }
@@ -55,7 +50,7 @@ internal sealed class StreamedIndicators
     /// <summary>True when some strategy reads its indicators from here (else there is nothing to compute).</summary>
     public bool InUse => _computing.Length > 0;
 
-    /// <summary>Writer: the stream's next bar.</summary>
+    /// <summary>The stream's next bar, ahead of the replay.</summary>
     public void Add(in Bar bar)
     {
         var produced = _produced;
@@ -76,18 +71,18 @@ internal sealed class StreamedIndicators
         {
             // Thrown where a strategy updating its own indicator would have met it: at this bar, in its OnBar.
             _failure = ExceptionDispatchInfo.Capture(ex);
-            Volatile.Write(ref _failedAt, produced);
+            _failedAt = produced;
             return;
         }
-        Volatile.Write(ref _produced, produced + 1);
+        _produced = produced + 1;
     }
 
-    /// <summary>Reader: the slot of bar <paramref name="index"/>, which must be the bar at <paramref name="timestamp"/>.</summary>
+    /// <summary>The slot of bar <paramref name="index"/>, which must be the bar at <paramref name="timestamp"/>.</summary>
     public int Slot(long index, DateTime timestamp)
     {
-        if (index >= Volatile.Read(ref _produced))
+        if (index >= _produced)
         {
-            if (index >= Volatile.Read(ref _failedAt)) _failure!.Throw();
+            if (index >= _failedAt) _failure!.Throw();
             throw new InvalidOperationException($"A streamed indicator was read at bar {index}, which has not been computed.");
         }
         var slot = (int)(index & _mask);
@@ -96,10 +91,10 @@ internal sealed class StreamedIndicators
         return slot;
     }
 
-    /// <summary>Reader: how many bars from bar <paramref name="index"/> on are computed and lie in one piece of the rings.</summary>
+    /// <summary>How many bars from bar <paramref name="index"/> on are computed and lie in one piece of the rings.</summary>
     public int Ahead(long index)
     {
-        var computed = Volatile.Read(ref _produced) - index;
+        var computed = _produced - index;
         return (int)Math.Max(0, Math.Min(computed, Capacity - (index & _mask)));
     }
 
