@@ -46,13 +46,7 @@ internal sealed class DataOptions
     public LoadedBars LoadWithWarmUp(ParseResult result, TextWriter stderr, bool allStoreSymbolsByDefault = false)
     {
         var (series, rules) = LoadAll(result, stderr, allStoreSymbolsByDefault);
-        var zoneName = result.GetValue(TimeZone);
-        var zone = zoneName is not null ? FindZone(zoneName)
-            : series.Select(s => BarCsvReader.DefaultZone(s.Symbol.AssetClass)).Distinct().Count() == 1 ? BarCsvReader.DefaultZone(series[0].Symbol.AssetClass)
-            : BarCsvReader.DefaultZone(Core.Domain.AssetClass.UsEquity);
-        DateTime? from = result.GetValue(From) is { } f ? DateRangeText.From(f, zone) : null;
-        DateTime? to = result.GetValue(To) is { } t ? DateRangeText.To(t, zone) : null;
-        if (from > to) throw new UsageException($"--from {result.GetValue(From)} is after --to {result.GetValue(To)}.");
+        var (from, to) = Range(result, series.Select(s => s.Symbol).ToList());
         if (from is null && to is null) return new LoadedBars(series, rules, null, null);
 
         var cut = new List<BarSeries>();
@@ -145,14 +139,24 @@ internal sealed class DataOptions
         }).ToList();
         CheckDistinct(sources.Select(s => s.Symbol).ToList());
 
+        var (from, to) = Range(result, sources.Select(s => s.Symbol).ToList());
+        return new StreamedBars(sources, rules, from, to, Shown(result.GetValue(From)), Shown(result.GetValue(To)));
+    }
+
+    /// <summary>
+    /// <c>--from</c> and <c>--to</c> as UTC times, read in <c>--tz</c>, else in the symbols' zone when they share one,
+    /// else in New York's.
+    /// </summary>
+    private (DateTime? From, DateTime? To) Range(ParseResult result, IReadOnlyList<Core.Domain.Symbol> symbols)
+    {
         var zoneName = result.GetValue(TimeZone);
         var zone = zoneName is not null ? FindZone(zoneName)
-            : sources.Select(s => BarCsvReader.DefaultZone(s.Symbol.AssetClass)).Distinct().Count() == 1 ? BarCsvReader.DefaultZone(sources[0].Symbol.AssetClass)
+            : symbols.Select(s => BarCsvReader.DefaultZone(s.AssetClass)).Distinct().Count() == 1 ? BarCsvReader.DefaultZone(symbols[0].AssetClass)
             : BarCsvReader.DefaultZone(Core.Domain.AssetClass.UsEquity);
         DateTime? from = result.GetValue(From) is { } f ? DateRangeText.From(f, zone) : null;
         DateTime? to = result.GetValue(To) is { } t ? DateRangeText.To(t, zone) : null;
         if (from > to) throw new UsageException($"--from {result.GetValue(From)} is after --to {result.GetValue(To)}.");
-        return new StreamedBars(sources, rules, from, to, Shown(result.GetValue(From)), Shown(result.GetValue(To)));
+        return (from, to);
     }
 
     /// <summary>How the <paramref name="index"/>th <c>--data</c> file is read, and the symbol given for it (if any).</summary>

@@ -31,13 +31,7 @@ public sealed class StreamingBacktestTests
         var streamed = Backtester.RunStreaming(Settings, data.Select(d => (IBarStream)new BarSeriesStream(d)).ToList(), specs);
 
         inMemory.Trades.Count.ShouldBeGreaterThan(10);
-        streamed.Trades.ShouldBe(inMemory.Trades);
-        streamed.EquityCurve.ShouldBe(inMemory.EquityCurve);
-        streamed.OrderEvents.ShouldBe(inMemory.OrderEvents);
-        streamed.FinalEquity.ShouldBe(inMemory.FinalEquity);
-        streamed.FinalCash.ShouldBe(inMemory.FinalCash);
-        streamed.Metrics.ShouldBe(inMemory.Metrics);
-        (streamed.Bars, streamed.WarmUpBars).ShouldBe((inMemory.Bars, inMemory.WarmUpBars));
+        ShouldBeTheSame(streamed, inMemory);
         streamed.WarmUpBars.ShouldBe(3 * 48 - 48 / 7 - 48 / 11); // two days of hourly bars before TradeFrom, less the gaps
     }
 
