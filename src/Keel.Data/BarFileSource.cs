@@ -57,8 +57,7 @@ public sealed class BarFileSource
             var (symbol, rule) = BarCsvReader.ResolveSymbol(path, options);
             var zone = BarCsvReader.DefaultZone(symbol.AssetClass);
             if (cache?.TryOpenStream(path, symbol, zone, options.UseAdjustedClose) is { } cached)
-                return Streamed(path, options, symbol, rule, cached, () => cache.TryOpenStream(path, symbol, zone, options.UseAdjustedClose)
-                    ?? throw new BarDataException(path, 0, "its cached columns were removed or replaced during the run; run it again"));
+                return Streamed(path, options, symbol, rule, cached, () => Reopen(cache, path, symbol, zone, options));
             if (cache is null && !options.UseAdjustedClose && BarFiles.IsParquet(path) && TryOpenParquet(path, symbol, zone) is { } parquet)
                 return Streamed(path, options, symbol, rule, parquet, () => ParquetBarStream.Open(path, symbol, zone));
         }
@@ -79,12 +78,16 @@ public sealed class BarFileSource
                 series = null!;
                 loaded = null!;
                 GC.Collect();
-                return new BarFileSource(null, symbol, timeframe, rule, [], () => cache.TryOpenStream(path, symbol, zone, options.UseAdjustedClose)
-                    ?? throw new BarDataException(path, 0, "its cached columns were removed or replaced during the run; run it again"));
+                return new BarFileSource(null, symbol, timeframe, rule, [], () => Reopen(cache, path, symbol, zone, options));
             }
         }
         return new BarFileSource(series, series.Symbol, series.Timeframe, loaded.SymbolRule, loaded.SkippedRows, () => new BarSeriesStream(series));
     }
+
+    /// <summary>The file's cache entry opened again as a stream; an entry gone since it was checked is an error, not a guess.</summary>
+    private static ColumnarBarStream Reopen(ColumnarBarCache cache, string path, Symbol symbol, TimeZoneInfo zone, BarCsvOptions options) =>
+        cache.TryOpenStream(path, symbol, zone, options.UseAdjustedClose)
+        ?? throw new BarDataException(path, 0, "its cached columns were removed or replaced during the run; run it again");
 
     /// <summary>A streamable file: its timeframe decided (and a stated one checked) on its first bars, as a whole load does.</summary>
     private static BarFileSource Streamed(string path, BarCsvOptions options, Symbol symbol, string rule, IBarStream first, Func<IBarStream> open)

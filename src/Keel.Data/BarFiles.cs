@@ -41,21 +41,12 @@ public static class BarFiles
 
     /// <summary>
     /// <paramref name="path"/>'s bars to be read forward once, for a portfolio backtest over many long series
-    /// (<c>Backtester.RunStreaming</c>): from <paramref name="cache"/> a window at a time, after one whole load
-    /// of the file to fill it (one file at a time, so a universe never holds more than one series). Without a
-    /// usable cache, a Parquet file is read a row group at a time and a CSV file whole.
+    /// (<c>Backtester.RunStreaming</c>): as <see cref="BarFileSource"/> reads a file, from <paramref name="cache"/> a
+    /// window at a time after one whole load of the file to fill it, or without a usable cache a Parquet file a row
+    /// group at a time and a CSV file whole.
     /// </summary>
-    public static IBarStream OpenStream(string path, Symbol symbol, ColumnarBarCache? cache)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var zone = BarCsvReader.DefaultZone(symbol.AssetClass);
-        if (cache?.TryOpenStream(path, symbol, zone) is { } cached) return cached;
-        var parquet = IsParquet(path);
-        if (cache is null && parquet) return ParquetBarStream.Open(path, symbol, zone);
-        var loaded = Load(path, new BarCsvOptions { Symbol = symbol }, cache);
-        if (cache?.TryOpenStream(path, symbol, zone) is { } filled) return filled;
-        return parquet ? ParquetBarStream.Open(path, symbol, zone) : new BarSeriesStream(loaded.Series);
-    }
+    public static IBarStream OpenStream(string path, Symbol symbol, ColumnarBarCache? cache) =>
+        BarFileSource.Open(path, new BarCsvOptions { Symbol = symbol }, cache).Open();
 
     /// <summary>
     /// True when the file is to be read as Parquet: it ends in <c>.parquet</c> (then a file that is not
