@@ -74,28 +74,13 @@ internal sealed class DataOptions
     private (List<BarSeries> Series, Dictionary<Core.Domain.Symbol, string> Rules) LoadAll(ParseResult result, TextWriter stderr, bool allStoreSymbolsByDefault)
     {
         var files = result.GetValue(Data) ?? [];
-        var symbols = (result.GetValue(Symbol) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var timeframeText = result.GetValue(Timeframe);
-        Core.Domain.Timeframe? timeframe = timeframeText is null ? null : Core.Domain.Timeframe.Parse(timeframeText);
-        var assetClassText = result.GetValue(AssetClass);
-        Core.Domain.AssetClass? assetClass = assetClassText is null ? null : AssetClassText.Parse(assetClassText);
-        var rules = new Dictionary<Core.Domain.Symbol, string>();
         if (files.Length > 0)
         {
-            var cache = Cache();
-            if (symbols.Length > 1 && symbols.Length != files.Length)
-                throw new UsageException($"{files.Length} --data file(s) but {symbols.Length} symbols; give one symbol per file or none.");
-            var series = files.Select((file, i) =>
-            {
-                var (options, symbolText) = FileOptions(result, i, symbols, assetClass, timeframe);
-                var loaded = BarFiles.Load(file, options, cache);
-                foreach (var bad in loaded.SkippedRows) stderr.WriteLine($"skipped {file}:{bad}");
-                rules[loaded.Series.Symbol] = Rule(symbolText, options, loaded.SymbolRule);
-                return loaded.Series;
-            }).ToList();
-            CheckDistinct(series.Select(s => s.Symbol).ToList());
-            return (series, rules);
+            var (loaded, fileRules) = OpenFiles(result, stderr, files, BarFiles.Load, l => (l.Series.Symbol, l.SymbolRule, l.SkippedRows));
+            return (loaded.Select(l => l.Series).ToList(), fileRules);
         }
+        var (symbols, timeframe, assetClass) = FileArguments(result);
+        var rules = new Dictionary<Core.Domain.Symbol, string>();
         if (assetClass is not null) throw new UsageException("--asset-class applies to --data files; the bar store knows each symbol's class from its file name (BTC-USD is crypto).");
         if (result.GetValue(TimeZone) is not null) throw new UsageException("--tz applies to --data files; the bar store keeps UTC timestamps.");
         var store = new LocalBarStore(result.GetValue(Store)!);
@@ -120,25 +105,7 @@ internal sealed class DataOptions
     {
         var files = result.GetValue(Data) ?? [];
         if (files.Length < 2) return null;
-        var symbols = (result.GetValue(Symbol) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var timeframeText = result.GetValue(Timeframe);
-        Core.Domain.Timeframe? timeframe = timeframeText is null ? null : Core.Domain.Timeframe.Parse(timeframeText);
-        var assetClassText = result.GetValue(AssetClass);
-        Core.Domain.AssetClass? assetClass = assetClassText is null ? null : AssetClassText.Parse(assetClassText);
-        if (symbols.Length > 1 && symbols.Length != files.Length)
-            throw new UsageException($"{files.Length} --data file(s) but {symbols.Length} symbols; give one symbol per file or none.");
-        var cache = Cache();
-        var rules = new Dictionary<Core.Domain.Symbol, string>();
-        var sources = files.Select((file, i) =>
-        {
-            var (options, symbolText) = FileOptions(result, i, symbols, assetClass, timeframe);
-            var source = BarFileSource.Open(file, options, cache);
-            foreach (var bad in source.SkippedRows) stderr.WriteLine($"skipped {file}:{bad}");
-            rules[source.Symbol] = Rule(symbolText, options, source.SymbolRule);
-            return source;
-        }).ToList();
-        CheckDistinct(sources.Select(s => s.Symbol).ToList());
-
+        var (sources, rules) = OpenFiles(result, stderr, files, BarFileSource.Open, s => (s.Symbol, s.SymbolRule, s.SkippedRows));
         var (from, to) = Range(result, sources.Select(s => s.Symbol).ToList());
         return new StreamedBars(sources, rules, from, to, Shown(result.GetValue(From)), Shown(result.GetValue(To)));
     }
@@ -157,6 +124,40 @@ internal sealed class DataOptions
         DateTime? to = result.GetValue(To) is { } t ? DateRangeText.To(t, zone) : null;
         if (from > to) throw new UsageException($"--from {result.GetValue(From)} is after --to {result.GetValue(To)}.");
         return (from, to);
+    }
+
+    /// <summary>The <c>--symbol</c> list, <c>--timeframe</c> and <c>--asset-class</c> as given (for files and the store alike).</summary>
+    private (string[] Symbols, Core.Domain.Timeframe? Timeframe, Core.Domain.AssetClass? AssetClass) FileArguments(ParseResult result)
+    {
+        var symbols = (result.GetValue(Symbol) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var timeframeText = result.GetValue(Timeframe);
+        var assetClassText = result.GetValue(AssetClass);
+        return (symbols, timeframeText is null ? null : Core.Domain.Timeframe.Parse(timeframeText), assetClassText is null ? null : AssetClassText.Parse(assetClassText));
+    }
+
+    /// <summary>
+    /// Every <c>--data</c> file opened by <paramref name="open"/> (a whole load, or a source to stream) with the options
+    /// the command line gives it: its skipped rows reported, its asset class's rule noted, two files of one symbol refused.
+    /// </summary>
+    private (List<T> Opened, Dictionary<Core.Domain.Symbol, string> Rules) OpenFiles<T>(ParseResult result, TextWriter stderr, string[] files,
+        Func<string, BarCsvOptions, ColumnarBarCache?, T> open, Func<T, (Core.Domain.Symbol Symbol, string Rule, IReadOnlyList<BadRow> Skipped)> describe)
+    {
+        var (symbols, timeframe, assetClass) = FileArguments(result);
+        if (symbols.Length > 1 && symbols.Length != files.Length)
+            throw new UsageException($"{files.Length} --data file(s) but {symbols.Length} symbols; give one symbol per file or none.");
+        var cache = Cache();
+        var rules = new Dictionary<Core.Domain.Symbol, string>();
+        var opened = files.Select((file, i) =>
+        {
+            var (options, symbolText) = FileOptions(result, i, symbols, assetClass, timeframe);
+            var item = open(file, options, cache);
+            var (symbol, rule, skipped) = describe(item);
+            foreach (var bad in skipped) stderr.WriteLine($"skipped {file}:{bad}");
+            rules[symbol] = Rule(symbolText, options, rule);
+            return (Item: item, Symbol: symbol);
+        }).ToList();
+        CheckDistinct(opened.Select(o => o.Symbol).ToList());
+        return (opened.Select(o => o.Item).ToList(), rules);
     }
 
     /// <summary>How the <paramref name="index"/>th <c>--data</c> file is read, and the symbol given for it (if any).</summary>
