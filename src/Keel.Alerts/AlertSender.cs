@@ -76,7 +76,9 @@ public sealed partial class AlertSender
         {
             try
             {
-                await SendDueAsync(ct).ConfigureAwait(false);
+                // A round under way is not cancelled by the stop (each sink bounds its own send): a message cancelled as
+                // it left could arrive unrecorded, and the stop's last round would then send it a second time.
+                await SendDueAsync(CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
