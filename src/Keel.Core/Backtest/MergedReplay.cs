@@ -16,14 +16,17 @@ internal static class MergedReplay
 {
     private const int ChunkBars = 4096;
 
-    /// <summary>The most bars of one stream computed ahead of the replay: those of the chunk under way.</summary>
-    public const int BarsAhead = ChunkBars;
+    /// <summary>
+    /// The most bars of one stream computed ahead of the replay: those of the chunk under way and of the chunks
+    /// the read-ahead may prepare past it.
+    /// </summary>
+    public const int BarsAhead = (ReadAheadMerge.PreparedAhead + 1) * ChunkBars;
 
     /// <param name="indicators">
-    /// Each stream's indicators (null where no strategy reads cached indicators), computed a chunk at a time just
-    /// before the chunk is replayed: on the replay's thread, which leaves the reading thread only the merge and
-    /// the files. A symbol whose strategies are sure to hold through the bars computed ahead, and which has no order
-    /// working, is fast-forwarded through them: its bars only move its mark.
+    /// Each stream's indicators (null where no strategy reads cached indicators), computed a chunk at a time before
+    /// the chunk is replayed: by the reading thread when it is ahead, else on the replay's thread
+    /// (<see cref="ReadAheadMerge"/>). A symbol whose strategies are sure to hold through the bars computed ahead, and
+    /// which has no order working, is fast-forwarded through them: its bars only move its mark.
     /// </param>
     /// <returns>The bars traded on and the warm-up bars before <paramref name="from"/> (all symbols).</returns>
     public static (long Bars, long WarmUp) Run(IReadOnlyList<IBarStream> streams, SimulatedBroker broker, TradingKernel kernel, EquityRecorder equity, DateTime from,
@@ -31,9 +34,10 @@ internal static class MergedReplay
     {
         var replay = new Replay(streams.Select(s => s.Symbol).ToArray(), broker, kernel, equity, from.Ticks, indicators);
         var merge = new TimeMerge(streams);
+        ChunkPreparation? compute = indicators is null ? null : bars => Compute(indicators, bars);
         if (readAhead)
         {
-            using var ahead = new ReadAheadMerge(merge, ChunkBars);
+            using var ahead = new ReadAheadMerge(merge, ChunkBars, compute);
             for (var (chunk, count) = ahead.Next(); count > 0; (chunk, count) = ahead.Next())
             {
                 replay.Apply(chunk.AsSpan(0, count));
@@ -43,9 +47,18 @@ internal static class MergedReplay
         else
         {
             var chunk = new MergedBar[ChunkBars];
-            for (var count = merge.Fill(chunk); count > 0; count = merge.Fill(chunk)) replay.Apply(chunk.AsSpan(0, count));
+            for (var count = merge.Fill(chunk); count > 0; count = merge.Fill(chunk))
+            {
+                compute?.Invoke(chunk.AsSpan(0, count));
+                replay.Apply(chunk.AsSpan(0, count));
+            }
         }
         return replay.Finish();
+    }
+
+    private static void Compute(StreamedIndicators?[] indicators, ReadOnlySpan<MergedBar> bars)
+    {
+        foreach (ref readonly var merged in bars) indicators[merged.Stream]?.Add(in merged.Bar);
     }
 
     /// <summary>The replay's state from one chunk to the next: the timestamp under way and the counts.</summary>
@@ -61,10 +74,6 @@ internal static class MergedReplay
 
         public void Apply(ReadOnlySpan<MergedBar> bars)
         {
-            if (indicators is not null)
-            {
-                foreach (ref readonly var merged in bars) indicators[merged.Stream]?.Add(in merged.Bar);
-            }
             foreach (ref readonly var merged in bars)
             {
                 ref readonly var bar = ref merged.Bar;

@@ -10,6 +10,8 @@ namespace Keel.Core.Indicators;
 /// to fast-forward, as over a whole series' <see cref="IndicatorCache"/>. Each value comes from the indicator's own
 /// incremental update, bar after bar, so it is bit for bit the value a strategy updating its own indicator would see.
 /// The rings hold more bars than are ever computed ahead, so no value is overwritten before it is read.
+/// Bars are added by one thread at a time (either side of the read-ahead, which hands the work over under a lock)
+/// while the replay reads: the count of bars computed is published after their values.
 /// </summary>
 internal sealed class StreamedIndicators
 {
@@ -71,18 +73,18 @@ internal sealed class StreamedIndicators
         {
             // Thrown where a strategy updating its own indicator would have met it: at this bar, in its OnBar.
             _failure = ExceptionDispatchInfo.Capture(ex);
-            _failedAt = produced;
+            Volatile.Write(ref _failedAt, produced);
             return;
         }
-        _produced = produced + 1;
+        Volatile.Write(ref _produced, produced + 1);
     }
 
     /// <summary>The slot of bar <paramref name="index"/>, which must be the bar at <paramref name="timestamp"/>.</summary>
     public int Slot(long index, DateTime timestamp)
     {
-        if (index >= _produced)
+        if (index >= Volatile.Read(ref _produced))
         {
-            if (index >= _failedAt) _failure!.Throw();
+            if (index >= Volatile.Read(ref _failedAt)) _failure!.Throw();
             throw new InvalidOperationException($"A streamed indicator was read at bar {index}, which has not been computed.");
         }
         var slot = (int)(index & _mask);
@@ -94,7 +96,7 @@ internal sealed class StreamedIndicators
     /// <summary>How many bars from bar <paramref name="index"/> on are computed and lie in one piece of the rings.</summary>
     public int Ahead(long index)
     {
-        var computed = _produced - index;
+        var computed = Volatile.Read(ref _produced) - index;
         return (int)Math.Max(0, Math.Min(computed, Capacity - (index & _mask)));
     }
 
