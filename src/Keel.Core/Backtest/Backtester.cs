@@ -73,7 +73,7 @@ public static class Backtester
     private static BacktestResult Merged(BacktestSettings settings, IReadOnlyList<IBarStream> streams, IReadOnlyList<IStrategySpec> strategies, int expectedPoints, bool readAhead)
     {
         if (strategies.Count == 0) throw new ArgumentException("A backtest needs at least one strategy.");
-        var indicators = streams.Select(_ => new StreamedIndicators(MergedReplay.BarsAhead)).ToArray();
+        var indicators = streams.Select(_ => new StreamedIndicators(MergedReplay.BarsAhead(streams.Count))).ToArray();
         return Execute(settings, streams.Select(d => d.Symbol).ToList(), streams[0].Timeframe, expectedPoints,
             i => strategies.Select(s => s is StrategySpec registered ? registered.Create(new IndicatorCache(indicators[i])) : s.Create()).ToList(),
             (broker, kernel, equity, from) => MergedReplay.Run(streams, broker, kernel, equity, from, readAhead,

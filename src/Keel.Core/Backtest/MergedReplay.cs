@@ -17,10 +17,17 @@ internal static class MergedReplay
     private const int ChunkBars = 4096;
 
     /// <summary>
-    /// The most bars of one stream computed ahead of the replay: those of the chunk under way and of the chunks
-    /// the read-ahead may prepare past it.
+    /// The most bars of one stream in a chunk: twice its share of a chunk, at least 512. A stream's indicator rings
+    /// hold that many bars for each chunk in flight; a universe's rings then stay in the caches (with room for a
+    /// chunk's every bar they took 38 MB at 100 symbols, mostly written from memory).
     /// </summary>
-    public const int BarsAhead = (ReadAheadMerge.PreparedAhead + 1) * ChunkBars;
+    private static int StreamBarsPerChunk(int streams) => Math.Clamp(2 * ChunkBars / streams, 512, ChunkBars);
+
+    /// <summary>
+    /// The most bars of one of <paramref name="streams"/> streams computed ahead of the replay: those of the chunk
+    /// under way and of the chunks the read-ahead may prepare past it.
+    /// </summary>
+    public static int BarsAhead(int streams) => (ReadAheadMerge.PreparedAhead + 1) * StreamBarsPerChunk(streams);
 
     /// <param name="indicators">
     /// Each stream's indicators (null where no strategy reads cached indicators), computed a chunk at a time before
@@ -33,8 +40,8 @@ internal static class MergedReplay
         bool readAhead = false, StreamedIndicators?[]? indicators = null)
     {
         var replay = new Replay(streams.Select(s => s.Symbol).ToArray(), broker, kernel, equity, from.Ticks, indicators);
-        var merge = new TimeMerge(streams);
-        ChunkPreparation? compute = indicators is null ? null : bars => Compute(indicators, bars);
+        var merge = new TimeMerge(streams, StreamBarsPerChunk(streams.Count));
+        ChunkPreparation? compute = indicators is null ? null : new ChunkIndicators(indicators).Compute;
         if (readAhead)
         {
             using var ahead = new ReadAheadMerge(merge, ChunkBars, compute);
@@ -56,9 +63,30 @@ internal static class MergedReplay
         return replay.Finish();
     }
 
-    private static void Compute(StreamedIndicators?[] indicators, ReadOnlySpan<MergedBar> bars)
+    /// <summary>
+    /// Computes a chunk's indicators stream by stream (each stream's bars in their order), so one stream's indicator
+    /// state stays in the core's nearest cache through its run of bars instead of being fetched again at every bar.
+    /// </summary>
+    private sealed class ChunkIndicators(StreamedIndicators?[] indicators)
     {
-        foreach (ref readonly var merged in bars) indicators[merged.Stream]?.Add(in merged.Bar);
+        private readonly int[] _start = new int[indicators.Length + 1];
+        private int[] _order = [];
+
+        public void Compute(ReadOnlySpan<MergedBar> bars)
+        {
+            var start = _start;
+            Array.Clear(start);
+            foreach (ref readonly var merged in bars) start[merged.Stream + 1]++;
+            for (var s = 1; s < start.Length; s++) start[s] += start[s - 1];
+            if (_order.Length < bars.Length) _order = new int[bars.Length];
+            for (var i = 0; i < bars.Length; i++) _order[start[bars[i].Stream]++] = i;
+            // start[s] is now where stream s's bars end in _order, and where stream s + 1's begin.
+            for (int s = 0, from = 0; s < indicators.Length; from = start[s++])
+            {
+                if (indicators[s] is not { } computed) continue;
+                for (var k = from; k < start[s]; k++) computed.Add(in bars[_order[k]].Bar);
+            }
+        }
     }
 
     /// <summary>The replay's state from one chunk to the next: the timestamp under way and the counts.</summary>

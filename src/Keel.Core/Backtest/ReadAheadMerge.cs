@@ -59,7 +59,7 @@ internal sealed class ReadAheadMerge : IDisposable
                     while (!(queued = _full.TryAdd(chunk)) && PrepareAhead()) { }
                 }
                 if (!queued) _full.Add(chunk, _stop.Token);
-                if (chunk.Count < bars.Length) return;
+                if (chunk.Count == 0) return;
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested) { }

@@ -14,9 +14,14 @@ internal readonly struct MergedBar(int stream, in Bar bar)
 /// Several streams' bars in time order, handed out a chunk at a time: at each timestamp, the bars of every
 /// stream that has one, in the order the streams were given. Holds one bar per stream, never a series.
 /// </summary>
-internal sealed class TimeMerge(IReadOnlyList<IBarStream> streams)
+/// <param name="streamBarsPerChunk">
+/// The most bars of one stream in a chunk: a chunk ends early rather than exceed it, so what is kept per stream for
+/// the chunks in flight (its indicators' rings) stays small however the streams' bars fall.
+/// </param>
+internal sealed class TimeMerge(IReadOnlyList<IBarStream> streams, int streamBarsPerChunk)
 {
     private readonly IBarStream[] _streams = [.. streams]; // an array: no interface call to reach a stream, several times a bar
+    private readonly int[] _inChunk = new int[streams.Count]; // each stream's bars in the chunk being filled
 
     // Each stream's next bar is read where the stream holds it; only its time is kept here (a small array that
     // the scan for the next timestamp reads at every step). An ended stream's time is past any bar's.
@@ -24,10 +29,11 @@ internal sealed class TimeMerge(IReadOnlyList<IBarStream> streams)
     private long _time = long.MinValue;
     private int _next; // the stream to look at next within _time
 
-    /// <summary>Fills <paramref name="chunk"/> with the next bars; how many (fewer only at the end, 0 once all are read).</summary>
+    /// <summary>Fills <paramref name="chunk"/> with the next bars; how many (0 once all are read).</summary>
     public int Fill(MergedBar[] chunk)
     {
         var heads = _heads ??= Start();
+        Array.Clear(_inChunk);
         var count = 0;
         while (count < chunk.Length)
         {
@@ -41,6 +47,7 @@ internal sealed class TimeMerge(IReadOnlyList<IBarStream> streams)
             for (; _next < heads.Length && count < chunk.Length; _next++)
             {
                 if (heads[_next] != _time) continue;
+                if (_inChunk[_next]++ == streamBarsPerChunk) return count;
                 var stream = _streams[_next];
                 ref readonly var bar = ref stream.Current;
                 chunk[count++] = new MergedBar(_next, in bar);
