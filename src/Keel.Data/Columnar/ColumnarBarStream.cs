@@ -9,14 +9,15 @@ namespace Keel.Data.Columnar;
 /// <summary>
 /// A series kept in the columnar cache (<see cref="ColumnarBarCache.TryOpenStream"/>), read forward a window of
 /// rows at a time by positioned reads: a portfolio backtest over many long series holds one small window of each
-/// while the page cache serves the columns, and nothing is parsed or decoded. The window is small so that every
-/// symbol's window stays in the processor's cache between its bars (24 KB of columns and 24 KB of bars).
+/// while the page cache serves the columns, and nothing is parsed or decoded. The window is small enough that a
+/// universe's windows stay in the processor's last-level cache between a symbol's bars (96 KB of columns and 96 KB
+/// of bars a symbol), and large enough that the reads' system calls stay few (measured in bench/README.md).
 /// Each window is checked at once by the rules the cache's whole read checks bar by bar (<see cref="BarColumns"/>);
 /// a damaged entry is an error naming its source and bar.
 /// </summary>
 public sealed class ColumnarBarStream : IBarStream, IDisposable
 {
-    private const int WindowRows = 512;
+    private const int WindowRows = 2048;
 
     private readonly SafeFileHandle _file;
     private readonly string _source;
