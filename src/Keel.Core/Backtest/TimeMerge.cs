@@ -33,32 +33,44 @@ internal sealed class TimeMerge(IReadOnlyList<IBarStream> streams, int streamBar
     public int Fill(MergedBar[] chunk)
     {
         var heads = _heads ??= Start();
-        Array.Clear(_inChunk);
+        var streams = _streams;
+        var inChunk = _inChunk;
+        Array.Clear(inChunk);
+        // The position in locals while filling (registers, not fields read and written at every step), stored at the end.
+        var time = _time;
+        var next = _next;
         var count = 0;
-        while (count < chunk.Length)
+        var full = false;
+        while (!full && count < chunk.Length)
         {
-            if (_next == heads.Length)
+            if (next == heads.Length)
             {
-                _time = long.MaxValue;
-                foreach (var head in heads) _time = Math.Min(_time, head);
-                _next = 0;
+                time = long.MaxValue;
+                foreach (var head in heads) time = Math.Min(time, head);
+                next = 0;
             }
-            if (_time == long.MaxValue) return count;
-            for (; _next < heads.Length && count < chunk.Length; _next++)
+            if (time == long.MaxValue) break;
+            for (; next < heads.Length && count < chunk.Length; next++)
             {
-                if (heads[_next] != _time) continue;
-                if (_inChunk[_next]++ == streamBarsPerChunk) return count;
-                var stream = _streams[_next];
-                ref readonly var bar = ref stream.Current;
-                chunk[count++] = new MergedBar(_next, in bar);
+                if (heads[next] != time) continue;
+                if (inChunk[next]++ == streamBarsPerChunk)
+                {
+                    full = true;
+                    break;
+                }
+                var stream = streams[next];
+                chunk[count++] = new MergedBar(next, in stream.Current);
                 if (stream.MoveNext())
                 {
-                    heads[_next] = stream.Current.Timestamp.Ticks;
-                    if (heads[_next] <= _time) throw new InvalidOperationException($"{stream.Symbol}: bars out of time order at {stream.Current.Timestamp:O}.");
+                    var following = stream.Current.Timestamp.Ticks;
+                    if (following <= time) throw new InvalidOperationException($"{stream.Symbol}: bars out of time order at {stream.Current.Timestamp:O}.");
+                    heads[next] = following;
                 }
-                else heads[_next] = long.MaxValue;
+                else heads[next] = long.MaxValue;
             }
         }
+        _time = time;
+        _next = next;
         return count;
     }
 
