@@ -95,6 +95,29 @@ public sealed class StreamingBacktestTests
         ShouldBeTheSame(merged, inMemory);
     }
 
+    /// <summary>
+    /// A universe where one symbol trades alone for a long stretch (the others end early): the merge caps each
+    /// stream's bars in a chunk at twice its share (here 819 of 4,096), so its indicator rings, sized by that share,
+    /// are never overwritten ahead of the replay. Without the cap, chunks of one stream's 4,096 bars overrun its
+    /// rings and the replay stops on a value computed for another bar.
+    /// </summary>
+    [Fact]
+    public void A_symbol_trading_alone_for_long_still_gives_the_in_memory_result()
+    {
+        var data = Enumerable.Range(0, 9).Select(i => RandomWalk($"S{i}", 20 + (ulong)i, 300, skipEvery: 0))
+            .Append(RandomWalk("LONG", 7, 40_000, skipEvery: 0)).ToArray();
+        IStrategySpec[] specs = [StrategyRegistry.Default.Parse("sma-crossover:fast=5,slow=20")];
+        var settings = Settings with { KeepEquityCurve = true, Risk = new Keel.Core.Risk.RiskConfig { Sizing = Keel.Core.Risk.Sizing.Parse("percent:5") } };
+
+        var inMemory = EveryBar(settings, data, specs);
+        var streamed = Backtester.RunStreaming(settings, data.Select(d => (IBarStream)new BarSeriesStream(d)).ToList(), specs);
+        var merged = Backtester.Run(settings, data, specs);
+
+        inMemory.Trades.Count(t => t.Symbol.Ticker == "LONG").ShouldBeGreaterThan(1000);
+        ShouldBeTheSame(streamed, inMemory);
+        ShouldBeTheSame(merged, inMemory);
+    }
+
     /// <summary>Every strategy updating its own indicators and shown every bar: nothing to fast-forward.</summary>
     private static BacktestResult EveryBar(BacktestSettings settings, BarSeries[] data, IStrategySpec[] specs) =>
         Backtester.Run(settings, data, specs.Select(s => (Func<IStrategy>)s.Create).ToList());
