@@ -18,8 +18,7 @@ internal static class MergedReplay
 
     /// <summary>
     /// The most bars of one stream in a chunk: twice its share of a chunk, at least 512. A stream's indicator rings
-    /// hold that many bars for each chunk in flight; a universe's rings then stay in the caches (with room for a
-    /// chunk's every bar they took 38 MB at 100 symbols, mostly written from memory).
+    /// hold that many bars for each chunk in flight, so a universe's rings stay small enough for the caches.
     /// </summary>
     private static int StreamBarsPerChunk(int streams) => Math.Clamp(2 * ChunkBars / streams, 512, ChunkBars);
 
