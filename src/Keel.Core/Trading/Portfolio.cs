@@ -60,13 +60,7 @@ public sealed class Portfolio : IAccountView
         return i;
     }
 
-    private int Registered(Symbol symbol)
-    {
-        if (ReferenceEquals(symbol, _recentSymbol)) return _recentIndex;
-        return _index.TryGetValue(symbol, out var i) ? i : -1;
-    }
-
-    public decimal PositionQuantity(Symbol symbol) => Registered(symbol) is >= 0 and var i ? _quantity[i] : 0m;
+    public decimal PositionQuantity(Symbol symbol) => TryIndexOf(symbol, out var i) ? _quantity[i] : 0m;
 
     public int OpenPositionCount
     {
