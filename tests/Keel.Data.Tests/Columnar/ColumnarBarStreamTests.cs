@@ -43,7 +43,7 @@ public sealed class ColumnarBarStreamTests : IDisposable
     [InlineData(".parquet")]
     public void A_stream_from_the_cache_reads_every_bar_of_every_window_in_order(string extension)
     {
-        var series = ParquetBarStreamTests.Walk("BTC/USD", 10_000, 1); // many windows, the last one short
+        var series = ParquetBarStreamTests.Walk("BTC/USD", 40_000, 1); // many windows and several mappings of the columns, the last of each short
         var path = Write(series, extension);
 
         // The first open loads the file once to fill the cache; the second finds the entry.
@@ -91,24 +91,25 @@ public sealed class ColumnarBarStreamTests : IDisposable
     [Fact]
     public void A_damaged_entry_is_an_error_naming_the_source_and_the_bar()
     {
-        var series = ParquetBarStreamTests.Walk("BTC/USD", 10_000, 5);
+        var series = ParquetBarStreamTests.Walk("BTC/USD", 40_000, 5);
         var path = Write(series, ".csv");
         BarFiles.Load(path, new BarCsvOptions { Symbol = series.Symbol }, _cache);
         var entry = Directory.GetFiles(_cache.Directory).Single();
-        // Bar 9,001's timestamp (the ticks column comes first, after the header and key) set back to bar 1's.
+        // Bar 36,001's timestamp (the ticks column comes first, after the header and key) set back to bar 1's: past
+        // the stream's first mappings of the columns.
         var bytes = File.ReadAllBytes(entry);
-        var ticksStart = bytes.Length - 10_000 * 6 * sizeof(long);
-        BitConverter.GetBytes(ParquetBarStreamTests.T0.Ticks).CopyTo(bytes, ticksStart + 9_000 * sizeof(long));
+        var ticksStart = bytes.Length - 40_000 * 6 * sizeof(long);
+        BitConverter.GetBytes(ParquetBarStreamTests.T0.Ticks).CopyTo(bytes, ticksStart + 36_000 * sizeof(long));
         File.WriteAllBytes(entry, bytes);
 
         using var stream = _cache.TryOpenStream(path, series.Symbol, TimeZoneInfo.Utc).ShouldNotBeNull();
         var error = Should.Throw<BarDataException>(() => ReadAll(stream));
         error.Message.ShouldStartWith(path + ": ");
-        error.Message.ShouldContain("damaged at bar 9001");
+        error.Message.ShouldContain("damaged at bar 36001");
 
         // In a portfolio run the merge reads ahead on another thread: the same error reaches the caller.
         using var again = _cache.TryOpenStream(path, series.Symbol, TimeZoneInfo.Utc).ShouldNotBeNull();
         Should.Throw<BarDataException>(() => Backtester.RunStreaming(new BacktestSettings(), [again], [StrategyRegistry.Default.Parse("rsi")]))
-            .Message.ShouldContain("damaged at bar 9001");
+            .Message.ShouldContain("damaged at bar 36001");
     }
 }
