@@ -146,7 +146,12 @@ public sealed class Portfolio : IAccountView
     public double CashAsDouble => _cashAsDouble;
 
     /// <summary>Cash plus positions at the last marks, in exact decimal (marks converted once here).</summary>
-    public decimal ExactEquity()
+    public decimal ExactEquity() =>
+        ExactEquitySum.TrySum(Cash, _quantity, _quantityAsDouble, _lastPrice, out var equity) ? equity : ExactEquityByDecimals();
+
+    /// <summary>What <see cref="ExactEquity"/> is, summed in decimal: where the 128-bit sum gives up.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private decimal ExactEquityByDecimals()
     {
         var equity = Cash;
         for (var i = 0; i < _quantity.Length; i++)
