@@ -89,9 +89,15 @@ public static class Backtester
     {
         if (streams.Count == 0) throw new ArgumentException("A backtest needs at least one bar stream.");
         if (strategyFactories.Count == 0) throw new ArgumentException("A backtest needs at least one strategy.");
+        var strategies = streams.Select(_ => strategyFactories.Select(f => f()).ToList()).ToList();
+        // No indicators to compute ahead, but where a strategy can say it holds (the benchmark's buy and hold), each
+        // stream's bars are counted ahead of the replay, so that it can fast-forward through them as over a series.
+        var barsAhead = strategies.Any(made => made.Any(s => s is IFastForward))
+            ? streams.Select(_ => new StreamedIndicators(MergedReplay.BarsAhead(streams.Count))).ToArray()
+            : null;
         return Execute(settings, streams.Select(d => d.Symbol).ToList(), streams[0].Timeframe, 1 << 16,
-            _ => strategyFactories.Select(f => f()),
-            (broker, kernel, equity, from) => MergedReplay.Run(streams, broker, kernel, equity, from, readAhead: true));
+            i => strategies[i],
+            (broker, kernel, equity, from) => MergedReplay.Run(streams, broker, kernel, equity, from, readAhead: true, barsAhead));
     }
 
     private delegate (long Bars, long WarmUp) Replay(SimulatedBroker broker, TradingKernel kernel, EquityRecorder equity, DateTime from);

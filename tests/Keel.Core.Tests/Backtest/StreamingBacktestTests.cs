@@ -175,6 +175,44 @@ public sealed class StreamingBacktestTests
         (streamed.Bars, streamed.WarmUpBars).ShouldBe((inMemory.Bars, inMemory.WarmUpBars));
     }
 
+    /// <summary>
+    /// A strategy that can say it holds (the benchmark's buy and hold) is fast-forwarded over streams too, though it
+    /// reads no indicators: each stream's bars are counted ahead of the replay, and once in it is shown no more bars.
+    /// </summary>
+    [Fact]
+    public void A_buy_and_hold_over_streams_is_fast_forwarded_once_in_and_gives_the_series_result()
+    {
+        BarSeries[] data = [RandomWalk("ACME", 1, 3_000, skipEvery: 0), RandomWalk("BETA", 2, 2_500, skipEvery: 7)];
+        var settings = Settings with { KeepEquityCurve = true, Risk = new Keel.Core.Risk.RiskConfig { Sizing = Keel.Core.Risk.Sizing.Parse("percent:40") } };
+        var shown = 0;
+
+        var streamed = Backtester.RunStreaming(settings, data.Select(d => (IBarStream)new BarSeriesStream(d)).ToList(),
+            [(Func<IStrategy>)(() => new CountedBuyAndHold(() => shown++))]);
+        var inMemory = Backtester.Run(settings, data, [(Func<IStrategy>)(() => new BuyAndHoldStrategy())]);
+
+        inMemory.FinalEquity.ShouldNotBe(settings.StartingCash);
+        ShouldBeTheSame(streamed, inMemory);
+        shown.ShouldBeLessThan(data.Sum(d => d.Count) / 10);
+    }
+
+    private sealed class CountedBuyAndHold(Action shown) : IStrategy, IFastForward
+    {
+        private readonly BuyAndHoldStrategy _inner = new();
+
+        public string Name => _inner.Name;
+        public int WarmUpBars => 0;
+
+        public Signal OnBar(in Bar bar, StrategyContext context)
+        {
+            shown();
+            return _inner.OnBar(bar, context);
+        }
+
+        public void Reset() { }
+        int IFastForward.HoldsAhead(StrategyContext context, int max) => ((IFastForward)_inner).HoldsAhead(context, max);
+        void IFastForward.Skip(int bars) { }
+    }
+
     [Fact]
     public void A_stream_that_goes_back_in_time_stops_the_run_naming_its_symbol()
     {
