@@ -73,7 +73,7 @@ public static class Backtester
     private static BacktestResult Merged(BacktestSettings settings, IReadOnlyList<IBarStream> streams, IReadOnlyList<IStrategySpec> strategies, int expectedPoints, bool readAhead)
     {
         if (strategies.Count == 0) throw new ArgumentException("A backtest needs at least one strategy.");
-        var indicators = streams.Select(_ => new StreamedIndicators(MergedReplay.BarsAhead(streams.Count))).ToArray();
+        var indicators = MergedReplay.IndicatorsFor(streams);
         return Execute(settings, streams.Select(d => d.Symbol).ToList(), streams[0].Timeframe, expectedPoints,
             i => strategies.Select(s => s is StrategySpec registered ? registered.Create(new IndicatorCache(indicators[i])) : s.Create()).ToList(),
             (broker, kernel, equity, from) => MergedReplay.Run(streams, broker, kernel, equity, from, readAhead,
@@ -92,9 +92,7 @@ public static class Backtester
         var strategies = streams.Select(_ => strategyFactories.Select(f => f()).ToList()).ToList();
         // No indicators to compute ahead, but where a strategy can say it holds (the benchmark's buy and hold), each
         // stream's bars are counted ahead of the replay, so that it can fast-forward through them as over a series.
-        var barsAhead = strategies.Any(made => made.Any(s => s is IFastForward))
-            ? streams.Select(_ => new StreamedIndicators(MergedReplay.BarsAhead(streams.Count))).ToArray()
-            : null;
+        var barsAhead = strategies.Any(made => made.Any(s => s is IFastForward)) ? MergedReplay.IndicatorsFor(streams) : null;
         return Execute(settings, streams.Select(d => d.Symbol).ToList(), streams[0].Timeframe, 1 << 16,
             i => strategies[i],
             (broker, kernel, equity, from) => MergedReplay.Run(streams, broker, kernel, equity, from, readAhead: true, barsAhead));

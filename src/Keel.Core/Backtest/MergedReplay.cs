@@ -26,7 +26,11 @@ internal static class MergedReplay
     /// The most bars of one of <paramref name="streams"/> streams computed ahead of the replay: those of the chunk
     /// under way and of the chunks the read-ahead may prepare past it.
     /// </summary>
-    public static int BarsAhead(int streams) => (ReadAheadMerge.PreparedAhead + 1) * StreamBarsPerChunk(streams);
+    private static int BarsAhead(int streams) => (ReadAheadMerge.PreparedAhead + 1) * StreamBarsPerChunk(streams);
+
+    /// <summary>Empty indicators for each of <paramref name="streams"/>, their rings sized for this replay's chunks.</summary>
+    public static StreamedIndicators[] IndicatorsFor(IReadOnlyList<IBarStream> streams) =>
+        [.. streams.Select(_ => new StreamedIndicators(BarsAhead(streams.Count)))];
 
     /// <param name="indicators">
     /// Each stream's indicators (null where no strategy reads cached indicators), computed a chunk at a time before
