@@ -9,8 +9,7 @@ namespace Keel.Data;
 internal sealed unsafe class MappedFile : IDisposable
 {
     private readonly MemoryMappedFile? _map;
-    private readonly MemoryMappedViewAccessor? _view;
-    private readonly byte* _start;
+    private readonly MappedView? _view;
     private readonly int _length;
 
     public MappedFile(string path)
@@ -20,19 +19,14 @@ internal sealed unsafe class MappedFile : IDisposable
         _length = (int)length;
         if (_length == 0) return; // an empty file cannot be mapped, and needs no mapping
         _map = MemoryMappedFile.CreateFromFile(path, FileMode.Open, mapName: null, capacity: 0, MemoryMappedFileAccess.Read);
-        _view = _map.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
-        byte* pointer = null;
-        _view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
-        _start = pointer + _view.PointerOffset;
+        _view = new MappedView(_map, 0, 0);
     }
 
-    public ReadOnlySpan<byte> Span => new(_start, _length);
+    public ReadOnlySpan<byte> Span => _view is null ? default : new(_view.Start, _length);
 
     public void Dispose()
     {
-        if (_view is null) return;
-        _view.SafeMemoryMappedViewHandle.ReleasePointer();
-        _view.Dispose();
-        _map!.Dispose();
+        _view?.Dispose();
+        _map?.Dispose();
     }
 }

@@ -27,8 +27,7 @@ public sealed unsafe class ColumnarBarStream : IBarStream, IDisposable
     private readonly int _count;
     private readonly long _columnsStart;
     private readonly Bar[] _bars = new Bar[WindowRows];
-    private readonly MemoryMappedViewAccessor?[] _views = new MemoryMappedViewAccessor?[Columns]; // each column's rows from _mappedStart
-    private readonly nint[] _mapped = new nint[Columns]; // where each view shows row _mappedStart of its column
+    private readonly MappedView?[] _views = new MappedView?[Columns]; // each column's rows from _mappedStart
     private int _mappedStart;
     private int _mappedEnd = -1;
     private int _windowStart;
@@ -100,19 +99,14 @@ public sealed unsafe class ColumnarBarStream : IBarStream, IDisposable
         ReleaseViews();
         var rows = Math.Min(MappedRows, _count - start);
         for (var column = 0; column < Columns; column++)
-        {
-            var view = _views[column] = _map.CreateViewAccessor(_columnsStart + ((long)column * _count + start) * sizeof(long), (long)rows * sizeof(long), MemoryMappedFileAccess.Read);
-            byte* pointer = null;
-            view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
-            _mapped[column] = (nint)(pointer + view.PointerOffset);
-        }
+            _views[column] = new MappedView(_map, _columnsStart + ((long)column * _count + start) * sizeof(long), (long)rows * sizeof(long));
         _mappedStart = start;
         _mappedEnd = start + rows;
     }
 
     /// <summary>The window's rows of <paramref name="column"/>.</summary>
     private ReadOnlySpan<T> Column<T>(int column) where T : unmanaged =>
-        new((byte*)_mapped[column] + (long)(_windowStart - _mappedStart) * sizeof(long), _windowRows);
+        new(_views[column]!.Start + (long)(_windowStart - _mappedStart) * sizeof(long), _windowRows);
 
     /// <summary>What is wrong with row <paramref name="i"/> of the window, named as the cache's whole read names it.</summary>
     private BarDataException Damaged(int i)
@@ -129,12 +123,7 @@ public sealed unsafe class ColumnarBarStream : IBarStream, IDisposable
 
     private void ReleaseViews()
     {
-        foreach (var view in _views)
-        {
-            if (view is null) continue;
-            view.SafeMemoryMappedViewHandle.ReleasePointer();
-            view.Dispose();
-        }
+        foreach (var view in _views) view?.Dispose();
         Array.Clear(_views);
     }
 
