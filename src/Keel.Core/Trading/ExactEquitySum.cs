@@ -48,12 +48,13 @@ internal static class ExactEquitySum
             highest = Math.Max(highest, scale);
         }
 
-        decimal.GetBits(cash, quantityBits);
-        var cashScale = Scale(quantityBits);
+        var cashBits = quantityBits; // done with the quantities
+        decimal.GetBits(cash, cashBits);
+        var cashScale = Scale(cashBits);
         var totalScale = Math.Max(cashScale, highest);
-        var cashDigits = new UInt128((uint)quantityBits[2], Low64(quantityBits));
+        var cashDigits = new UInt128((uint)cashBits[2], Low64(cashBits));
         if (!TryAlign(cashDigits, totalScale - cashScale, out var bound)) return false;
-        var sum = quantityBits[3] < 0 ? -(Int128)bound : (Int128)bound;
+        var sum = cashBits[3] < 0 ? -(Int128)bound : (Int128)bound;
         for (var scale = lowest; scale <= highest; scale++)
         {
             if (magnitudes[scale] == 0) continue;
@@ -69,8 +70,9 @@ internal static class ExactEquitySum
     /// <summary>Digits times 10^<paramref name="shift"/>, when that still fits a decimal's 96 bits.</summary>
     private static bool TryAlign(UInt128 digits, int shift, out UInt128 aligned)
     {
-        aligned = digits <= Headroom[shift] ? digits * PowersOfTen[shift] : 0;
-        return digits <= Headroom[shift];
+        var fits = digits <= Headroom[shift];
+        aligned = fits ? digits * PowersOfTen[shift] : 0;
+        return fits;
     }
 
     private static ulong Low64(ReadOnlySpan<int> bits) => ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
